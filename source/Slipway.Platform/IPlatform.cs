@@ -1,0 +1,32 @@
+namespace Slipway.Platform;
+
+/// <summary>
+/// Where the pipeline's tasks run: the local Docker engine or ECS Fargate. The pipeline speaks only
+/// to this interface and never knows which implementation it has.
+/// </summary>
+public interface IPlatform
+{
+    /// <summary>"local" or "aws".</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// Makes a locally built image runnable on this platform (push to a registry when one is configured)
+    /// and returns the reference tasks should use.
+    /// </summary>
+    Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken);
+
+    /// <summary>Starts a task that runs until its command ends.</summary>
+    Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a long-running service and returns where it can be reached once it is placed (the caller
+    /// probes it for readiness). An existing service of the same owner app and slug is replaced.
+    /// </summary>
+    Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken);
+
+    /// <summary>Everything this platform holds that carries the app's labels (and the branch's, when given).</summary>
+    Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken);
+
+    /// <summary>Stops and removes the given resources. Resources already gone are not an error.</summary>
+    Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken);
+}

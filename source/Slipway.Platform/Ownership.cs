@@ -1,0 +1,23 @@
+namespace Slipway.Platform;
+
+/// <summary>
+/// Who a resource belongs to. Every container, image, task, task definition and DNS record Slipway
+/// creates carries these as labels or tags, so that teardown finds exactly what Slipway started.
+/// </summary>
+public sealed record Ownership(string App, string Branch, string Run)
+{
+    public const string AppLabel = "slipway:app";
+    public const string BranchLabel = "slipway:branch";
+    public const string RunLabel = "slipway:run";
+
+    /// <summary>What the resource is for: one of the <see cref="TaskKind"/> names in lower case, or "image".</summary>
+    public const string KindLabel = "slipway:kind";
+
+    public IReadOnlyDictionary<string, string> ToLabels(string kind) => new Dictionary<string, string>
+    {
+        [AppLabel] = App,
+        [BranchLabel] = Branch,
+        [RunLabel] = Run,
+        [KindLabel] = kind,
+    };
+}

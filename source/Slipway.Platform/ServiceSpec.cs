@@ -1,0 +1,18 @@
+namespace Slipway.Platform;
+
+/// <summary>A long-running service: the playground, Apache in the foreground.</summary>
+/// <param name="Slug">The branch slug: names the container/task and the DNS label of the URL.</param>
+/// <param name="ContainerPort">The port the service listens on inside the task.</param>
+public sealed record ServiceSpec(
+    string Slug,
+    string Image,
+    Ownership Owner,
+    int ContainerPort = 80,
+    IReadOnlyDictionary<string, string>? Environment = null);
+
+/// <summary>Where a started service can be reached.</summary>
+/// <param name="PublicUrl">The address people use, e.g. http://demo.localhost:49153 or https://demo.example.com.</param>
+/// <param name="ProbeUrl">The address Slipway itself probes for readiness (a loopback address locally).</param>
+/// <param name="ProbeHost">The Host header to send with the probe, when it differs from the probe URL's host.</param>
+/// <param name="ResourceId">The container id or task ARN.</param>
+public sealed record ServiceEndpoint(Uri PublicUrl, Uri ProbeUrl, string? ProbeHost, string ResourceId);
