@@ -1,0 +1,36 @@
+namespace Slipway.Pipeline.State;
+
+/// <summary>One pipeline run as the state store keeps it.</summary>
+public sealed record RunRecord(
+    string Id,
+    string Pipeline,
+    string App,
+    string Branch,
+    string? Commit,
+    RunState State,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt = null,
+    DateTimeOffset? FinishedAt = null,
+    string? Summary = null);
+
+/// <summary>One stage of a run.</summary>
+public sealed record StageRecord(
+    string RunId,
+    string Name,
+    RunState State,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Summary);
+
+/// <summary>A playground Slipway started and has not torn down yet.</summary>
+public sealed record PlaygroundRecord(
+    string App,
+    string Branch,
+    string Slug,
+    string Url,
+    string ResourceId,
+    string Image,
+    string RunId,
+    string Platform,
+    DateTimeOffset StartedAt,
+    bool Keep = false);
