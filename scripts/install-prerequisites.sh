@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what Slipway needs on a Debian 12 machine and starts it: the Docker engine, the PHP tools
+# the tests and task images use, debootstrap (offline base images), a registry for the tests, and
+# the offline base images themselves when no public registry can be reached.
+# Safe to run again: it skips what is already there. Needs root (or sudo).
+set -euo pipefail
+
+root_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+packages=(
+  docker.io debootstrap docker-registry git ca-certificates curl
+  php-cli php-xml php-mbstring composer phpunit php-codesniffer phpmd phpcpd phploc
+  busybox-static
+)
+
+say() { printf 'slipway-setup: %s\n' "$*"; }
+
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo --preserve-env=PATH "$0" "$@"
+  fi
+  say "run this script as root (it installs Debian packages and starts the Docker engine)." >&2
+  exit 1
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  say "installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The Docker engine: systemd when the machine runs it, otherwise a dockerd of our own.
+if ! docker info >/dev/null 2>&1; then
+  if [[ -d /run/systemd/system ]]; then
+    say "starting the Docker engine with systemd"
+    systemctl start docker
+  else
+    say "starting the Docker engine (dockerd, log in /var/log/slipway-dockerd.log)"
+    # Without systemd this is usually a container or a small VM: vfs works on any file system,
+    # and leaving iptables alone keeps the host's firewall as it is. SLIPWAY_DOCKERD_ARGS overrides.
+    read -r -a args <<<"${SLIPWAY_DOCKERD_ARGS:---storage-driver=vfs --iptables=false}"
+    nohup dockerd "${args[@]}" >/var/log/slipway-dockerd.log 2>&1 &
+    echo $! >/run/slipway-dockerd.pid
+  fi
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  docker info >/dev/null 2>&1 || { say "the Docker engine did not start: see /var/log/slipway-dockerd.log." >&2; exit 1; }
+fi
+
+# Base images: the official ones when a registry answers, otherwise made here from Debian packages.
+if ! docker image inspect php:8.2-apache >/dev/null 2>&1 && ! timeout 20 docker pull -q php:8.2-apache >/dev/null 2>&1; then
+  "$root_dir/scripts/make-base-images.sh"
+fi
+say "ready"
