@@ -1,0 +1,20 @@
+namespace Slipway.Status.Slack;
+
+/// <summary>Slack's mrkdwn rules for text that comes from outside (test names, messages, branches).</summary>
+internal static class SlackText
+{
+    /// <summary>Slack's section text limit.</summary>
+    public const int SectionLimit = 3000;
+
+    /// <summary>Escapes the three characters Slack reads as control sequences.</summary>
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal);
+
+    /// <summary>A link showing <paramref name="label"/>.</summary>
+    public static string Link(Uri url, string label) => $"<{url.AbsoluteUri}|{Escape(label).Replace("|", "¦", StringComparison.Ordinal)}>";
+
+    /// <summary>Inline code; backticks inside would end it early.</summary>
+    public static string Code(string text) => $"`{Escape(text).Replace('`', '\'')}`";
+}
