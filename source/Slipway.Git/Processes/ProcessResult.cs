@@ -1,0 +1,7 @@
+namespace Slipway.Git.Processes;
+
+/// <summary>How a finished program ended and what it printed.</summary>
+public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public bool Succeeded => ExitCode == 0;
+}

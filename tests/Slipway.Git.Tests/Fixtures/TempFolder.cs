@@ -1,0 +1,23 @@
+namespace Slipway.Git.Tests.Fixtures;
+
+/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "slipway-git-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path))
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
