@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+
+namespace Slipway.Git.Checkout;
+
+/// <summary>Where the app's source comes from and which revision of it to build, as given by <c>--app</c>, <c>--branch</c> and <c>--commit</c>.</summary>
+/// <param name="Kind">What <see cref="Location"/> is.</param>
+/// <param name="Location">The git URL as given, or the full path of the local repository or folder. May carry credentials: use <see cref="DisplayLocation"/> for anything shown.</param>
+/// <param name="Branch">The branch to build; for a plain folder only a label. Null means the repository's default branch.</param>
+/// <param name="Commit">The exact commit to build (wins over <see cref="Branch"/>); git sources only.</param>
+public sealed partial record AppSource(AppSourceKind Kind, string Location, string? Branch, string? Commit)
+{
+    private static readonly string[] GitSchemes = ["https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"];
+
+    /// <summary>True for git URLs and local repositories, false for a plain folder.</summary>
+    public bool IsGit => Kind != AppSourceKind.Folder;
+
+    /// <summary><see cref="Location"/> with credentials redacted, for logs and status reports.</summary>
+    public string DisplayLocation => CredentialRedactor.Redact(Location);
+
+    /// <summary>Works out what <c>--app</c> is and checks the options fit it.</summary>
+    /// <param name="app">A git URL, a local git repository path or a plain folder path.</param>
+    /// <param name="branch">The branch, or null for the default branch.</param>
+    /// <param name="commit">A commit id (4 to 40 hex digits), or null for the branch head.</param>
+    /// <param name="baseDirectory">What a relative path is relative to; the current directory when null.</param>
+    /// <exception cref="CheckoutException">The options name nothing that can be checked out.</exception>
+    public static AppSource Resolve(string app, string? branch, string? commit, string? baseDirectory = null)
+    {
+        if (string.IsNullOrWhiteSpace(app))
+        {
+            throw new CheckoutException("No app given: pass --app with a git URL, a git repository or a folder.");
+        }
+
+        branch = string.IsNullOrWhiteSpace(branch) ? null : branch.Trim();
+        commit = string.IsNullOrWhiteSpace(commit) ? null : commit.Trim();
+        EnsureValidBranch(branch);
+        EnsureValidCommit(commit);
+
+        var kind = KindOf(app.Trim(), baseDirectory, out var location);
+        if (kind == AppSourceKind.Folder && commit is not null)
+        {
+            throw new CheckoutException(
+                $"--commit needs a git source, but '{location}' is a plain folder: drop --commit or point --app at a git repository.");
+        }
+
+        return new AppSource(kind, location, branch, commit);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Kind} {DisplayLocation}" + (Commit is not null ? $" @{Commit}" : Branch is not null ? $" ({Branch})" : string.Empty);
+
+    private static AppSourceKind KindOf(string app, string? baseDirectory, out string location)
+    {
+        var scheme = SchemePattern().Match(app);
+        if (scheme.Success)
+        {
+            if (!GitSchemes.Contains(scheme.Groups["scheme"].Value.ToLowerInvariant()))
+            {
+                throw new CheckoutException(
+                    $"The app URL '{CredentialRedactor.Redact(app)}' uses a scheme git cannot fetch from: use https://, ssh://, git:// or file://.");
+            }
+
+            location = app;
+            return AppSourceKind.GitUrl;
+        }
+
+        var path = Path.GetFullPath(app, baseDirectory ?? Directory.GetCurrentDirectory());
+        if (!Directory.Exists(path) && ScpLikePattern().IsMatch(app))
+        {
+            location = app;
+            return AppSourceKind.GitUrl;
+        }
+
+        location = path;
+        if (File.Exists(path))
+        {
+            throw new CheckoutException($"The app '{path}' is a file, not a folder: pass --app a git URL, a git repository or a folder.");
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new CheckoutException($"The app folder '{path}' does not exist: pass --app a git URL, a git repository or a folder.");
+        }
+
+        return IsRepositoryTop(path) ? AppSourceKind.GitRepository : AppSourceKind.Folder;
+    }
+
+    // Only the top of a repository counts: a folder inside some other repository (the bundled example
+    // site inside Slipway's own checkout) is a plain folder, not that whole repository.
+    private static bool IsRepositoryTop(string path) =>
+        Path.Exists(Path.Combine(path, ".git"))
+        || (File.Exists(Path.Combine(path, "HEAD"))
+            && Directory.Exists(Path.Combine(path, "objects"))
+            && Directory.Exists(Path.Combine(path, "refs")));
+
+    private static void EnsureValidBranch(string? branch)
+    {
+        if (branch is not null && !BranchPattern().IsMatch(branch))
+        {
+            throw new CheckoutException(
+                $"The branch name '{branch}' is not a valid git branch name: check --branch (no spaces, '..', '~', '^', ':', '?', '*', '[' or a leading '-').");
+        }
+    }
+
+    private static void EnsureValidCommit(string? commit)
+    {
+        if (commit is not null && !CommitPattern().IsMatch(commit))
+        {
+            throw new CheckoutException($"The commit '{commit}' is not a commit id: pass --commit 4 to 40 hexadecimal digits.");
+        }
+    }
+
+    [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")]
+    private static partial Regex SchemePattern();
+
+    // user@host:path or host:path, where the colon comes before any slash (git's own rule).
+    [GeneratedRegex(@"^[^/:\s]{2,}:[^\\]")]
+    private static partial Regex ScpLikePattern();
+
+    [GeneratedRegex(@"^(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)(?!/)(?!.*/$)(?!.*\.lock$)(?!.*\.$)[^\s~^:?*\[\\\x00-\x1f\x7f]+$")]
+    private static partial Regex BranchPattern();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{4,40}$")]
+    private static partial Regex CommitPattern();
+}
