@@ -1,0 +1,10 @@
+namespace Slipway.Status.Tests.Endpoints;
+
+/// <summary>A commit status a provider accepted, in the provider's own words (GitHub's state or Bitbucket's).</summary>
+public sealed record PostedCommitStatus(
+    string Repository,
+    string Sha,
+    string Context,
+    string State,
+    string? Description,
+    string? TargetUrl);
