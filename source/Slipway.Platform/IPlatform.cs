@@ -29,4 +29,11 @@ public interface IPlatform
 
     /// <summary>Stops and removes the given resources. Resources already gone are not an error.</summary>
     Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The last lines a started service wrote, shown when it never became ready. Platforms that cannot
+    /// read them return none.
+    /// </summary>
+    Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LogLine>>([]);
 }
