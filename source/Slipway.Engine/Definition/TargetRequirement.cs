@@ -1,0 +1,13 @@
+using System.Reflection;
+
+namespace Slipway.Engine.Definition;
+
+/// <summary>Something a target needs before the build starts: a parameter with a value, or a true condition.</summary>
+/// <param name="Text">The parameter's member name, or the condition as written.</param>
+/// <param name="Member">The field or property the requirement reads, when it is a parameter requirement.</param>
+/// <param name="IsMet">Evaluates the requirement.</param>
+internal sealed record TargetRequirement(string Text, MemberInfo? Member, Func<bool> IsMet)
+{
+    /// <summary>True for <c>Requires(() =&gt; Parameter)</c>, false for <c>Requires(() =&gt; condition)</c>.</summary>
+    public bool IsParameter => Member is not null;
+}

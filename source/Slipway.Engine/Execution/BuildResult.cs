@@ -1,0 +1,9 @@
+namespace Slipway.Engine.Execution;
+
+/// <summary>The outcome of a build: every target's run, in plan order.</summary>
+internal sealed record BuildResult(IReadOnlyList<TargetRun> Runs, bool Cancelled, TimeSpan Duration)
+{
+    public bool Succeeded => !Cancelled && Runs.All(run => run.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
+
+    public int ExitCode => Cancelled ? ExitCodes.Cancelled : Succeeded ? ExitCodes.Success : ExitCodes.TargetFailed;
+}

@@ -1,0 +1,55 @@
+using System.Collections;
+
+namespace Slipway.Engine.Hosting;
+
+/// <summary>What a build sees of the world around it: environment, folders, console, cancellation. Tests inject their own.</summary>
+internal sealed class BuildHost
+{
+    private static readonly string[] ContinuousIntegrationVariables =
+        ["CI", "TF_BUILD", "GITHUB_ACTIONS", "JENKINS_URL", "BITBUCKET_BUILD_NUMBER", "GITLAB_CI", "TEAMCITY_VERSION", "BUILDKITE"];
+
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>Where to look for the folder holding <c>.nuke/</c>, in order (each and its parents).</summary>
+    public required IReadOnlyList<string> RootSearchStarts { get; init; }
+
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    /// <summary>True when a person watches a terminal (not CI, not redirected): enables the live status view and colours.</summary>
+    public bool IsInteractive { get; init; }
+
+    /// <summary>Cancelled on the first Ctrl+C or SIGTERM.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The host of a build run as a process from a terminal or CI.</summary>
+    public static BuildHost FromProcess(CancellationToken cancellation)
+    {
+        var environment = new Dictionary<string, string>(
+            OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (DictionaryEntry variable in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)variable.Key] = (string?)variable.Value ?? string.Empty;
+        }
+
+        var interactive = !Console.IsOutputRedirected &&
+            !ContinuousIntegrationVariables.Any(name => !string.IsNullOrEmpty(environment.GetValueOrDefault(name))) &&
+            environment.GetValueOrDefault("TERM") != "dumb";
+
+        return new BuildHost
+        {
+            Environment = environment,
+            WorkingDirectory = System.Environment.CurrentDirectory,
+            RootSearchStarts = [System.Environment.CurrentDirectory, AppContext.BaseDirectory],
+            Out = Console.Out,
+            Error = Console.Error,
+            IsInteractive = interactive,
+            Cancellation = cancellation,
+        };
+    }
+}

@@ -1,0 +1,210 @@
+using System.Runtime.CompilerServices;
+using Slipway.Engine.Definition;
+using Slipway.Engine.Execution;
+using Slipway.Engine.Parameters;
+using Slipway.Engine.Planning;
+using Slipway.Engine.Reporting;
+
+namespace Slipway.Engine.Hosting;
+
+/// <summary>
+/// Runs one invocation of a build: reads the command line and parameters, finds the targets, writes the schema,
+/// then shows help or the plan, or checks requirements, runs the plan and shows the summary.
+/// </summary>
+internal sealed class BuildRunner(BuildHost host)
+{
+    private const string ContinueSkipReason = "succeeded in the last run";
+
+    /// <summary>Runs the build and returns its exit code (<see cref="ExitCodes"/>); never throws for a user's mistake.</summary>
+    public async Task<int> RunAsync(Func<SlipwayBuild> createBuild, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets)
+    {
+        var console = new PlainConsoleWriter(host.Out, host.IsInteractive && !host.Environment.ContainsKey("NO_COLOR"));
+        var sink = new ConsoleLogSink(console);
+        using var capture = Log.AddFlowSink(sink);
+        var verbosity = Verbosity.Normal;
+        try
+        {
+            var commandLine = CommandLineArguments.Parse(args);
+            var options = new EngineOptions();
+            var engineParameters = options.Describe();
+            var resolver = new ParameterResolver(commandLine, host.Environment, host.WorkingDirectory);
+            var sources = new Dictionary<ParameterDescriptor, ParameterSource>();
+            foreach (var early in engineParameters.Where(parameter => !parameter.ReadFromFiles))
+            {
+                sources[early] = resolver.Apply(early);
+            }
+
+            var root = options.Root ?? RootDirectoryLocator.Find(host.RootSearchStarts);
+            resolver.LoadFiles(root / ".nuke", options.Profile ?? []);
+
+            var build = createBuild();
+            build.Attach(root, options.Verbosity);
+            var buildParameters = ParameterDiscovery.Find(build);
+            var parameters = buildParameters.Concat(engineParameters).ToList();
+            CheckNames(buildParameters, engineParameters, commandLine);
+            foreach (var parameter in parameters.Where(parameter => !sources.ContainsKey(parameter)))
+            {
+                sources[parameter] = resolver.Apply(parameter);
+            }
+
+            if (options.MaxParallel < 1)
+            {
+                throw new UsageException($"Parameter 'MaxParallel' must be at least 1, not {options.MaxParallel}.");
+            }
+
+            verbosity = options.Verbosity;
+            sink.Verbosity = verbosity;
+            build.Attach(root, verbosity);
+
+            var targets = ExecutableTargetFactory.Create(TargetDiscovery.Find(build));
+            BuildSchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", targets, parameters);
+
+            var requested = commandLine.Targets.Concat(options.Target ?? []).ToList();
+            if (options.Help || (requested.Count == 0 && defaultTargets.Count == 0))
+            {
+                HelpWriter.Write(host.Out, targets, defaultTargets, parameters, sources);
+                return ExitCodes.Success;
+            }
+
+            var invoked = Lookup(targets, requested.Count > 0 ? requested : defaultTargets, "target");
+            build.AttachInvokedTargets(invoked.Select(target => target.Name).ToList());
+            var skip = options.Skip is null
+                ? SkipRequest.None
+                : new SkipRequest(options.Skip.Length == 0, Lookup(targets, options.Skip, "target to skip"));
+            var plan = ExecutionPlanner.Plan(targets, invoked, skip);
+
+            var maxParallel = options.Sequential ? 1 : options.MaxParallel;
+            var temporaryDirectory = root / ".nuke" / "temp";
+            var invocationKey = InvocationRecord.KeyOf(commandLine, parameters);
+            if (options.Continue)
+            {
+                ContinueFrom(plan, InvocationRecord.Load(InvocationRecord.FileIn(temporaryDirectory)), invocationKey);
+            }
+
+            if (options.Plan)
+            {
+                PlanWriter.Write(host.Out, plan, maxParallel);
+                return ExitCodes.Success;
+            }
+
+            RequirementChecker.Check(plan, buildParameters);
+
+            var result = await ExecuteAsync(plan, sink, maxParallel);
+            SummaryWriter.Write(sink.Writer, result, host.Time.GetLocalNow(), verbosity == Verbosity.Verbose);
+            Record(result, invocationKey, temporaryDirectory);
+            return result.ExitCode;
+        }
+        catch (UsageException exception)
+        {
+            host.Error.WriteLine(exception.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception exception)
+        {
+            // An exception outside any target (a static condition, a target definition) is the build's own error.
+            host.Error.WriteLine(verbosity == Verbosity.Verbose ? exception.ToString() : exception.Message);
+            return ExitCodes.TargetFailed;
+        }
+    }
+
+    private static void CheckNames(
+        IReadOnlyList<ParameterDescriptor> buildParameters,
+        IReadOnlyList<ParameterDescriptor> engineParameters,
+        CommandLineArguments commandLine)
+    {
+        foreach (var parameter in buildParameters)
+        {
+            if (engineParameters.Any(option => option.Key == parameter.Key))
+            {
+                throw new UsageException(
+                    $"Parameter '{parameter.Name}' has the name of the engine's own {parameter.CommandLineName} option; rename it.");
+            }
+        }
+
+        var known = buildParameters.Concat(engineParameters).ToList();
+        foreach (var option in commandLine.Options)
+        {
+            if (!known.Any(parameter => parameter.Key == option.Key))
+            {
+                var closest = TargetNameMatcher.Closest(option.Name, known.Select(parameter => ParameterNames.ToKebabCase(parameter.Name)));
+                throw new UsageException($"Unknown option '--{option.Name}': did you mean '--{closest}'? See --help for all options.");
+            }
+        }
+    }
+
+    private static List<ExecutableTarget> Lookup(IReadOnlyList<ExecutableTarget> targets, IEnumerable<string> names, string what)
+    {
+        var found = new List<ExecutableTarget>();
+        foreach (var name in names)
+        {
+            var target = targets.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (target is null)
+            {
+                var listed = targets.Where(candidate => candidate.IsListed).Select(candidate => candidate.Name).Order(StringComparer.OrdinalIgnoreCase).ToList();
+                var closest = TargetNameMatcher.Closest(name, listed);
+                var suggestion = closest is null ? string.Empty : $" did you mean '{closest}'?";
+                throw new UsageException(
+                    $"Unknown {what} '{name}':{suggestion} Available targets: {string.Join(", ", listed)}.");
+            }
+
+            if (!found.Contains(target))
+            {
+                found.Add(target);
+            }
+        }
+
+        return found;
+    }
+
+    private static void ContinueFrom(ExecutionPlan plan, InvocationRecord? last, string invocationKey)
+    {
+        if (last is null || last.Key != invocationKey)
+        {
+            Log.Warning("--continue: the last invocation was a different one (or none was recorded), so every target runs.");
+            return;
+        }
+
+        foreach (var target in plan.Targets.Where(target => last.Succeeded.Contains(target.Name)))
+        {
+            plan.Skip(target, ContinueSkipReason);
+        }
+    }
+
+    private static void Record(BuildResult result, string invocationKey, AbsolutePath temporaryDirectory)
+    {
+        var succeeded = result.Runs
+            .Where(run => run.Status == TargetStatus.Succeeded || (run.Status == TargetStatus.Skipped && run.Note == ContinueSkipReason))
+            .Select(run => run.Target.Name)
+            .ToList();
+        try
+        {
+            new InvocationRecord(invocationKey, succeeded).Save(InvocationRecord.FileIn(temporaryDirectory));
+        }
+        catch (IOException exception)
+        {
+            Log.Warning($"Could not record this invocation for --continue: {exception.Message}");
+        }
+    }
+
+    private async Task<BuildResult> ExecuteAsync(ExecutionPlan plan, ConsoleLogSink sink, int maxParallel)
+    {
+        var runsInParallel = maxParallel > 1 && plan.Waves().Any(wave => wave.Count > 1);
+        sink.PrefixWidth = runsInParallel ? plan.Targets.Max(target => target.Name.Length) : 0;
+        var progress = new ProgressReporter();
+        if (host.IsInteractive && sink.Verbosity != Verbosity.Quiet)
+        {
+            return await ExecuteWithLiveViewAsync(plan, sink, maxParallel, progress);
+        }
+
+        return await new BuildExecutor(maxParallel, progress, host.Time).ExecuteAsync(plan, host.Cancellation);
+    }
+
+    // Kept apart so that Spectre.Console is loaded only when a live view is shown, not for --help or CI runs.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task<BuildResult> ExecuteWithLiveViewAsync(ExecutionPlan plan, ConsoleLogSink sink, int maxParallel, ProgressReporter progress)
+    {
+        var view = new LiveStatusView(plan, sink, host.Time);
+        var executor = new BuildExecutor(maxParallel, new CompositeObserver(progress, view), host.Time);
+        return view.ShowWhileAsync(() => executor.ExecuteAsync(plan, host.Cancellation));
+    }
+}

@@ -1,0 +1,84 @@
+namespace Slipway.Engine.Parameters;
+
+/// <summary>
+/// The command line split into target names (the words before the first option) and options; an option takes the
+/// words after it up to the next option. <c>--name=value</c> and <c>-h</c> are understood too.
+/// </summary>
+internal sealed class CommandLineArguments
+{
+    private readonly Dictionary<string, CommandLineOption> options;
+
+    private CommandLineArguments(IReadOnlyList<string> targets, Dictionary<string, CommandLineOption> options)
+    {
+        Targets = targets;
+        this.options = options;
+    }
+
+    /// <summary>The positional words: target names.</summary>
+    public IReadOnlyList<string> Targets { get; }
+
+    /// <summary>The options, in the order first given.</summary>
+    public IEnumerable<CommandLineOption> Options => options.Values;
+
+    public static CommandLineArguments Parse(IReadOnlyList<string> args)
+    {
+        var targets = new List<string>();
+        var options = new Dictionary<string, CommandLineOption>();
+        List<string>? values = null;
+        foreach (var argument in args)
+        {
+            if (OptionName(argument) is { } name)
+            {
+                var inlineValue = default(string);
+                var equals = name.IndexOf('=');
+                if (equals > 0)
+                {
+                    inlineValue = name[(equals + 1)..];
+                    name = name[..equals];
+                }
+
+                var key = ParameterNames.Normalize(name);
+                if (options.TryGetValue(key, out var existing))
+                {
+                    values = (List<string>)existing.Values;
+                }
+                else
+                {
+                    values = [];
+                    options.Add(key, new CommandLineOption(name, values));
+                }
+
+                if (inlineValue is not null)
+                {
+                    values.Add(inlineValue);
+                }
+            }
+            else if (values is null)
+            {
+                targets.Add(argument);
+            }
+            else
+            {
+                values.Add(argument);
+            }
+        }
+
+        return new CommandLineArguments(targets, options);
+    }
+
+    /// <summary>The option for a parameter, matched ignoring case, dashes and underscores.</summary>
+    public CommandLineOption? Find(string parameterName) =>
+        options.GetValueOrDefault(ParameterNames.Normalize(parameterName));
+
+    private static string? OptionName(string argument)
+    {
+        if (argument is "-h" or "-?")
+        {
+            return "help";
+        }
+
+        return argument.Length > 2 && argument.StartsWith("--", StringComparison.Ordinal) && argument[2] != '-'
+            ? argument[2..]
+            : null;
+    }
+}
