@@ -12,6 +12,7 @@ public sealed class GitCommandException : Exception
         StandardError = result.StandardError;
     }
 
+    /// <summary>git's exit code.</summary>
     public int ExitCode { get; }
 
     /// <summary>Everything git printed on stderr, with URL credentials redacted.</summary>

@@ -16,6 +16,7 @@ internal static class FolderEntries
         string.Equals(entry.FullName, folder, StringComparison.Ordinal)
         || (entry is DirectoryInfo && folder.StartsWith(entry.FullName + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
+    /// <summary>Links first: a link to a folder is copied as a link, never followed.</summary>
     public static EntryType TypeOf(FileSystemInfo entry) =>
         entry.LinkTarget is not null ? EntryType.Link
         : entry is DirectoryInfo ? EntryType.Folder

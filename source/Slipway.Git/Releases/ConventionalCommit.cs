@@ -24,8 +24,10 @@ public sealed partial record ConventionalCommit(
     /// <summary>The first seven characters of the commit id.</summary>
     public string ShortSha => Sha.Length > 7 ? Sha[..7] : Sha;
 
+    /// <summary>True for a <c>feat</c> commit.</summary>
     public bool IsFeature => Type == "feat";
 
+    /// <summary>True for a <c>fix</c> commit.</summary>
     public bool IsFix => Type == "fix";
 
     /// <summary>Reads a full commit message (subject, body, footers).</summary>
