@@ -24,7 +24,7 @@ internal static class ReleaseSummary
         {
             ReleaseStepState.Done => $" and pushed it to {where}",
             ReleaseStepState.WouldDo => $" and would push it to {where}",
-            ReleaseStepState.AlreadyDone => $" and already on {where}",
+            ReleaseStepState.AlreadyDone => $" ({where} already has it)",
             _ => " (kept local: no remote given)",
         };
         var dryRun = outcome.TagCreation == ReleaseStepState.WouldDo || outcome.TagPush == ReleaseStepState.WouldDo
