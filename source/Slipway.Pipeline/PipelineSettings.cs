@@ -1,0 +1,39 @@
+namespace Slipway.Pipeline;
+
+/// <summary>Which base images the Dockerfiles start from.</summary>
+public enum BaseImageChoice
+{
+    /// <summary>The official images when the engine has them or no offline ones were made; the offline ones otherwise.</summary>
+    Auto,
+
+    /// <summary>The official/public images (php:8.2-apache, ...), pulled by the engine as needed.</summary>
+    Official,
+
+    /// <summary>The images made from Debian packages by scripts/make-base-images.sh.</summary>
+    Offline,
+}
+
+/// <summary>Everything a pipeline run needs to know, resolved from the build's parameters.</summary>
+/// <param name="SlipwayRoot">The Slipway checkout: holds docker/, scripts/ and the default devops_hooks/.</param>
+/// <param name="WorkDirectory">Where runs keep their working copies, caches and reports (.nuke/temp).</param>
+/// <param name="App">A git URL, a local git repository or a plain folder.</param>
+/// <param name="Branch">The branch to build (for a plain folder: the name the build is known by).</param>
+/// <param name="Commit">An exact commit to build instead of the branch head.</param>
+public sealed record PipelineSettings(
+    string SlipwayRoot,
+    string WorkDirectory,
+    string App,
+    string Branch,
+    string? Commit = null,
+    BaseImageChoice BaseImages = BaseImageChoice.Auto,
+    TimeSpan? PlaygroundTimeout = null,
+    TimeSpan? TaskTimeout = null,
+    string? DatabaseUrl = null)
+{
+    public TimeSpan PlaygroundReadyTimeout => PlaygroundTimeout ?? TimeSpan.FromSeconds(60);
+
+    public TimeSpan TaskRunTimeout => TaskTimeout ?? TimeSpan.FromMinutes(30);
+
+    public override string ToString() =>
+        $"app {App}, branch {Branch}{(Commit is null ? "" : $", commit {Commit}")}";
+}

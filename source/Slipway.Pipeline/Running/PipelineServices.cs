@@ -1,0 +1,23 @@
+using Slipway.Git.Checkout;
+using Slipway.Pipeline.Building;
+using Slipway.Pipeline.Playground;
+using Slipway.Pipeline.State;
+using Slipway.Platform;
+using Slipway.Status;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>What the stages talk to. Built in one place (<see cref="PipelineComposition"/>); tests build their own.</summary>
+/// <param name="Platform">Where test, analysis and playground tasks run (local or AWS).</param>
+/// <param name="BuildPlatform">Where the builder container runs: always the local engine.</param>
+/// <param name="Images">The engine that builds images.</param>
+public sealed record PipelineServices(
+    IPlatform Platform,
+    IPlatform BuildPlatform,
+    IImageBuilder Images,
+    ISourceCheckout Checkout,
+    IRunStore Store,
+    IRunStatusReporter Reporter,
+    PlaygroundProbe Probe,
+    SlipwayLayout Layout,
+    TimeProvider Clock);

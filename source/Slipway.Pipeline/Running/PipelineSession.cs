@@ -1,0 +1,141 @@
+using Slipway.Engine;
+using Slipway.Git.Checkout;
+using Slipway.Pipeline.Naming;
+using Slipway.Pipeline.Stages;
+using Slipway.Pipeline.State;
+using Slipway.Platform;
+using Slipway.Results;
+using Slipway.Status;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>
+/// One pipeline run as the targets drive it: each stage is recorded (store, status reporters) as it
+/// starts and ends, and what earlier stages produced is kept for later ones.
+/// </summary>
+public sealed class PipelineSession
+{
+    private readonly PipelineServices _services;
+    private readonly Lazy<Task> _started;
+    private int _finished;
+
+    public PipelineSession(PipelineServices services, PipelineSettings settings, string pipeline)
+    {
+        _services = services;
+        var runId = RunIds.New(services.Clock.GetUtcNow());
+        Run = new RunContext(runId, pipeline, settings, AppNameOf(settings, services.Layout.Root), new StageTracker(services.Store, services.Reporter, services.Clock));
+        _started = new Lazy<Task>(StartAsync);
+    }
+
+    public RunContext Run { get; }
+
+    public string RunFolder => _services.Layout.RunFolder(Run.RunId);
+
+    public Task BuildAsync(CancellationToken cancellationToken) =>
+        StageAsync(StageNames.Build, () => new BuildStage(_services).RunAsync(Run, cancellationToken), () => $"{Run.AppImage}");
+
+    public Task<TaskResults> TestAsync(CancellationToken cancellationToken) =>
+        ResultsStageAsync(StageNames.Test, TaskKind.Tests, cancellationToken);
+
+    public Task<TaskResults> AnalyseAsync(CancellationToken cancellationToken) =>
+        ResultsStageAsync(StageNames.Analysis, TaskKind.Analysis, cancellationToken);
+
+    public async Task<Uri> PlaygroundAsync(CancellationToken cancellationToken)
+    {
+        Uri? url = null;
+        await StageAsync(
+            StageNames.Playground,
+            async () => url = await new PlaygroundStage(_services).RunAsync(Run, cancellationToken),
+            () => url!.ToString(),
+            () => url);
+        Run.Tracker.Update(status => status with { PlaygroundUrl = url });
+        return url!;
+    }
+
+    /// <summary>Writes the combined report of the test and analysis tasks that ran.</summary>
+    public RunReport PublishReport() => new RunReportPublisher(Environment.GetEnvironmentVariable).Publish(Run, RunFolder);
+
+    /// <summary>Records how the run ended and sends the final status. Only the first call counts.</summary>
+    public async Task FinishAsync(RunState outcome, string summary)
+    {
+        if (!_started.IsValueCreated || Interlocked.Exchange(ref _finished, 1) == 1)
+        {
+            return;
+        }
+
+        await _started.Value;
+        await Run.Tracker.FinishAsync(outcome, summary);
+    }
+
+    private async Task<TaskResults> ResultsStageAsync(string stage, TaskKind kind, CancellationToken cancellationToken)
+    {
+        TaskResults? results = null;
+        await StageAsync(
+            stage,
+            async () => results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken),
+            () => Summarize(results!));
+        return results!;
+    }
+
+    private async Task StageAsync(string stage, Func<Task> body, Func<string> summary, Func<Uri?>? targetUrl = null)
+    {
+        await _started.Value;
+        await Run.Tracker.SetStageAsync(stage, StageState.Running);
+        try
+        {
+            await body();
+        }
+        catch (OperationCanceledException)
+        {
+            await Run.Tracker.SetStageAsync(stage, StageState.Cancelled, "cancelled");
+            throw;
+        }
+        catch (Exception exception)
+        {
+            await Run.Tracker.SetStageAsync(stage, StageState.Failed, exception.Message);
+            throw;
+        }
+
+        await Run.Tracker.SetStageAsync(stage, StageState.Succeeded, summary(), targetUrl?.Invoke());
+    }
+
+    private async Task StartAsync()
+    {
+        var now = _services.Clock.GetUtcNow();
+        var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Settings.Branch, Run.Settings.Commit, RunState.Queued, now);
+        var status = new RunStatus
+        {
+            RunId = Run.RunId,
+            Pipeline = Run.Pipeline,
+            App = Run.AppName,
+            Branch = Run.Settings.Branch,
+            CommitSha = Run.Settings.Commit ?? "unknown",
+            StartedAt = now,
+        };
+        await Run.Tracker.StartAsync(record, status, CancellationToken.None);
+        Log.Debug($"Run {Run.RunId} of {Run.Pipeline} for {Run.Settings}.");
+    }
+
+    private static string Summarize(TaskResults results)
+    {
+        var report = RunReport.Combine(results);
+        var tests = report.Tests.Total > 0 ? $"{report.Tests.Passed}/{report.Tests.Total} tests passed" : null;
+        var findings = results.Findings.Count > 0 ? $"{results.Findings.Count} findings" : null;
+        var problems = results.Problems.Count > 0 ? results.Problems[0].Message : null;
+        return string.Join(", ", new[] { tests, findings, problems }.Where(part => part is not null).DefaultIfEmpty("no results"));
+    }
+
+    /// <summary>The app's name, as a slug: the folder or repository name of its source.</summary>
+    public static string AppNameOf(PipelineSettings settings, string slipwayRoot)
+    {
+        var source = AppSource.Resolve(settings.App, settings.Branch, settings.Commit, slipwayRoot);
+        var name = source.Location.TrimEnd('/', '\\');
+        name = name[(name.LastIndexOfAny(['/', '\\', ':']) + 1)..];
+        if (name.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^4];
+        }
+
+        return BranchSlug.From(name.Length == 0 ? "app" : name);
+    }
+}

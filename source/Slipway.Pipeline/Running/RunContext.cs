@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Slipway.Git.Checkout;
+using Slipway.Pipeline.Building;
+using Slipway.Pipeline.Naming;
+using Slipway.Platform;
+using Slipway.Results;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>One run of a pipeline: its names, what the stages produced so far, and its status.</summary>
+public sealed class RunContext
+{
+    public RunContext(string runId, string pipeline, PipelineSettings settings, string appName, StageTracker tracker)
+    {
+        RunId = runId;
+        Pipeline = pipeline;
+        Settings = settings;
+        AppName = appName;
+        Slug = BranchSlug.From(settings.Branch);
+        Owner = new Ownership(appName, settings.Branch, runId);
+        Tracker = tracker;
+    }
+
+    public string RunId { get; }
+
+    public string Pipeline { get; }
+
+    public PipelineSettings Settings { get; }
+
+    /// <summary>The app's name as a slug: names its images and labels its resources.</summary>
+    public string AppName { get; }
+
+    public string Slug { get; }
+
+    public Ownership Owner { get; }
+
+    public StageTracker Tracker { get; }
+
+    public CheckoutResult? Checkout { get; set; }
+
+    public BaseImageSet? BaseImages { get; set; }
+
+    /// <summary>The app image as built locally (<c>slipway/app:slug-sha7</c>).</summary>
+    public string? AppImage { get; set; }
+
+    /// <summary>The app image as the platform runs it (a registry reference on AWS).</summary>
+    public string? PublishedAppImage { get; set; }
+
+    /// <summary>Results of the test and analysis tasks, as they finish.</summary>
+    public ConcurrentQueue<TaskResults> Results { get; } = new();
+
+    /// <summary>Built once, on first use, by whichever of Test and Analyse asks first.</summary>
+    public Lazy<Task<string>>? TestsImage { get; set; }
+
+    public string ImageTag => $"{Slug}-{Checkout?.ShortRevision ?? throw new InvalidOperationException("Not built yet.")}";
+}

@@ -1,0 +1,63 @@
+using Slipway.Engine;
+using Slipway.Results;
+using Slipway.Results.Writers;
+using Slipway.Status;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>
+/// Writes a run's combined report where people look for it: the console, the run folder (Markdown,
+/// merged JUnit, JSON), the GitHub step summary when there is one, and the status snapshot.
+/// </summary>
+public sealed class RunReportPublisher(Func<string, string?> environment)
+{
+    public const string MarkdownFile = "report.md";
+    public const string JUnitFile = "junit.xml";
+    public const string JsonFile = "report.json";
+    private const int FailureItemsKept = 200;
+
+    public RunReport Publish(RunContext run, string runFolder)
+    {
+        var report = RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal));
+        Directory.CreateDirectory(runFolder);
+
+        var console = new StringWriter();
+        new ConsoleReportWriter().Write(report, console);
+        foreach (var line in console.ToString().Split('\n'))
+        {
+            Log.Information(line.TrimEnd('\r'));
+        }
+
+        WriteFile(Path.Combine(runFolder, MarkdownFile), output => new MarkdownReportWriter().Write(report, output));
+        WriteFile(Path.Combine(runFolder, JUnitFile), output => new JUnitReportWriter().Write(report, output));
+        WriteFile(Path.Combine(runFolder, JsonFile), output => new JsonReportWriter().Write(report, output));
+        new GitHubStepSummary(environment, new MarkdownReportWriter()).TryAppend(report);
+        Log.Information($"Report written to {runFolder}");
+
+        run.Tracker.Update(status => status with
+        {
+            TestTotals = new TestTotals(report.Tests.Passed, report.Tests.Failed, report.Tests.Errors, report.Tests.Skipped),
+            FindingTotals = new FindingTotals(
+                report.CountFindings(Slipway.Results.FindingSeverity.Error),
+                report.CountFindings(Slipway.Results.FindingSeverity.Warning),
+                report.Findings.Count
+                    - report.CountFindings(Slipway.Results.FindingSeverity.Error)
+                    - report.CountFindings(Slipway.Results.FindingSeverity.Warning)),
+            FailingTests = report.Failures
+                .Take(FailureItemsKept)
+                .Select(test => new FailureItem(test.FullName, test.Location, test.Message))
+                .ToList(),
+            Findings = report.Findings
+                .Take(FailureItemsKept)
+                .Select(finding => new FailureItem($"{finding.Tool}: {finding.Rule}", finding.Location, finding.Message))
+                .ToList(),
+        });
+        return report;
+    }
+
+    private static void WriteFile(string path, Action<TextWriter> write)
+    {
+        using var output = new StreamWriter(path);
+        write(output);
+    }
+}

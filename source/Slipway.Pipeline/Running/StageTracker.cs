@@ -1,0 +1,107 @@
+using Slipway.Engine;
+using Slipway.Pipeline.State;
+using Slipway.Status;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>
+/// Keeps the run's status snapshot as stages start and finish (stages run in parallel), saves each
+/// change in the run store and tells the status reporter. A reporter never fails the run.
+/// </summary>
+public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, TimeProvider clock)
+{
+    private readonly Lock _gate = new();
+    private RunStatus? _status;
+    private RunRecord? _run;
+
+    public RunStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _status ?? throw new InvalidOperationException("The run has not started.");
+            }
+        }
+    }
+
+    public async Task StartAsync(RunRecord run, RunStatus status, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _run = run with { State = RunState.Running, StartedAt = clock.GetUtcNow() };
+            _status = status;
+        }
+
+        await store.SaveRunAsync(_run, cancellationToken);
+        await reporter.RunStartedAsync(status, cancellationToken);
+    }
+
+    /// <summary>Records a stage's new state (and anything else the update changes in the snapshot).</summary>
+    public async Task SetStageAsync(
+        string stage,
+        StageState state,
+        string? summary = null,
+        Uri? targetUrl = null,
+        Func<RunStatus, RunStatus>? update = null)
+    {
+        RunStatus snapshot;
+        string runId;
+        lock (_gate)
+        {
+            var current = Status.WithStage(new StageStatus(stage, state, summary, targetUrl));
+            _status = update is null ? current : update(current);
+            snapshot = _status;
+            runId = _run!.Id;
+        }
+
+        var now = clock.GetUtcNow();
+        var existing = (await store.ListStagesAsync(runId, CancellationToken.None)).FirstOrDefault(s => s.Name == stage);
+        await store.SaveStageAsync(
+            new StageRecord(
+                runId,
+                stage,
+                ToRunState(state),
+                state == StageState.Running ? now : existing?.StartedAt,
+                state is StageState.Running or StageState.Pending ? null : now,
+                summary),
+            CancellationToken.None);
+        await reporter.StageChangedAsync(snapshot, CancellationToken.None);
+    }
+
+    /// <summary>Changes the snapshot without a stage change (e.g. adds the playground URL).</summary>
+    public void Update(Func<RunStatus, RunStatus> update)
+    {
+        lock (_gate)
+        {
+            _status = update(Status);
+        }
+    }
+
+    public async Task FinishAsync(RunState outcome, string summary)
+    {
+        RunStatus snapshot;
+        RunRecord run;
+        lock (_gate)
+        {
+            _status = Status with { FinishedAt = clock.GetUtcNow() };
+            snapshot = _status;
+            _run = _run! with { State = outcome, FinishedAt = clock.GetUtcNow(), Summary = summary };
+            run = _run;
+        }
+
+        await store.SaveRunAsync(run, CancellationToken.None);
+        await reporter.RunFinishedAsync(snapshot, CancellationToken.None);
+        Log.Debug($"Run {run.Id} finished: {outcome}.");
+    }
+
+    private static RunState ToRunState(StageState state) => state switch
+    {
+        StageState.Pending => RunState.Queued,
+        StageState.Running => RunState.Running,
+        StageState.Succeeded => RunState.Succeeded,
+        StageState.Failed => RunState.Failed,
+        StageState.Skipped => RunState.Skipped,
+        _ => RunState.Cancelled,
+    };
+}

@@ -1,0 +1,169 @@
+using System.Security.Cryptography;
+using System.Text;
+using Slipway.Engine;
+using Slipway.Git.Checkout;
+using Slipway.Pipeline.Building;
+using Slipway.Pipeline.Running;
+using Slipway.Platform;
+using Slipway.Status;
+
+namespace Slipway.Pipeline.Stages;
+
+/// <summary>
+/// Checkout, then the app build inside the builder container (composer, theme builds, hooks), then the
+/// app image, published where the platform runs it.
+/// </summary>
+public sealed class BuildStage(PipelineServices services)
+{
+    private const string AppRootInImage = "/var/www/app";
+    private const int FailureTailLines = 15;
+
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var layout = services.Layout;
+        var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, layout.Root);
+        var sourceFolder = layout.SourceFolder(run.AppName, run.Slug);
+        Log.Information($"Checking out {source}.");
+        run.Checkout = await services.Checkout.CheckOutAsync(source, sourceFolder, cancellationToken);
+        run.Tracker.Update(status => status with { CommitSha = run.Checkout.Revision, RepositoryUrl = run.Checkout.RemoteUrl });
+
+        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, cancellationToken);
+        var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
+        await BuildAppAsync(run, builder, sourceFolder, cancellationToken);
+
+        run.AppImage = $"slipway/{run.AppName}:{run.ImageTag}";
+        Directory.CreateDirectory(Path.Combine(sourceFolder, "vendor"));
+        Log.Information($"Baking {run.AppImage}.");
+        await BuildImageAsync(
+            new ImageBuildRequest(
+                Folders:
+                [
+                    new ContextFolder(Path.Combine(sourceFolder, "vendor"), "vendor"),
+                    new ContextFolder(sourceFolder, "code", ["/vendor", ".git", "node_modules"]),
+                ],
+                Files: new Dictionary<string, string> { ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("app"), cancellationToken) },
+                Dockerfile: "Dockerfile",
+                Tags: [run.AppImage],
+                BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = run.BaseImages.PhpApache },
+                Labels: run.Owner.ToLabels("image")),
+            cancellationToken);
+        run.PublishedAppImage = await services.Platform.PublishImageAsync(run.AppImage, run.Owner, cancellationToken);
+        run.TestsImage = new Lazy<Task<string>>(() => BuildTestsImageAsync(run, cancellationToken));
+    }
+
+    /// <summary>The image the test and analysis tasks run: the QA tools with the built app copied in.</summary>
+    private async Task<string> BuildTestsImageAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var layout = services.Layout;
+        var image = $"slipway/{run.AppName}-tests:{run.ImageTag}";
+        Log.Information($"Baking {image}.");
+        await BuildImageAsync(
+            new ImageBuildRequest(
+                Folders: [],
+                Files: new Dictionary<string, string>
+                {
+                    ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("tests"), cancellationToken),
+                    ["scripts/run-tests.sh"] = await File.ReadAllTextAsync(layout.Script("run-tests.sh"), cancellationToken),
+                    ["scripts/run-analysis.sh"] = await File.ReadAllTextAsync(layout.Script("run-analysis.sh"), cancellationToken),
+                },
+                Dockerfile: "Dockerfile",
+                Tags: [image],
+                BuildArguments: new Dictionary<string, string>
+                {
+                    ["APP_IMAGE"] = run.AppImage!,
+                    ["QA_IMAGE"] = run.BaseImages!.Qa,
+                },
+                Labels: run.Owner.ToLabels("image")),
+            cancellationToken);
+        return await services.Platform.PublishImageAsync(image, run.Owner, cancellationToken);
+    }
+
+    private async Task<string> EnsureBuilderImageAsync(BaseImageSet bases, CancellationToken cancellationToken)
+    {
+        var dockerfile = await File.ReadAllTextAsync(services.Layout.Dockerfile("builder"), cancellationToken);
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dockerfile + "\n" + bases.Builder)))[..12];
+        var image = $"slipway/builder:{version}";
+        if (await services.Images.ExistsAsync(image, cancellationToken))
+        {
+            return image;
+        }
+
+        Log.Information($"Making the builder image {image} from {bases.Builder}.");
+        await BuildImageAsync(
+            new ImageBuildRequest(
+                Folders: [],
+                Files: new Dictionary<string, string> { ["Dockerfile"] = dockerfile },
+                Dockerfile: "Dockerfile",
+                Tags: [image],
+                BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = bases.Builder }),
+            cancellationToken);
+        return image;
+    }
+
+    private async Task BuildAppAsync(RunContext run, string builderImage, string sourceFolder, CancellationToken cancellationToken)
+    {
+        var layout = services.Layout;
+        var cache = layout.CacheFolder(run.AppName);
+        Directory.CreateDirectory(cache);
+        var environment = new Dictionary<string, string>
+        {
+            ["SLIPWAY_APP"] = run.AppName,
+            ["SLIPWAY_BRANCH"] = run.Settings.Branch,
+            ["SLIPWAY_COMMIT"] = run.Checkout!.Revision,
+            ["SLIPWAY_BUILD_ID"] = run.RunId,
+        };
+        if (run.Settings.DatabaseUrl is { Length: > 0 } database)
+        {
+            environment["DATABASE_URL"] = database;
+        }
+
+        var spec = new TaskSpec(
+            Name: $"slipway-{run.AppName}-{run.Slug}-build-{run.RunId}",
+            Image: builderImage,
+            Kind: TaskKind.Build,
+            Owner: run.Owner,
+            Command: ["bash", "/slipway/scripts/build-app.sh"],
+            Environment: environment,
+            Mounts:
+            [
+                new Mount(sourceFolder, "/app"),
+                new Mount(layout.DefaultHooks, "/slipway/devops_hooks", ReadOnly: true),
+                new Mount(Path.Combine(layout.Root, "scripts"), "/slipway/scripts", ReadOnly: true),
+                new Mount(cache, "/cache"),
+            ],
+            Timeout: run.Settings.TaskRunTimeout);
+
+        await using var task = await services.BuildPlatform.StartTaskAsync(spec, cancellationToken);
+        var tail = new Queue<string>();
+        var streaming = StreamLogAsync(task, tail, cancellationToken);
+        var outcome = await task.WaitAsync(cancellationToken);
+        await streaming;
+        if (!outcome.Succeeded)
+        {
+            var last = tail.LastOrDefault(line => line.Trim().Length > 0) ?? "no output";
+            var reason = outcome.StoppedReason is null ? $"exit code {outcome.ExitCode}" : outcome.StoppedReason;
+            throw new BuildFailedException($"The build of {run.AppName} failed ({reason}): {last.Trim()}");
+        }
+    }
+
+    private static async Task StreamLogAsync(ITaskRun task, Queue<string> tail, CancellationToken cancellationToken)
+    {
+        await foreach (var page in task.ReadLogAsync(cancellationToken))
+        {
+            foreach (var line in page)
+            {
+                Log.Information(line.Text);
+                tail.Enqueue(line.Text);
+                if (tail.Count > FailureTailLines)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+    }
+
+    private async Task BuildImageAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
+        await services.Images.BuildAsync(request, line => Log.Debug(line), cancellationToken);
+    }
+}
