@@ -68,11 +68,12 @@ public sealed class GitHubCommitStatusTests
         var reporter = world.CreateReporter(SettingsFor(gitHub));
         var start = new PullRequestRun().First;
 
+        var finished = start
+            .WithStage(new StageStatus(StageNames.Build, StageState.Failed))
+            .WithStage(new StageStatus(StageNames.Playground, StageState.Skipped));
+
         await reporter.RunStartedAsync(start, CancellationToken.None);
-        await reporter.RunFinishedAsync(
-            start.WithStage(new StageStatus(StageNames.Build, StageState.Failed)).WithStage(new StageStatus(StageNames.Playground, StageState.Skipped))
-                with { FinishedAt = start.StartedAt.AddMinutes(1) },
-            CancellationToken.None);
+        await reporter.RunFinishedAsync(finished with { FinishedAt = start.StartedAt.AddMinutes(1) }, CancellationToken.None);
 
         var latest = gitHub.LatestByContext(PullRequestRun.Sha);
         latest["slipway/build"].State.Should().Be("failure");
