@@ -1,0 +1,27 @@
+namespace Slipway.Results.Writers.Json;
+
+/// <summary>A test case in the JSON report, time in seconds; details only for failures.</summary>
+internal sealed record JsonTestCase(
+    TestOutcome Outcome,
+    string Name,
+    string ClassName,
+    string? File,
+    int? Line,
+    string? Location,
+    double TimeSeconds,
+    string? Message,
+    string? FailureType,
+    string? Details)
+{
+    public static JsonTestCase From(TestCaseResult test, bool withDetails) => new(
+        test.Outcome,
+        test.Name,
+        test.ClassName,
+        test.File,
+        test.Line,
+        test.Location,
+        test.Time.TotalSeconds,
+        test.Message,
+        test.FailureType,
+        withDetails ? test.Details : null);
+}
