@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Slipway.Docker.Engine;
+
+/// <summary>
+/// Follows the classic builder's progress stream: joins its "stream" fragments into lines, keeps track of the
+/// current Dockerfile step and the last lines that step printed, and notes the built image's id.
+/// </summary>
+internal sealed partial class BuildOutputTracker(Action<string>? onLine)
+{
+    private const int KeptLines = 15;
+
+    private readonly StringBuilder partialLine = new();
+    private readonly Queue<string> stepOutput = new();
+
+    /// <summary>The instruction of the step being run, e.g. "RUN composer install".</summary>
+    public string? CurrentStep { get; private set; }
+
+    /// <summary>The full image id from the stream's aux message.</summary>
+    public string? ImageId { get; private set; }
+
+    /// <summary>The short id from "Successfully built ...", for engines that send no aux message.</summary>
+    public string? ShortImageId { get; private set; }
+
+    /// <summary>The engine's error, once it reported one.</summary>
+    public string? Error { get; private set; }
+
+    public void Accept(JsonElement message)
+    {
+        if (message.String("stream") is { } text)
+        {
+            Append(text);
+        }
+        else if (message.String("status") is { } status)
+        {
+            // Pull progress from FROM lines: one line each, no step output.
+            onLine?.Invoke(message.String("id") is { } id ? $"{id}: {status}" : status);
+        }
+
+        if (message.Property("aux") is { } aux && aux.String("ID") is { } imageId)
+        {
+            ImageId = imageId;
+        }
+
+        if (JsonMessageStream.Error(message) is { } error)
+        {
+            Error = error;
+        }
+    }
+
+    /// <summary>Hands out a last line that had no line ending.</summary>
+    public void Complete()
+    {
+        if (partialLine.Length > 0)
+        {
+            Line(partialLine.ToString());
+            partialLine.Clear();
+        }
+    }
+
+    public DockerBuildException Failure() => new(CurrentStep, stepOutput.ToList(), Error ?? "the engine gave no reason");
+
+    private void Append(string text)
+    {
+        var start = 0;
+        for (var newline = text.IndexOf('\n'); newline >= 0; newline = text.IndexOf('\n', start))
+        {
+            partialLine.Append(text, start, newline - start);
+            Line(partialLine.ToString());
+            partialLine.Clear();
+            start = newline + 1;
+        }
+
+        partialLine.Append(text, start, text.Length - start);
+    }
+
+    private void Line(string raw)
+    {
+        var line = AnsiEscape().Replace(raw, string.Empty).TrimEnd('\r');
+        onLine?.Invoke(line);
+
+        var step = StepHeader().Match(line);
+        if (step.Success)
+        {
+            CurrentStep = step.Groups["instruction"].Value.Trim();
+            stepOutput.Clear();
+            return;
+        }
+
+        var built = SuccessfullyBuilt().Match(line);
+        if (built.Success)
+        {
+            ShortImageId = built.Groups["id"].Value;
+            return;
+        }
+
+        if (line.Length == 0 || line.StartsWith(" ---> ", StringComparison.Ordinal) || line.StartsWith("Removing intermediate container ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        stepOutput.Enqueue(line);
+        if (stepOutput.Count > KeptLines)
+        {
+            stepOutput.Dequeue();
+        }
+    }
+
+    [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
+
+    [GeneratedRegex(@"^Step \d+/\d+ : (?<instruction>.*)$")]
+    private static partial Regex StepHeader();
+
+    [GeneratedRegex(@"^Successfully built (?<id>[0-9a-f]+)$")]
+    private static partial Regex SuccessfullyBuilt();
+}
