@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace Slipway.Docker.Platform;
+
+/// <summary>Container names the engine accepts: [a-zA-Z0-9][a-zA-Z0-9_.-]*, kept short enough to read.</summary>
+internal static class ContainerNames
+{
+    private const int MaxLength = 120;
+
+    /// <summary>slipway-&lt;slug&gt;: the playground of a branch.</summary>
+    public static string ForService(string slug) => Clean($"slipway-{slug}");
+
+    /// <summary>slipway-&lt;run&gt;-&lt;task&gt;: unique as long as task names are unique within a run.</summary>
+    public static string ForTask(string run, string task) => Clean($"slipway-{run}-{task}");
+
+    private static string Clean(string name)
+    {
+        var clean = new StringBuilder(name.Length);
+        foreach (var character in name)
+        {
+            clean.Append(char.IsAsciiLetterOrDigit(character) || character is '_' or '.' or '-' ? character : '-');
+        }
+
+        return clean.Length > MaxLength ? clean.ToString(0, MaxLength) : clean.ToString();
+    }
+}

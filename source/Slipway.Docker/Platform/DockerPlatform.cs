@@ -1,0 +1,197 @@
+using Slipway.Docker.Engine;
+using Slipway.Platform;
+
+namespace Slipway.Docker.Platform;
+
+/// <summary>
+/// The "local" platform: tasks and the playground run as containers on the local Docker engine, labelled with
+/// their <see cref="Ownership"/>; playgrounds are published on a free 127.0.0.1 port.
+/// </summary>
+public sealed class DockerPlatform : IPlatform
+{
+    /// <summary>The label that ties a playground container to its branch slug.</summary>
+    public const string SlugLabel = "slipway:slug";
+
+    private const string ContainerType = "container";
+    private const string ImageType = "image";
+
+    private readonly DockerClient client;
+    private readonly DockerPlatformOptions options;
+    private readonly DockerImageStore images;
+
+    public DockerPlatform(DockerClient client, DockerPlatformOptions? options = null)
+    {
+        this.client = client;
+        this.options = options ?? new DockerPlatformOptions();
+        images = new DockerImageStore(client);
+    }
+
+    public string Name => "local";
+
+    /// <summary>
+    /// Without a registry the local reference is returned as it is; with one, the image is tagged
+    /// <c>&lt;registry&gt;/&lt;repository&gt;:&lt;tag&gt;</c>, pushed, and that reference returned.
+    /// </summary>
+    public async Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken)
+    {
+        if (options.Registry is null)
+        {
+            return localImage;
+        }
+
+        if (localImage.StartsWith("sha256:", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Publishing needs a repository:tag reference, not the image id {localImage}: tag the image when building it.", nameof(localImage));
+        }
+
+        var target = ImageReference.Parse(localImage).InRegistry(options.Registry).ToString();
+        await images.TagAsync(localImage, target, cancellationToken);
+        await images.PushAsync(target, options.RegistryCredentials, cancellationToken);
+        return target;
+    }
+
+    public async Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
+    {
+        var request = new ContainerCreateRequest(spec.Image)
+        {
+            Name = ContainerNames.ForTask(spec.Owner.Run, spec.Name),
+            Labels = LabelsFor(spec.Owner, spec.Kind.Label()),
+            Environment = spec.Environment ?? new Dictionary<string, string>(),
+            Command = spec.Command,
+            Mounts = spec.Mounts?.Select(mount => new BindMount(mount.HostPath, mount.ContainerPath, mount.ReadOnly)).ToList() ?? [],
+        };
+        var containerId = await client.CreateContainerAsync(request, cancellationToken);
+        await StartOrRemoveAsync(containerId, cancellationToken);
+        return new DockerTaskRun(client, containerId, spec.Timeout, options.StopTimeout);
+    }
+
+    /// <summary>
+    /// Replaces the app's playground for the slug: removes the containers labelled with the same app and slug,
+    /// then runs <c>slipway-&lt;slug&gt;</c> with the service port published on a free 127.0.0.1 port.
+    /// </summary>
+    public async Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken)
+    {
+        var playground = TaskKind.Playground.Label();
+        var sameService = new Dictionary<string, string>
+        {
+            [Ownership.AppLabel] = spec.Owner.App,
+            [Ownership.KindLabel] = playground,
+            [SlugLabel] = spec.Slug,
+        };
+        foreach (var previous in await client.ListContainersAsync(sameService, cancellationToken))
+        {
+            await RemoveContainerAsync(previous.Id, cancellationToken);
+        }
+
+        var labels = LabelsFor(spec.Owner, playground);
+        labels[SlugLabel] = spec.Slug;
+        var request = new ContainerCreateRequest(spec.Image)
+        {
+            Name = ContainerNames.ForService(spec.Slug),
+            Labels = labels,
+            Environment = spec.Environment ?? new Dictionary<string, string>(),
+            Ports = [new PortBinding(spec.ContainerPort)],
+        };
+        var containerId = await client.CreateContainerAsync(request, cancellationToken);
+        await StartOrRemoveAsync(containerId, cancellationToken);
+
+        var details = await client.InspectContainerAsync(containerId, cancellationToken);
+        if (details.HostPort(spec.ContainerPort) is not { } hostPort)
+        {
+            throw new DockerException(details.State.Running
+                ? $"The Docker engine published no host port for playground {spec.Slug}: check that it can listen on 127.0.0.1."
+                : $"Playground {spec.Slug} stopped right after it started (exit code {details.State.ExitCode}): read its log with `docker logs {details.Name}`.");
+        }
+
+        var host = $"{spec.Slug}.localhost:{hostPort}";
+        return new ServiceEndpoint(new Uri($"http://{host}/"), new Uri($"http://127.0.0.1:{hostPort}/"), host, containerId);
+    }
+
+    /// <summary>Containers in any state and images carrying the app's labels (and the branch's, when given).</summary>
+    public async Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        var selector = new Dictionary<string, string> { [Ownership.AppLabel] = app };
+        if (branch is not null)
+        {
+            selector[Ownership.BranchLabel] = branch;
+        }
+
+        var containers = await client.ListContainersAsync(selector, cancellationToken);
+        var ownedImages = await client.ListImagesAsync(selector, cancellationToken);
+        return containers.Select(container => new OwnedResource(ContainerType, container.Id, SlipwayLabels(container.Labels)))
+            .Concat(ownedImages.Select(image => new OwnedResource(ImageType, image.Id, SlipwayLabels(image.Labels))))
+            .ToList();
+    }
+
+    /// <summary>Force-removes the containers, then the images; what is already gone is skipped.</summary>
+    public async Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken)
+    {
+        var foreign = resources.FirstOrDefault(resource => resource.Type is not (ContainerType or ImageType));
+        if (foreign is not null)
+        {
+            throw new ArgumentException($"The local platform holds no {foreign.Type} resources ({foreign.Id}): remove it on the platform that created it.", nameof(resources));
+        }
+
+        var failures = new List<string>();
+        foreach (var container in resources.Where(resource => resource.Type == ContainerType))
+        {
+            try
+            {
+                await RemoveContainerAsync(container.Id, cancellationToken);
+            }
+            catch (DockerException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        var imageIds = resources.Where(resource => resource.Type == ImageType).Select(resource => resource.Id).ToList();
+        failures.AddRange(await new ImageRemoval(client).RemoveAllAsync(imageIds, cancellationToken));
+        if (failures.Count > 0)
+        {
+            throw new DockerException(failures.Count == 1
+                ? failures[0]
+                : $"{failures[0]} (and {failures.Count - 1} more resources could not be removed)");
+        }
+    }
+
+    private Dictionary<string, string> LabelsFor(Ownership owner, string kind)
+    {
+        var labels = new Dictionary<string, string>(options.ExtraLabels);
+        foreach (var (key, value) in owner.ToLabels(kind))
+        {
+            labels[key] = value;
+        }
+
+        return labels;
+    }
+
+    private static Dictionary<string, string> SlipwayLabels(IReadOnlyDictionary<string, string> labels) =>
+        labels.Where(label => label.Key.StartsWith("slipway:", StringComparison.Ordinal))
+            .ToDictionary(label => label.Key, label => label.Value);
+
+    private async Task StartOrRemoveAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.StartContainerAsync(containerId, cancellationToken);
+        }
+        catch
+        {
+            await RemoveContainerAsync(containerId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task RemoveContainerAsync(string containerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RemoveContainerAsync(containerId, force: true, removeVolumes: true, cancellationToken);
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            // Already gone.
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Slipway.Platform;
+
+namespace Slipway.Docker.Platform;
+
+/// <summary>How the local platform publishes images and stops containers.</summary>
+public sealed record DockerPlatformOptions
+{
+    /// <summary>A registry (host:port, e.g. 127.0.0.1:5000) images are pushed to; null keeps images in the local engine.</summary>
+    public string? Registry { get; init; }
+
+    /// <summary>Credentials for <see cref="Registry"/>; null uses what <c>docker login</c> stored, or none.</summary>
+    public RegistryCredentials? RegistryCredentials { get; init; }
+
+    /// <summary>How long a stopped container gets between SIGTERM and SIGKILL.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Labels added to every container the platform creates, besides the slipway:* ownership labels.</summary>
+    public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Slipway.Docker.Engine;
+using Slipway.Platform;
+
+namespace Slipway.Docker.Platform;
+
+/// <summary>A task running as a container on the local engine; disposing it removes the container.</summary>
+internal sealed class DockerTaskRun(DockerClient client, string containerId, TimeSpan? timeout, TimeSpan stopTimeout) : ITaskRun
+{
+    private int disposed;
+
+    public string Id => containerId;
+
+    public async Task<TaskOutcome> WaitAsync(CancellationToken cancellationToken)
+    {
+        using var timeoutSource = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
+        using var waitSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        try
+        {
+            var exitCode = await client.WaitContainerAsync(containerId, WaitCondition.NotRunning, waitSource.Token);
+            var state = (await client.InspectContainerAsync(containerId, cancellationToken)).State;
+            return new TaskOutcome(exitCode, state.OomKilled ? "killed for running out of memory" : null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await StopAsync(CancellationToken.None);
+            throw;
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
+        {
+            await StopAsync(CancellationToken.None);
+            var exitCode = await client.WaitContainerAsync(containerId, WaitCondition.NotRunning, CancellationToken.None);
+            var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            return new TaskOutcome(exitCode, $"timed out after {seconds} s");
+        }
+    }
+
+    public IAsyncEnumerable<IReadOnlyList<LogLine>> ReadLogAsync(CancellationToken cancellationToken) =>
+        client.ReadContainerLogAsync(containerId, follow: true, cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.StopContainerAsync(containerId, stopTimeout, cancellationToken);
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            // Already removed: nothing runs.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.RemoveContainerAsync(containerId, force: true, removeVolumes: true, CancellationToken.None);
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            // Already gone.
+        }
+    }
+}
