@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Slipway.Docker.Engine;
+using Slipway.Docker.Tests.Fixtures;
+using Slipway.Platform;
+
+namespace Slipway.Docker.Tests.Engine;
+
+public sealed class DockerConfigFileTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    private string WriteConfig(string registry, string auth) =>
+        folder.Write("config.json", new JsonObject { ["auths"] = new JsonObject { [registry] = new JsonObject { ["auth"] = auth } } }.ToJsonString());
+
+    [Theory]
+    [InlineData("127.0.0.1:5000")]
+    [InlineData("http://127.0.0.1:5000")]
+    [InlineData("https://127.0.0.1:5000/v2/")]
+    public void FindCredentials_StoredByDockerLogin_AreFoundForTheRegistryHost(string storedUnder)
+    {
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("ci-bot:s3cr3t:with-colon"));
+        var config = new DockerConfigFile(WriteConfig(storedUnder, auth));
+
+        var credentials = config.FindCredentials("127.0.0.1:5000");
+
+        credentials.Should().Be(new RegistryCredentials("ci-bot", "s3cr3t:with-colon", "127.0.0.1:5000"));
+    }
+
+    [Fact]
+    public void FindCredentials_OtherRegistryOrNoFile_FindsNone()
+    {
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes("ci-bot:secret"));
+        var config = new DockerConfigFile(WriteConfig("registry.example.com", auth));
+
+        config.FindCredentials("127.0.0.1:5000").Should().BeNull();
+        new DockerConfigFile(Path.Combine(folder.Path, "missing.json")).FindCredentials("127.0.0.1:5000").Should().BeNull();
+    }
+
+    [Fact]
+    public void RegistryAuthHeader_IsBase64UrlJsonTheEngineDecodes()
+    {
+        var header = RegistryAuthHeader.Encode(new RegistryCredentials("ci-bot", "p>ss?word~~", "127.0.0.1:5000"));
+
+        header.Should().NotContainAny("+", "/");
+        var json = Encoding.UTF8.GetString(Convert.FromBase64String(header.Replace('-', '+').Replace('_', '/')));
+        using var document = JsonDocument.Parse(json);
+        document.RootElement.GetProperty("username").GetString().Should().Be("ci-bot");
+        document.RootElement.GetProperty("password").GetString().Should().Be("p>ss?word~~");
+        document.RootElement.GetProperty("serveraddress").GetString().Should().Be("127.0.0.1:5000");
+    }
+
+    [Fact]
+    public void RegistryAuthHeader_WithoutCredentials_IsAnEmptyObject()
+    {
+        Encoding.UTF8.GetString(Convert.FromBase64String(RegistryAuthHeader.Encode(null))).Should().Be("{}");
+    }
+}

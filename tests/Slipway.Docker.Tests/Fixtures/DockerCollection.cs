@@ -1,0 +1,8 @@
+namespace Slipway.Docker.Tests.Fixtures;
+
+/// <summary>Tests against the real engine share one base image and one registry, and run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class DockerCollection : ICollectionFixture<DockerFixture>, ICollectionFixture<RegistryFixture>
+{
+    public const string Name = "docker";
+}
