@@ -1,0 +1,90 @@
+using Slipway.Docker.Engine;
+using Slipway.Docker.Platform;
+using Slipway.Docker.Tests.Fixtures;
+using Slipway.Platform;
+
+namespace Slipway.Docker.Tests.Platform;
+
+[Collection(DockerCollection.Name)]
+public sealed class DockerPlatformTaskTests(DockerFixture docker)
+{
+    private DockerPlatform Platform => new(docker.Client, new DockerPlatformOptions { StopTimeout = TimeSpan.FromSeconds(1), ExtraLabels = docker.TestLabels });
+
+    private Ownership Owner { get; } = new("task-test", "feature/tasks", Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task StartTaskAsync_RunsToTheEndWithItsLabelsEnvironmentAndLog()
+    {
+        var spec = new TaskSpec(
+            "tests",
+            docker.BaseImage,
+            TaskKind.Tests,
+            Owner,
+            Command: ["sh", "-c", "echo \"suite=$SUITE\"; echo 'a warning' >&2; exit 3"],
+            Environment: new Dictionary<string, string> { ["SUITE"] = "unit" });
+
+        await using var run = await Platform.StartTaskAsync(spec, CancellationToken.None);
+        var outcome = await run.WaitAsync(CancellationToken.None);
+        var log = new List<LogLine>();
+        await foreach (var page in run.ReadLogAsync(CancellationToken.None))
+        {
+            log.AddRange(page);
+        }
+
+        outcome.Should().Be(new TaskOutcome(3, null));
+        log.Should().BeEquivalentTo([LogLine.Out("suite=unit"), LogLine.Err("a warning")]);
+        var container = await docker.Client.InspectContainerAsync(run.Id, CancellationToken.None);
+        container.Labels.Should().Contain(Owner.ToLabels("tests"));
+        container.Name.Should().Be($"slipway-{Owner.Run}-tests");
+    }
+
+    [Fact]
+    public async Task DisposeAsync_RemovesTheTaskContainer()
+    {
+        var run = await Platform.StartTaskAsync(new TaskSpec("dispose", docker.BaseImage, TaskKind.Build, Owner, ["true"]), CancellationToken.None);
+        await run.WaitAsync(CancellationToken.None);
+
+        await run.DisposeAsync();
+        await run.DisposeAsync();
+
+        var inspect = () => docker.Client.InspectContainerAsync(run.Id, CancellationToken.None);
+        (await inspect.Should().ThrowAsync<DockerException>()).Which.IsNotFound.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task WaitAsync_TaskRunningPastItsTimeout_IsStoppedAndSaysSo()
+    {
+        var spec = new TaskSpec("slow", docker.BaseImage, TaskKind.Analysis, Owner, ["sleep", "300"], Timeout: TimeSpan.FromSeconds(1));
+        await using var run = await Platform.StartTaskAsync(spec, CancellationToken.None);
+
+        var outcome = await run.WaitAsync(CancellationToken.None);
+
+        outcome.StoppedReason.Should().Be("timed out after 1 s");
+        outcome.Succeeded.Should().BeFalse();
+        (await docker.Client.InspectContainerAsync(run.Id, CancellationToken.None)).State.Running.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task WaitAsync_Cancelled_StopsTheContainerAndThrows()
+    {
+        var spec = new TaskSpec("cancelled", docker.BaseImage, TaskKind.Tests, Owner, ["sleep", "300"]);
+        await using var run = await Platform.StartTaskAsync(spec, CancellationToken.None);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        var wait = () => run.WaitAsync(cancellation.Token);
+
+        await wait.Should().ThrowAsync<OperationCanceledException>();
+        (await docker.Client.InspectContainerAsync(run.Id, CancellationToken.None)).State.Running.Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task StartTaskAsync_ImageMissing_FailsAndLeavesNoContainer()
+    {
+        var spec = new TaskSpec("missing", "slipway-test/never-built:nope", TaskKind.Tests, Owner);
+
+        var start = () => Platform.StartTaskAsync(spec, CancellationToken.None);
+
+        (await start.Should().ThrowAsync<DockerException>()).Which.Message.Should().Be("No such image: slipway-test/never-built:nope");
+        (await docker.Client.ListContainersAsync(Owner.ToLabels("tests"), CancellationToken.None)).Should().BeEmpty();
+    }
+}
