@@ -78,6 +78,20 @@ composer_inputs_hash() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# Path repository packages keep their lock reference when only their code changes, so composer
+# would keep the stale copy in vendor/: removing it makes composer mirror the package again.
+remove_path_packages() {
+  [[ -f composer.lock && -d vendor ]] || return 0
+  local package
+  while IFS= read -r package; do
+    [[ -n "$package" && "$package" != *..* ]] && rm -rf "vendor/$package"
+  done < <(php -r '$l = json_decode((string) file_get_contents("composer.lock"), true);
+    foreach (array_merge($l["packages"] ?? [], $l["packages-dev"] ?? []) as $p) {
+      if (($p["dist"]["type"] ?? "") === "path" && is_string($p["name"] ?? null)) { echo $p["name"], "\n"; }
+    }')
+  return 0
+}
+
 install_composer_packages() {
   if [[ ! -f composer.json ]]; then
     echo "composer: no composer.json, skipped"
@@ -89,15 +103,16 @@ install_composer_packages() {
     echo "composer: up to date, skipped"
     return
   fi
-  local reason="composer.json or composer.lock changed"
+  local reason="composer.json, composer.lock or a path package changed"
   [[ -f vendor/autoload.php ]] || reason="no vendor/ yet"
   [[ -f composer.lock ]] || reason="no composer.lock, resolving versions"
   echo "composer: install ($reason)"
   local started=$SECONDS status=0
   # A half-finished install must not look intact to the next build.
   rm -f "$COMPOSER_HASH_FILE"
+  remove_path_packages
   # shellcheck disable=SC2086 # the flags are meant to split into words
-  composer install $COMPOSER_FLAGS --no-audit </dev/null || status=$?
+  composer install $COMPOSER_FLAGS </dev/null || status=$?
   [[ $status -eq 0 ]] || fail "composer: install failed with exit code $status" "$status"
   printf '%s\n' "$hash" >"$COMPOSER_HASH_FILE"
   echo "composer: installed in $((SECONDS - started)) s"
