@@ -24,37 +24,11 @@ internal sealed class BuildRunner(BuildHost host)
         var verbosity = Verbosity.Normal;
         try
         {
-            var commandLine = CommandLineArguments.Parse(args);
-            var options = new EngineOptions();
-            var engineParameters = options.Describe();
-            var resolver = new ParameterResolver(commandLine, host.Environment, host.WorkingDirectory);
-            var sources = new Dictionary<ParameterDescriptor, ParameterSource>();
-            foreach (var early in engineParameters.Where(parameter => !parameter.ReadFromFiles))
-            {
-                sources[early] = resolver.Apply(early);
-            }
-
-            var root = options.Root ?? RootDirectoryLocator.Find(host.RootSearchStarts);
-            resolver.LoadFiles(root / ".nuke", options.Profile ?? []);
-
-            var build = createBuild();
-            build.Attach(root, options.Verbosity);
-            var buildParameters = ParameterDiscovery.Find(build);
-            var parameters = buildParameters.Concat(engineParameters).ToList();
-            CheckNames(buildParameters, engineParameters, commandLine);
-            foreach (var parameter in parameters.Where(parameter => !sources.ContainsKey(parameter)))
-            {
-                sources[parameter] = resolver.Apply(parameter);
-            }
-
-            if (options.MaxParallel < 1)
-            {
-                throw new UsageException($"Parameter 'MaxParallel' must be at least 1, not {options.MaxParallel}.");
-            }
-
+            var (build, commandLine, options, parameters, sources) = Configure(createBuild, args);
             verbosity = options.Verbosity;
             sink.Verbosity = verbosity;
-            build.Attach(root, verbosity);
+            var root = options.Root!;
+            var buildParameters = parameters.Where(parameter => !parameter.IsBuiltIn).ToList();
 
             var targets = ExecutableTargetFactory.Create(TargetDiscovery.Find(build));
             BuildSchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", targets, parameters);
@@ -105,6 +79,47 @@ internal sealed class BuildRunner(BuildHost host)
             host.Error.WriteLine(verbosity == Verbosity.Verbose ? exception.ToString() : exception.Message);
             return ExitCodes.TargetFailed;
         }
+    }
+
+    /// <summary>Creates the build and sets its parameters and the engine's options from their sources.</summary>
+    private (SlipwayBuild Build, CommandLineArguments CommandLine, EngineOptions Options, List<ParameterDescriptor> Parameters, Dictionary<ParameterDescriptor, ParameterSource> Sources)
+        Configure(Func<SlipwayBuild> createBuild, IReadOnlyList<string> args)
+    {
+        var options = new EngineOptions();
+        var engineParameters = options.Describe();
+        var sources = new Dictionary<ParameterDescriptor, ParameterSource>();
+
+        // The root and the profiles say where the parameters files are, so they come from the command line or the environment.
+        var firstReading = new ParameterResolver(CommandLineArguments.Parse(args), host.Environment, host.WorkingDirectory);
+        foreach (var early in engineParameters.Where(parameter => parameter.Name is nameof(EngineOptions.Root) or nameof(EngineOptions.Profile)))
+        {
+            sources[early] = firstReading.Apply(early);
+        }
+
+        var root = options.Root ??= RootDirectoryLocator.Find(host.RootSearchStarts);
+        var build = createBuild();
+        build.Attach(root, options.Verbosity);
+        var buildParameters = ParameterDiscovery.Find(build);
+        var parameters = buildParameters.Concat(engineParameters).ToList();
+
+        // A word after a flag is a target name unless it is true or false, so the flags must be known to read the command line.
+        var flags = parameters.Where(parameter => parameter.IsFlag).Select(parameter => parameter.Key).ToHashSet();
+        var commandLine = CommandLineArguments.Parse(args, flags.Contains);
+        CheckNames(buildParameters, engineParameters, commandLine);
+        var resolver = new ParameterResolver(commandLine, host.Environment, host.WorkingDirectory);
+        resolver.LoadFiles(root / ".nuke", options.Profile ?? []);
+        foreach (var parameter in parameters.Where(parameter => !sources.ContainsKey(parameter)))
+        {
+            sources[parameter] = resolver.Apply(parameter);
+        }
+
+        if (options.MaxParallel < 1)
+        {
+            throw new UsageException($"Parameter 'MaxParallel' must be at least 1, not {options.MaxParallel}.");
+        }
+
+        build.Attach(root, options.Verbosity);
+        return (build, commandLine, options, parameters, sources);
     }
 
     private static void CheckNames(

@@ -2,7 +2,8 @@ namespace Slipway.Engine.Parameters;
 
 /// <summary>
 /// The command line split into target names (the words before the first option) and options; an option takes the
-/// words after it up to the next option. <c>--name=value</c> and <c>-h</c> are understood too.
+/// words after it up to the next option, except a flag (a bool parameter), which takes a following word only when
+/// it is true or false, so that <c>--plan Test</c> plans Test. <c>--name=value</c> and <c>-h</c> are understood too.
 /// </summary>
 internal sealed class CommandLineArguments
 {
@@ -20,11 +21,14 @@ internal sealed class CommandLineArguments
     /// <summary>The options, in the order first given.</summary>
     public IEnumerable<CommandLineOption> Options => options.Values;
 
-    public static CommandLineArguments Parse(IReadOnlyList<string> args)
+    /// <param name="args">The words of the command line.</param>
+    /// <param name="isFlag">Tells, by normalized name, which options are flags; null when not known yet.</param>
+    public static CommandLineArguments Parse(IReadOnlyList<string> args, Func<string, bool>? isFlag = null)
     {
         var targets = new List<string>();
         var options = new Dictionary<string, CommandLineOption>();
         List<string>? values = null;
+        var flag = false;
         foreach (var argument in args)
         {
             if (OptionName(argument) is { } name)
@@ -38,6 +42,7 @@ internal sealed class CommandLineArguments
                 }
 
                 var key = ParameterNames.Normalize(name);
+                flag = isFlag?.Invoke(key) ?? false;
                 if (options.TryGetValue(key, out var existing))
                 {
                     values = (List<string>)existing.Values;
@@ -53,7 +58,7 @@ internal sealed class CommandLineArguments
                     values.Add(inlineValue);
                 }
             }
-            else if (values is null)
+            else if (values is null || (flag && (values.Count > 0 || !IsBooleanLiteral(argument))))
             {
                 targets.Add(argument);
             }
@@ -69,6 +74,9 @@ internal sealed class CommandLineArguments
     /// <summary>The option for a parameter, matched ignoring case, dashes and underscores.</summary>
     public CommandLineOption? Find(string parameterName) =>
         options.GetValueOrDefault(ParameterNames.Normalize(parameterName));
+
+    private static bool IsBooleanLiteral(string word) =>
+        word.Equals("true", StringComparison.OrdinalIgnoreCase) || word.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     private static string? OptionName(string argument)
     {
