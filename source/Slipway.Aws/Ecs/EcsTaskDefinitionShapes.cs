@@ -1,0 +1,52 @@
+namespace Slipway.Aws.Ecs;
+
+// Request and response shapes of the ECS task definition operations Slipway calls (JSON 1.1, camelCase).
+
+internal sealed record EcsTag(string Key, string Value);
+
+internal sealed record EcsKeyValue(string Name, string Value);
+
+internal sealed record EcsPortMapping(int ContainerPort, string Protocol = "tcp");
+
+internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
+
+internal sealed record EcsContainerDefinition(
+    string Name,
+    string Image,
+    bool Essential,
+    int Memory,
+    IReadOnlyList<string>? Command,
+    IReadOnlyList<EcsKeyValue> Environment,
+    IReadOnlyList<EcsPortMapping>? PortMappings,
+    EcsLogConfiguration LogConfiguration);
+
+internal sealed record RegisterTaskDefinitionRequest(
+    string Family,
+    string? TaskRoleArn,
+    string ExecutionRoleArn,
+    string NetworkMode,
+    IReadOnlyList<string> RequiresCompatibilities,
+    string Cpu,
+    string Memory,
+    IReadOnlyList<EcsContainerDefinition> ContainerDefinitions,
+    IReadOnlyList<EcsTag> Tags);
+
+internal sealed record EcsTaskDefinition(string TaskDefinitionArn, string Family, int Revision, IReadOnlyList<EcsContainerDefinition>? ContainerDefinitions);
+
+internal sealed record TaskDefinitionResponse(EcsTaskDefinition TaskDefinition);
+
+internal sealed record DeregisterTaskDefinitionRequest(string TaskDefinition);
+
+internal sealed record DeleteTaskDefinitionsRequest(IReadOnlyList<string> TaskDefinitions);
+
+internal sealed record EcsFailure(string? Arn, string? Reason, string? Detail);
+
+internal sealed record DeleteTaskDefinitionsResponse(IReadOnlyList<EcsFailure>? Failures);
+
+internal sealed record ListTaskDefinitionsRequest(string Status, string? NextToken, int MaxResults = 100);
+
+internal sealed record ListTaskDefinitionsResponse(IReadOnlyList<string>? TaskDefinitionArns, string? NextToken);
+
+internal sealed record ListTagsForResourceRequest(string ResourceArn);
+
+internal sealed record ListTagsForResourceResponse(IReadOnlyList<EcsTag>? Tags);

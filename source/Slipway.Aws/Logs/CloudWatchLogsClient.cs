@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using Slipway.Aws.Runtime;
+
+namespace Slipway.Aws.Logs;
+
+/// <summary>The CloudWatch Logs calls Slipway makes: the task log group and reading a task's stream.</summary>
+internal sealed class CloudWatchLogsClient(JsonProtocol protocol)
+{
+    /// <summary>Creates the group; a group that already exists is fine.</summary>
+    public async Task CreateLogGroupAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await protocol.CallAsync<CreateLogGroupRequest, NoContent>(LogsOperations.CreateLogGroup, new CreateLogGroupRequest(name), cancellationToken);
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "ResourceAlreadyExistsException")
+        {
+        }
+    }
+
+    public Task PutRetentionPolicyAsync(string name, int days, CancellationToken cancellationToken) =>
+        protocol.CallAsync<PutRetentionPolicyRequest, NoContent>(LogsOperations.PutRetentionPolicy, new PutRetentionPolicyRequest(name, days), cancellationToken);
+
+    /// <summary>
+    /// The stream's events from its start, page by page, until the forward token stops changing (that is
+    /// how CloudWatch says there is nothing more). A stream that does not exist yields nothing.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<LogEvent>> ReadStreamAsync(
+        string group,
+        string stream,
+        int? pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        while (true)
+        {
+            GetLogEventsResponse page;
+            try
+            {
+                page = await protocol.CallAsync<GetLogEventsRequest, GetLogEventsResponse>(
+                    LogsOperations.GetLogEvents, new GetLogEventsRequest(group, stream, StartFromHead: true, token, pageSize), cancellationToken);
+            }
+            catch (AwsException exception) when (exception.ErrorCode == "ResourceNotFoundException" && token is null)
+            {
+                yield break;
+            }
+
+            if (page.Events is { Count: > 0 } events)
+            {
+                yield return events;
+            }
+
+            if (page.NextForwardToken is null || page.NextForwardToken == token)
+            {
+                yield break;
+            }
+
+            token = page.NextForwardToken;
+        }
+    }
+}

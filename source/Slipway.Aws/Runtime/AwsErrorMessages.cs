@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace Slipway.Aws.Runtime;
+
+/// <summary>Turns AWS's error answers into one sentence that says what to fix.</summary>
+internal static partial class AwsErrorMessages
+{
+    private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
+    {
+        "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedException",
+    };
+
+    private static readonly HashSet<string> RejectedCredentialCodes = new(StringComparer.Ordinal)
+    {
+        "UnrecognizedClientException", "InvalidClientTokenId", "InvalidAccessKeyId", "AuthFailure",
+        "SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignatureException", "MissingAuthenticationToken",
+        "ExpiredToken", "ExpiredTokenException", "RequestExpired",
+    };
+
+    public const string NoCredentials =
+        "No AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or run where a container or instance role is available.";
+
+    public static AwsException From(AwsOperation operation, AwsErrorDetails error)
+    {
+        var message = error.Code switch
+        {
+            _ when AccessDeniedCodes.Contains(error.Code) =>
+                $"AWS refused {DeniedAction(operation, error)}: grant it to {Principal(error)}, see docs/iam-policy.json.",
+            _ when RejectedCredentialCodes.Contains(error.Code) =>
+                $"AWS rejected the credentials used for {operation.Action} ({error.Code}): check AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, renew an expired session (aws sso login) and check this machine's clock.",
+            "ClusterNotFoundException" =>
+                $"The ECS cluster was not found ({operation.Action}): check the Cluster setting and the Region.",
+            _ => $"AWS {operation.Action} failed with {error.Code}{Detail(error.Message)}.",
+        };
+        return new AwsException(message, operation.Action, error.Code, error.StatusCode, serviceMessage: error.Message);
+    }
+
+    public static AwsException Unreachable(AwsOperation operation, Uri endpoint, Exception cause) =>
+        new(
+            $"Could not reach AWS {operation.Service.Name} at {endpoint.GetLeftPart(UriPartial.Authority)} for {operation.Action} ({cause.Message.TrimEnd('.')}): check the network, the Region and AWS_ENDPOINT_URL_{operation.Service.EndpointKey}.",
+            operation.Action,
+            innerException: cause);
+
+    // Denials caused by a second action (iam:PassRole during ecs:RunTask) name that action in the message.
+    private static string DeniedAction(AwsOperation operation, AwsErrorDetails error) =>
+        DeniedActionPattern().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : operation.Action;
+
+    private static string Principal(AwsErrorDetails error) =>
+        PrincipalPattern().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : "the AWS identity Slipway runs as";
+
+    private static string Detail(string message) =>
+        message.Length == 0 ? "" : $": {message.Split('\n')[0].TrimEnd('.', ' ')}";
+
+    [GeneratedRegex(@"User: (\S+) is not authorized")]
+    private static partial Regex PrincipalPattern();
+
+    [GeneratedRegex(@"to perform: ([a-z0-9-]+:[A-Za-z0-9]+)")]
+    private static partial Regex DeniedActionPattern();
+}
