@@ -1,4 +1,4 @@
-partial class Build
+partial class Targets
 {
     /// <summary>Folders of .nuke/temp that Clean keeps: the bootstrap's compiled build and the SDK it may have installed.</summary>
     static readonly string[] BootstrapFolders = ["build", "dotnet"];

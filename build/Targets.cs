@@ -1,5 +1,5 @@
-/// <summary>The Slipway build: targets live in the other Build.*.cs files of this partial class.</summary>
-partial class Build : SlipwayBuild
+/// <summary>The Slipway build: its targets live in the other Targets.*.cs files of this partial class.</summary>
+partial class Targets : SlipwayBuild
 {
-    public static int Main() => Execute<Build>();
+    public static int Main() => Execute<Targets>(x => x.Doctor);
 }

@@ -34,11 +34,16 @@ public sealed class PipelineSession
     public Task BuildAsync(CancellationToken cancellationToken) =>
         StageAsync(StageNames.Build, () => new BuildStage(_services).RunAsync(Run, cancellationToken), () => $"{Run.AppImage}");
 
-    public Task<TaskResults> TestAsync(CancellationToken cancellationToken) =>
-        ResultsStageAsync(StageNames.Test, TaskKind.Tests, cancellationToken);
+    /// <summary>
+    /// Runs the tests. Results that could not be read always fail the stage; failing tests fail it only
+    /// when <paramref name="failOnTestFailures"/> (the Approved pipeline), and are reported either way.
+    /// </summary>
+    public Task<TaskResults> TestAsync(bool failOnTestFailures, CancellationToken cancellationToken) =>
+        ResultsStageAsync(StageNames.Test, TaskKind.Tests, failOnTestFailures, cancellationToken);
 
+    /// <summary>Runs the static analysis: findings are reported, results that could not be read fail the stage.</summary>
     public Task<TaskResults> AnalyseAsync(CancellationToken cancellationToken) =>
-        ResultsStageAsync(StageNames.Analysis, TaskKind.Analysis, cancellationToken);
+        ResultsStageAsync(StageNames.Analysis, TaskKind.Analysis, failOnTestFailures: false, cancellationToken);
 
     public async Task<Uri> PlaygroundAsync(CancellationToken cancellationToken)
     {
@@ -55,27 +60,55 @@ public sealed class PipelineSession
     /// <summary>Writes the combined report of the test and analysis tasks that ran.</summary>
     public RunReport PublishReport() => new RunReportPublisher(Environment.GetEnvironmentVariable).Publish(Run, RunFolder);
 
-    /// <summary>Records how the run ended and sends the final status. Only the first call counts.</summary>
-    public async Task FinishAsync(RunState outcome, string summary)
+    /// <summary>
+    /// Records how the run ended, from its stages (or <paramref name="cancelled"/>), and sends the final
+    /// status. Only the first call counts; a run whose stages never started has nothing to finish.
+    /// </summary>
+    public async Task<RunState?> FinishAsync(bool cancelled)
     {
         if (!_started.IsValueCreated || Interlocked.Exchange(ref _finished, 1) == 1)
         {
-            return;
+            return null;
         }
 
         await _started.Value;
+        var stages = Run.Tracker.Status.Stages;
+        var outcome = cancelled || stages.Any(stage => stage.State == StageState.Cancelled) ? RunState.Cancelled
+            : stages.Any(stage => stage.State == StageState.Failed) ? RunState.Failed
+            : RunState.Succeeded;
+        var summary = string.Join("; ", stages.Select(stage => $"{stage.Name}: {stage.State.ToString().ToLowerInvariant()}"));
         await Run.Tracker.FinishAsync(outcome, summary);
+        return outcome;
     }
 
-    private async Task<TaskResults> ResultsStageAsync(string stage, TaskKind kind, CancellationToken cancellationToken)
+    private async Task<TaskResults> ResultsStageAsync(string stage, TaskKind kind, bool failOnTestFailures, CancellationToken cancellationToken)
     {
         TaskResults? results = null;
         await StageAsync(
             stage,
-            async () => results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken),
+            async () =>
+            {
+                results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken);
+                var report = RunReport.Combine(results);
+                if (report.HasInfrastructureFailure)
+                {
+                    throw new BuildFailedException(string.Join(" ", report.Problems.Select(problem => Sentence(problem.Message))));
+                }
+
+                if (failOnTestFailures && report.HasTestFailures)
+                {
+                    var failing = report.Tests.Failed + report.Tests.Errors;
+                    var first = report.Failures[0];
+                    throw new BuildFailedException(
+                        $"{failing} of {report.Tests.Total} tests failed, first {first.FullName}{(first.Location is null ? "" : $" at {first.Location}")}.");
+                }
+            },
             () => Summarize(results!));
         return results!;
     }
+
+    private static string Sentence(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 
     private async Task StageAsync(string stage, Func<Task> body, Func<string> summary, Func<Uri?>? targetUrl = null)
     {

@@ -1,0 +1,88 @@
+using Slipway.Docker.Engine;
+using Slipway.Git.Processes;
+using Slipway.Pipeline.Building;
+
+partial class Targets
+{
+    Target Doctor => _ => _
+        .Description("Checks what the pipeline needs (Docker engine, git, base images, AWS settings) and says what to do about anything missing.")
+        .Executes(async cancellationToken =>
+        {
+            var checks = new List<(string Name, bool Ok, string Detail)>
+            {
+                await CheckDockerAsync(cancellationToken),
+                await CheckGitAsync(cancellationToken),
+                await CheckBaseImagesAsync(cancellationToken),
+            };
+            checks.AddRange(await CheckAwsAsync(cancellationToken));
+
+            foreach (var (name, ok, detail) in checks)
+            {
+                Log.Information($"{(ok ? "ok     " : "missing")}  {name,-12} {detail}");
+            }
+
+            var missing = checks.Where(check => !check.Ok).Select(check => check.Name).ToList();
+            if (missing.Count > 0)
+            {
+                throw new BuildFailedException($"Missing: {string.Join(", ", missing)} (see above for what to do).");
+            }
+
+            ReportSummary($"{checks.Count} checks passed");
+        });
+
+    async Task<(string, bool, string)> CheckDockerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+            var version = await docker.GetVersionAsync(cancellationToken);
+            return ("docker", true, $"engine {version.Version} (API {version.ApiVersion}) at {docker.Endpoint.Address}");
+        }
+        catch (DockerException exception)
+        {
+            return ("docker", false, exception.Message + " On Debian: sudo scripts/install-prerequisites.sh.");
+        }
+    }
+
+    async Task<(string, bool, string)> CheckGitAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await new ProcessRunner().RunAsync(new ProcessRequest("git", ["--version"], RootDirectory), cancellationToken);
+            return ("git", result.Succeeded, result.Succeeded ? result.StandardOutput.Trim() : "git did not run: install git (apt-get install git).");
+        }
+        catch (ProcessStartException)
+        {
+            return ("git", false, "git is not on PATH: install git (apt-get install git).");
+        }
+    }
+
+    async Task<(string, bool, string)> CheckBaseImagesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+            var images = new Slipway.Docker.Platform.DockerImageBuilder(docker);
+            foreach (var set in new[] { BaseImageSet.Official, BaseImageSet.Local })
+            {
+                var present = 0;
+                foreach (var image in set.All)
+                {
+                    present += await images.ExistsAsync(image, cancellationToken) ? 1 : 0;
+                }
+
+                if (present == set.All.Count())
+                {
+                    return ("base images", true, string.Join(", ", set.All));
+                }
+            }
+
+            return ("base images", true,
+                "none on this engine yet: the official ones are pulled during the build; offline, run scripts/make-base-images.sh.");
+        }
+        catch (DockerException)
+        {
+            return ("base images", false, "cannot be checked without the Docker engine.");
+        }
+    }
+}

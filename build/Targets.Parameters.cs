@@ -1,0 +1,52 @@
+using Slipway.Pipeline;
+using Slipway.Pipeline.Composition;
+
+partial class Targets
+{
+    [Parameter("The app to build: a git URL, a local git repository or a folder. Default: the bundled example site.")]
+    readonly string App = "examples/drupal-site";
+
+    [Parameter("The branch to build, serve or tear down (for a plain folder: the name its build is known by).")]
+    readonly string? Branch;
+
+    [Parameter("An exact commit to build instead of the branch head.")]
+    readonly string? Commit;
+
+    [Parameter("Where tasks run: auto (aws when a Cluster is given, local otherwise), local or aws.")]
+    readonly PlatformChoice Platform = PlatformChoice.Auto;
+
+    [Parameter("Base images for the Dockerfiles: auto, official (php:8.2-apache ...) or offline (made by scripts/make-base-images.sh).")]
+    readonly BaseImageChoice BaseImages = BaseImageChoice.Auto;
+
+    [Parameter("A registry (host:port) the local platform pushes built images to, e.g. 127.0.0.1:5000. Default: none.")]
+    readonly string? Registry;
+
+    [Parameter("User name for the registry push.")]
+    readonly string? RegistryUsername;
+
+    [Parameter("Password for the registry push."), Secret]
+    readonly string? RegistryPassword;
+
+    [Parameter("Seconds to wait for a new playground to answer HTTP 200.")]
+    readonly int PlaygroundTimeout = 60;
+
+    [Parameter("Minutes a test or analysis task may run before it is stopped.")]
+    readonly int TaskTimeout = 30;
+
+    [Parameter("Teardown: remove every playground and image Slipway started, not just one branch's.")]
+    readonly bool All;
+
+    [Parameter("The shared development database the drush hooks run against (mysql://user:pass@host/db)."), Secret]
+    readonly string? DatabaseUrl;
+
+    PipelineSettings PipelineSettings => new(
+        SlipwayRoot: RootDirectory,
+        WorkDirectory: TemporaryDirectory,
+        App: App,
+        Branch: Branch!,
+        Commit: Commit,
+        BaseImages: BaseImages,
+        PlaygroundTimeout: TimeSpan.FromSeconds(PlaygroundTimeout),
+        TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
+        DatabaseUrl: DatabaseUrl);
+}

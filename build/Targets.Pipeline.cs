@@ -1,0 +1,113 @@
+using Slipway.Pipeline.Composition;
+using Slipway.Pipeline.Running;
+using Slipway.Pipeline.Stages;
+using Slipway.Status;
+
+partial class Targets
+{
+    readonly Lock _sessionGate = new();
+    PipelineComposition? _composition;
+    PipelineSession? _session;
+
+    /// <summary>The run the invoked targets make up; created by the first target that needs it.</summary>
+    PipelineSession Session
+    {
+        get
+        {
+            lock (_sessionGate)
+            {
+                return _session ??= new PipelineSession(Composition.Services, PipelineSettings, InvokedTargets.FirstOrDefault() ?? nameof(Build));
+            }
+        }
+    }
+
+    PipelineComposition Composition
+    {
+        get
+        {
+            lock (_sessionGate)
+            {
+                return _composition ??= new PipelineComposition(CompositionOptions);
+            }
+        }
+    }
+
+    bool InPullRequest => InvokedTargets.Contains(nameof(PullRequest), StringComparer.OrdinalIgnoreCase);
+
+    Target Build => _ => _
+        .Description("Checks the app out and builds it: composer, theme builds, hooks, then the PHP/Apache image.")
+        .Requires(() => Branch)
+        .Executes(async cancellationToken =>
+        {
+            await Session.BuildAsync(cancellationToken);
+            ReportSummary(Session.Run.AppImage!);
+        });
+
+    Target Test => _ => _
+        .Description("Runs the app's tests in a task of their own and reads the results back from its log.")
+        .DependsOn(Build)
+        .Executes(async cancellationToken =>
+        {
+            await Session.TestAsync(failOnTestFailures: !InPullRequest, cancellationToken);
+            ReportSummary(SummaryOf(StageNames.Test));
+        });
+
+    Target Analyse => _ => _
+        .Description("Runs php -l, phpcs, phpmd, phpcpd, phploc (and phpstan when the app has it) in a task of their own.")
+        .DependsOn(Build)
+        .Executes(async cancellationToken =>
+        {
+            await Session.AnalyseAsync(cancellationToken);
+            ReportSummary(SummaryOf(StageNames.Analysis));
+        });
+
+    Target Playground => _ => _
+        .Description("Serves the built branch at its own URL until Teardown.")
+        .DependsOn(Build)
+        .Executes(async cancellationToken =>
+        {
+            var url = await Session.PlaygroundAsync(cancellationToken);
+            ReportSummary(url.ToString());
+        });
+
+    Target PullRequest => _ => _
+        .Description("Build, then Test, Analyse and Playground in parallel; failing tests and findings are reported, not fatal.")
+        .DependsOn(Test, Analyse, Playground)
+        .Executes(() => ReportSummary(SummaryOf(StageNames.Test) + "; " + SummaryOf(StageNames.Analysis)));
+
+    Target Teardown => _ => _
+        .Description("Stops and removes a branch's playground and images (--branch X), or everything Slipway started (--all).")
+        .Requires(() => Branch != null || All)
+        .Executes(async cancellationToken =>
+        {
+            var services = Composition.Services;
+            var app = PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "teardown" }, RootDirectory);
+            var removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, All ? null : Branch, cancellationToken);
+            ReportSummary($"removed {removed} resource(s)");
+        });
+
+    /// <summary>Writes the run's report and final status, whatever happened before.</summary>
+    Target Report => _ => _
+        .Unlisted()
+        .AssuredAfterFailure()
+        .TriggeredBy(Build)
+        .After(Test, Analyse, Playground, PullRequest)
+        .Executes(async cancellationToken =>
+        {
+            if (_session is null)
+            {
+                return;
+            }
+
+            if (!_session.Run.Results.IsEmpty)
+            {
+                _session.PublishReport();
+            }
+
+            var outcome = await _session.FinishAsync(cancellationToken.IsCancellationRequested);
+            ReportSummary($"run {_session.Run.RunId}: {outcome}");
+        });
+
+    string SummaryOf(string stage) =>
+        Session.Run.Tracker.Status.Stages.FirstOrDefault(s => s.Name == stage)?.Summary ?? "not run";
+}

@@ -1,0 +1,18 @@
+using Slipway.Pipeline.Composition;
+using Slipway.Platform;
+using Slipway.Status;
+
+partial class Targets
+{
+    CompositionOptions CompositionOptions => new(
+        SlipwayRoot: RootDirectory,
+        WorkDirectory: TemporaryDirectory,
+        Reporter: StatusReporterFactory.Create(
+            StatusSettings.FromEnvironment(Environment.GetEnvironmentVariable),
+            new LogTextWriter(),
+            message => Log.Warning(message)),
+        Registry: Registry,
+        RegistryCredentials: RegistryUsername is null || Registry is null
+            ? null
+            : new RegistryCredentials(RegistryUsername, RegistryPassword ?? "", Registry));
+}
