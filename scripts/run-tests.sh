@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Slipway's test task: runs the app's PHPUnit tests (and Behat features when the app has a
+# behat.yml) in the current folder, the app inside the tests image (/var/www/app).
+#
+# Each runner's JUnit report goes to stdout between marker lines (docs/results-protocol.md):
+#   ::slipway:: begin tool=phpunit format=junit
+#   <?xml ...?> ...
+#   ::slipway:: end tool=phpunit exit=1
+# Everything else, the runners' own output included, goes to stderr.
+# Exit code: 0 when the runners ran, whatever the tests said; 2 when a runner could not run.
+set -uo pipefail
+
+readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
+readonly EXIT_RUNNER_FAILED=2
+
+work_dir="$(mktemp -d)"
+trap 'rm -rf "$work_dir"' EXIT
+runner_failed=0
+
+note() { printf 'run-tests: %s\n' "$*" >&2; }
+
+# Prints one report between its markers; the end marker always starts on its own line.
+emit_report() {
+  local tool="$1" format="$2" status="$3" report="$4"
+  printf '::slipway:: begin tool=%s format=%s\n' "$tool" "$format"
+  cat "$report"
+  [[ -z "$(tail -c 1 "$report")" ]] || printf '\n'
+  printf '::slipway:: end tool=%s exit=%s\n' "$tool" "$status"
+}
+
+# The app's own copy of a tool when it ships one, else the image's.
+find_tool() {
+  local name="$1"
+  if [[ -f "vendor/bin/$name" ]]; then
+    if [[ -x "vendor/bin/$name" ]]; then
+      printf '%s\n' "vendor/bin/$name"
+    else
+      printf 'php\nvendor/bin/%s\n' "$name"
+    fi
+  elif command -v "$name" >/dev/null 2>&1; then
+    command -v "$name"
+  fi
+}
+
+first_existing() {
+  local file
+  for file in "$@"; do
+    if [[ -f "$file" ]]; then
+      printf '%s\n' "$file"
+      return
+    fi
+  done
+}
+
+run_phpunit() {
+  local config
+  config="$(first_existing phpunit.xml phpunit.xml.dist phpunit.dist.xml)"
+  local arguments=()
+  if [[ -z "$config" ]]; then
+    if [[ ! -d tests ]]; then
+      note "phpunit: no phpunit.xml(.dist) and no tests/ folder, skipped"
+      return
+    fi
+    [[ ! -f vendor/autoload.php ]] || arguments+=(--bootstrap vendor/autoload.php)
+    arguments+=(tests)
+  fi
+  local phpunit=()
+  mapfile -t phpunit < <(find_tool phpunit)
+  if [[ ${#phpunit[@]} -eq 0 ]]; then
+    note "phpunit: not found (neither vendor/bin/phpunit nor phpunit on PATH): cannot run the tests"
+    runner_failed=1
+    return
+  fi
+  local report="$work_dir/phpunit.xml" status=0
+  note "phpunit: ${phpunit[*]} ${config:-${arguments[*]}}"
+  "${phpunit[@]}" --log-junit "$report" "${arguments[@]}" </dev/null >&2 || status=$?
+  if [[ ! -s "$report" ]]; then
+    note "phpunit: exited with code $status without writing a JUnit report: it could not run the tests"
+    runner_failed=1
+    return
+  fi
+  emit_report phpunit junit "$status" "$report"
+}
+
+# Behat writes one JUnit file per suite; the protocol wants one document per tool.
+merge_junit_files() {
+  php -r '
+    $merged = new DOMDocument("1.0", "UTF-8");
+    $merged->formatOutput = true;
+    $root = $merged->appendChild($merged->createElement("testsuites"));
+    $root->setAttribute("name", "behat");
+    foreach (array_slice($argv, 1) as $file) {
+        $document = new DOMDocument();
+        if (!$document->load($file)) {
+            fwrite(STDERR, "run-tests: behat: cannot read $file\n");
+            exit(1);
+        }
+        foreach ($document->getElementsByTagName("testsuite") as $suite) {
+            $root->appendChild($merged->importNode($suite, true));
+        }
+    }
+    echo $merged->saveXML();
+  ' "$@"
+}
+
+run_behat() {
+  local config
+  config="$(first_existing behat.yml behat.yml.dist behat.dist.yml)"
+  [[ -n "$config" ]] || return
+  local behat=()
+  mapfile -t behat < <(find_tool behat)
+  if [[ ${#behat[@]} -eq 0 ]]; then
+    note "behat: $config is there but behat is not (neither vendor/bin/behat nor behat on PATH): cannot run the features"
+    runner_failed=1
+    return
+  fi
+  local out_dir="$work_dir/behat" status=0
+  mkdir -p "$out_dir"
+  note "behat: ${behat[*]} --config $config"
+  "${behat[@]}" --config "$config" --no-interaction --no-colors \
+    --format progress --out std --format junit --out "$out_dir" </dev/null >&2 || status=$?
+  local reports=()
+  mapfile -t reports < <(find "$out_dir" -type f -name '*.xml' | LC_ALL=C sort)
+  if [[ ${#reports[@]} -eq 0 ]]; then
+    note "behat: exited with code $status without writing a JUnit report: it could not run the features"
+    runner_failed=1
+    return
+  fi
+  local report="$work_dir/behat.xml"
+  if ! merge_junit_files "${reports[@]}" >"$report"; then
+    runner_failed=1
+    return
+  fi
+  emit_report behat junit "$status" "$report"
+}
+
+main() {
+  cd "$APP_DIR" || {
+    note "the app folder $APP_DIR does not exist: run this script in the app's folder"
+    exit "$EXIT_RUNNER_FAILED"
+  }
+  run_phpunit
+  run_behat
+  if [[ $runner_failed -ne 0 ]]; then
+    exit "$EXIT_RUNNER_FAILED"
+  fi
+}
+
+main "$@"
