@@ -28,6 +28,11 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
 
         while (pending.Count > 0 || running.Count > 0)
         {
+            if (cancellation.IsCancellationRequested)
+            {
+                cancelSeen = stopping = true;
+            }
+
             bool progressed;
             do
             {
@@ -45,13 +50,13 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
                     {
                         Conclude(run, TargetStatus.Skipped, skipReason);
                     }
-                    else if (stopping && !target.AssuredAfterFailure)
-                    {
-                        Conclude(run, TargetStatus.NotRun, cancelSeen ? "the build was cancelled" : "the build stopped after a failure");
-                    }
                     else if (!target.AssuredAfterFailure && FailedDependency(target, runs) is { } failed)
                     {
                         Conclude(run, TargetStatus.NotRun, $"{failed.Name} did not succeed");
+                    }
+                    else if (stopping && !target.AssuredAfterFailure)
+                    {
+                        Conclude(run, TargetStatus.NotRun, cancelSeen ? "the build was cancelled" : "the build stopped after a failure");
                     }
                     else if (running.Count < maxParallel)
                     {
@@ -89,6 +94,7 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
             }
         }
 
+        cancelSeen |= cancellation.IsCancellationRequested;
         return new BuildResult(plan.Targets.Select(target => runs[target]).ToList(), cancelSeen, stopwatch.Elapsed);
     }
 
