@@ -183,12 +183,14 @@ run_phpmd() {
   emit_or_fail phpmd pmd "$status" "$work_dir/phpmd.xml"
 }
 
-# phpcpd and phploc take the same file selection options.
+# phpcpd and phploc take the same file selection options; their --exclude only works with
+# folders that exist, so the skipped folders are looked up first.
 selection_options() {
-  local item
+  local item prune=()
   for item in "${PHP_SUFFIXES[@]}"; do printf -- '--suffix\0.%s\0' "$item"; done
-  for item in "${SKIPPED_NAMES[@]}"; do printf -- '--exclude\0/%s/\0' "$item"; done
-  for item in "${SKIPPED_PATHS[@]}"; do printf -- '--exclude\0%s/%s/\0' "$APP_DIR" "$item"; done
+  for item in "${SKIPPED_NAMES[@]}"; do prune+=(-name "$item" -o); done
+  for item in "${SKIPPED_PATHS[@]}"; do prune+=(-path "$APP_DIR/$item" -o); done
+  find "$APP_DIR" -mindepth 1 -type d \( "${prune[@]:0:${#prune[@]}-1}" \) -prune -printf '--exclude\0%p\0'
 }
 
 run_phpcpd() {
