@@ -24,6 +24,8 @@ work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT
 tool_failed=0
 php_files="$work_dir/php-files"
+# Files php -l rejects: phplint reports them, phpmd would only add a parser stack trace.
+unparsable_files="$work_dir/unparsable-files"
 
 note() { printf 'run-analysis: %s\n' "$*" >&2; }
 
@@ -99,7 +101,7 @@ run_phplint() {
     true
   [[ ! -d "$work_dir/lint" ]] || find "$work_dir/lint" -type f -exec cat {} + >"$findings"
   php -r '
-    [$filesPath, $findingsPath] = array_slice($argv, 1);
+    [$filesPath, $findingsPath, $unparsablePath] = array_slice($argv, 1);
     $files = array_filter(explode("\0", (string) file_get_contents($filesPath)), "strlen");
     $fields = explode("\0", (string) file_get_contents($findingsPath));
     $problems = [];
@@ -114,6 +116,8 @@ run_phplint() {
             $problems[$file][] = [$line, $severity, $message, "PHP.Lint." . str_replace(" ", "", ucwords($kind))];
         }
     }
+    $unparsable = array_keys(array_filter($problems, fn ($list) => in_array("error", array_column($list, 1), true)));
+    file_put_contents($unparsablePath, implode("\n", $unparsable));
     $xml = new XMLWriter();
     $xml->openMemory();
     $xml->setIndent(true);
@@ -136,8 +140,8 @@ run_phplint() {
     }
     $xml->endElement();
     echo $xml->outputMemory();
-    exit(count(array_filter($problems, fn ($list) => in_array("error", array_column($list, 1), true))) > 0 ? 1 : 0);
-  ' "$php_files" "$findings" >"$report"
+    exit(count($unparsable) > 0 ? 1 : 0);
+  ' "$php_files" "$findings" "$unparsable_files" >"$report"
   local status=$?
   note "phplint: $(tr -cd '\0' <"$php_files" | wc -c) file(s) checked"
   emit_or_fail phplint checkstyle "$status" "$report"
@@ -175,6 +179,10 @@ run_phpmd() {
   rulesets="$(first_existing phpmd.xml .phpmd.xml phpmd.xml.dist .phpmd.xml.dist)"
   rulesets="${rulesets:-$DEFAULT_PHPMD_RULESETS}"
   excludes="$(ignore_patterns)"
+  if [[ -s "$unparsable_files" ]]; then
+    excludes+=",$(paste -sd, "$unparsable_files")"
+    note "phpmd: leaving out $(grep -c '' "$unparsable_files") file(s) that do not parse (see phplint)"
+  fi
   suffixes="$(IFS=,; printf '%s' "${PHP_SUFFIXES[*]}")"
   local status=0
   note "phpmd: rulesets $rulesets"
