@@ -14,52 +14,49 @@ internal static class JUnitReportReader
     {
         await XmlValues.ExpectRootAsync(xml, "testsuites", "testsuite").ConfigureAwait(false);
         var suites = new Stack<SuiteFrame>();
+        var opened = new List<SuiteFrame>();
         while (!xml.EOF)
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "testsuite")
             {
                 var parent = suites.Count > 0 ? suites.Peek() : null;
                 var file = XmlValues.NonEmpty(xml, "file") is { } path ? context.Paths.Relative(path) : parent?.File;
-                suites.Push(new SuiteFrame(xml.GetAttribute("name") ?? string.Empty, file));
+                var frame = new SuiteFrame(xml.GetAttribute("name") ?? string.Empty, file);
+                opened.Add(frame);
+                suites.Push(frame);
                 if (xml.IsEmptyElement)
                 {
-                    Close(suites.Pop(), context);
+                    suites.Pop();
                 }
             }
             else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "testcase")
             {
-                var suite = suites.Count > 0 ? suites.Peek() : OrphanSuite(suites);
+                var suite = suites.Count > 0 ? suites.Peek() : OrphanSuite(suites, opened);
                 suite.Cases.Add(await ReadTestCaseAsync(xml, suite, context).ConfigureAwait(false));
                 continue;
             }
             else if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "testsuite" && suites.Count > 0)
             {
-                Close(suites.Pop(), context);
+                suites.Pop();
             }
 
             await xml.ReadAsync().ConfigureAwait(false);
         }
 
-        while (suites.Count > 0)
+        // In the order suites open, so that a class's own cases come before its data providers'.
+        foreach (var suite in opened.Where(suite => suite.Cases.Count > 0))
         {
-            Close(suites.Pop(), context);
+            context.Results.Suites.Add(new TestSuiteResult(context.Tool, suite.Name, suite.File, suite.Cases));
         }
     }
 
-    private static SuiteFrame OrphanSuite(Stack<SuiteFrame> suites)
+    private static SuiteFrame OrphanSuite(Stack<SuiteFrame> suites, List<SuiteFrame> opened)
     {
         // Cases right under <testsuites> belong to no suite; they get an unnamed one.
         var orphan = new SuiteFrame(string.Empty, null);
         suites.Push(orphan);
+        opened.Add(orphan);
         return orphan;
-    }
-
-    private static void Close(SuiteFrame suite, ReportContext context)
-    {
-        if (suite.Cases.Count > 0)
-        {
-            context.Results.Suites.Add(new TestSuiteResult(context.Tool, suite.Name, suite.File, suite.Cases));
-        }
     }
 
     /// <summary>Reads one <c>&lt;testcase&gt;</c> and leaves the reader on the node after it.</summary>

@@ -50,7 +50,8 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
         lines.Heading($"Problems: {ReportText.Plural(report.Problems.Count, "infrastructure failure", "infrastructure failures")}");
         foreach (var problem in report.Problems)
         {
-            lines.Line($"  {ReportText.ProblemSource(problem)}: {problem.Message}");
+            lines.Line($"  {ReportText.ProblemSource(problem)}:");
+            lines.Wrapped("    ", problem.Message, maxLines: 5);
             var raw = problem.RawLines;
             if (raw.Count == 0)
             {
@@ -84,7 +85,7 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
 
             if (test.Message is { } message)
             {
-                lines.Line($"          {message}");
+                lines.Wrapped("          ", message, maxLines: 3);
             }
         }
 
@@ -117,9 +118,9 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
         foreach (var finding in report.Findings.Take(maxFindings))
         {
             lines.Line(string.Empty);
-            var rule = finding.Rule.Length == 0 ? finding.Tool : $"{finding.Tool} {finding.Rule}";
-            lines.Line($"  {ReportText.Severity(finding.Severity),-8}{finding.Location}  ({rule})");
-            lines.Line($"          {finding.Message}");
+            var location = finding.Column is { } column ? $"{finding.Location}:{column}" : finding.Location;
+            lines.Line($"  {ReportText.Severity(finding.Severity),-8}{location}  {finding.Tool} {finding.Rule}");
+            lines.Wrapped("          ", finding.Message, maxLines: 2);
         }
 
         More(lines, report.Findings.Count - maxFindings, "finding", "findings");
@@ -130,7 +131,7 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
         if (more > 0)
         {
             lines.Line(string.Empty);
-            lines.Line($"  ... and {ReportText.Plural(more, singular, plural)} more (see the Markdown or JSON report)");
+            lines.Line($"  ... and {more} more {(more == 1 ? singular : plural)} (see the Markdown or JSON report)");
         }
     }
 
@@ -148,6 +149,14 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
 
             var text = $"== {title} ";
             Line(text + new string('=', Math.Max(3, Width - text.Length)));
+        }
+
+        public void Wrapped(string indent, string text, int maxLines)
+        {
+            foreach (var line in ReportText.Wrap(text, Width - indent.Length, maxLines))
+            {
+                Line(indent + line);
+            }
         }
 
         public void Line(string text)

@@ -164,7 +164,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
         if (more > 0)
         {
             output.WriteLine();
-            output.WriteLine($"... and {ReportText.Plural(more, singular, plural)} more.");
+            output.WriteLine($"... and {more} more {(more == 1 ? singular : plural)}.");
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Slipway.Results.Writers;
 
 /// <summary>Makes text safe inside GitHub-flavoured Markdown tables, code spans and fences.</summary>
@@ -7,7 +5,11 @@ internal static class MarkdownText
 {
     /// <summary>A table cell: one line, pipes escaped, HTML-like text shown as text.</summary>
     public static string Cell(string? text, int maxLength = 300) =>
-        WebUtility.HtmlEncode(ReportText.Fit(text, maxLength)).Replace("|", "\\|", StringComparison.Ordinal);
+        ReportText.Fit(text, maxLength)
+            .Replace("&", "&amp;", StringComparison.Ordinal)
+            .Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>A code span that survives backticks in the text (a path or a test name).</summary>
     public static string Code(string? text)

@@ -22,6 +22,37 @@ internal static class ReportText
         return line.Length <= width ? line : line[..Math.Max(0, width - 3)] + "...";
     }
 
+    /// <summary>
+    /// Breaks text into lines of at most <paramref name="width"/> characters at spaces; past
+    /// <paramref name="maxLines"/> lines the last one is cut with "...".
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int width, int maxLines)
+    {
+        var lines = new List<string>();
+        var rest = OneLine(text).AsSpan().Trim();
+        while (!rest.IsEmpty && lines.Count < maxLines)
+        {
+            if (rest.Length <= width)
+            {
+                lines.Add(rest.ToString());
+                return lines;
+            }
+
+            if (lines.Count == maxLines - 1)
+            {
+                lines.Add(Fit(rest.ToString(), width));
+                return lines;
+            }
+
+            var cut = rest[..(width + 1)].LastIndexOf(' ');
+            var end = cut > 0 ? cut : width;
+            lines.Add(rest[..end].TrimEnd().ToString());
+            rest = rest[end..].TrimStart();
+        }
+
+        return lines;
+    }
+
     public static string OneLine(string text)
     {
         if (text.AsSpan().IndexOfAny('\n', '\r', '\t') < 0)

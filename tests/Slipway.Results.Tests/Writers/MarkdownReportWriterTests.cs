@@ -1,0 +1,96 @@
+using Slipway.Results.Tests.Fixtures;
+using Slipway.Results.Writers;
+
+namespace Slipway.Results.Tests.Writers;
+
+public sealed class MarkdownReportWriterTests
+{
+    private static string Write(RunReport report)
+    {
+        var output = new StringWriter();
+        new MarkdownReportWriter().Write(report, output);
+        return output.ToString();
+    }
+
+    [Fact]
+    public void The_summary_says_first_whether_the_run_broke_failed_or_passed()
+    {
+        Write(SampleRun.Everything()).Should().StartWith(MarkdownReportWriter.Title + Environment.NewLine + Environment.NewLine
+            + "**Infrastructure failure**: 1 problem kept results from being read (17 tests, 8 failing, 52 findings).");
+        Write(RunReport.Combine(SampleRun.Tests())).Should().Contain("**Tests failed**: 17 tests, 8 failing, no findings.");
+        Write(SampleRun.Passing()).Should().Contain("**Tests passed**: 1 test, 0 failing, no findings.");
+    }
+
+    [Fact]
+    public void Failed_tests_are_a_table_with_text_escaped_for_markdown()
+    {
+        var text = Write(SampleRun.Everything());
+
+        text.Should().Contain("| 17 | 5 | 3 | 5 | 3 | 1 | 2.719 s |");
+        text.Should().Contain("| failed | `App\\Tests\\CalculatorTest::testAddFails` | `tests/CalculatorTest.php:18` | sum is wrong &lt;&amp;&gt; ]]&gt; ::slipway:: end tool=phpunit exit=0 |");
+    }
+
+    [Fact]
+    public void Pipes_and_backticks_in_names_do_not_break_the_table()
+    {
+        var odd = new TaskLog().Report("phpunit", "junit", """
+            <testsuites><testsuite name="S">
+              <testcase name="test `a|b`" class="App\Odd"><failure>App\Odd::test `a|b`
+            left | right</failure></testcase>
+            </testsuite></testsuites>
+            """).Read();
+
+        Write(RunReport.Combine(odd)).Should().Contain("| failed | `` App\\Odd::test `a\\|b` `` |  | left \\| right |");
+    }
+
+    [Fact]
+    public void Findings_are_counted_by_tool_and_listed_in_a_folded_table()
+    {
+        var text = Write(RunReport.Combine(SampleRun.Analysis()));
+
+        text.Should().Contain("| phpcs | 42 | 3 | 0 |");
+        text.Should().Contain("<details><summary>52 findings</summary>");
+        text.Should().Contain("| warning | `src/Calculator.php:6` | phpcpd | DuplicatedCode | 18 duplicated lines (64 tokens), also in src/Copy.php:6 |");
+        text.Should().Contain("- phploc: 50 lines (12 logical), 2 classes, 6 methods");
+    }
+
+    [Fact]
+    public void Raw_lines_of_a_broken_report_sit_in_a_fence_they_cannot_close()
+    {
+        var broken = new TaskLog().Begin("behat", "junit").Out("<testsuites>", "```", "</details>").Read();
+
+        var text = Write(RunReport.Combine(broken));
+
+        text.Should().Contain("  ````text" + Environment.NewLine + "  <testsuites>" + Environment.NewLine + "  ```" + Environment.NewLine
+            + "  </details>" + Environment.NewLine + "  ````");
+    }
+
+    [Fact]
+    public void The_step_summary_is_appended_to_the_file_GitHub_names()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"slipway-summary-{Guid.NewGuid():N}.md");
+        File.WriteAllText(path, "# Earlier step" + Environment.NewLine);
+        try
+        {
+            var summary = new GitHubStepSummary(name => name == GitHubStepSummary.VariableName ? path : null, new MarkdownReportWriter());
+
+            summary.TryAppend(SampleRun.Passing()).Should().BeTrue();
+
+            var text = File.ReadAllText(path);
+            text.Should().StartWith("# Earlier step" + Environment.NewLine + MarkdownReportWriter.Title);
+            text.Should().Contain("**Tests passed**");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Without_a_step_summary_file_nothing_is_written()
+    {
+        var summary = new GitHubStepSummary(_ => null, new MarkdownReportWriter());
+
+        summary.TryAppend(SampleRun.Passing()).Should().BeFalse();
+    }
+}
