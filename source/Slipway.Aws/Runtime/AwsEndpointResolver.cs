@@ -24,10 +24,10 @@ internal sealed class AwsEndpointResolver(AwsClientOptions options)
             var fromEnvironment = Variable($"AWS_ENDPOINT_URL_{service.EndpointKey}") ?? Variable("AWS_ENDPOINT_URL");
             if (fromEnvironment is not null)
             {
-                return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var uri)
+                return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
                     ? uri
                     : throw new AwsException(
-                        $"The endpoint override '{fromEnvironment}' for {service.Name} is not an absolute URL: fix AWS_ENDPOINT_URL_{service.EndpointKey} or AWS_ENDPOINT_URL.");
+                        $"The endpoint override '{fromEnvironment}' for {service.Name} is not an http(s) URL: fix AWS_ENDPOINT_URL_{service.EndpointKey} or AWS_ENDPOINT_URL.");
             }
         }
 
