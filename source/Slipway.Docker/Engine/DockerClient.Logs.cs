@@ -15,13 +15,15 @@ public sealed partial class DockerClient
     /// A container's stdout and stderr as lines, a page per read from the engine (at most <see cref="MaxLogPageLines"/>).
     /// With <paramref name="follow"/> it keeps reading until the container stops; without it ends with the log so far.
     /// </summary>
+    /// <param name="tail">Only the last this many lines of the log so far; the whole log when null.</param>
     public async IAsyncEnumerable<IReadOnlyList<LogLine>> ReadContainerLogAsync(
         string container,
         bool follow,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken,
+        int? tail = null)
     {
         var details = await InspectContainerAsync(container, cancellationToken);
-        var query = new QueryString().Add("stdout", true).Add("stderr", true).Add("follow", follow);
+        var query = new QueryString().Add("stdout", true).Add("stderr", true).Add("follow", follow).Add("tail", tail?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
         using var response = await SendAsync(HttpMethod.Get, $"/containers/{EscapePath(container)}/logs", cancellationToken, query);
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
 

@@ -155,6 +155,25 @@ public sealed class DockerPlatform : IPlatform
         }
     }
 
+    /// <summary>The last lines the service's container wrote; none when the container is gone.</summary>
+    public async Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken)
+    {
+        var tail = new List<LogLine>();
+        try
+        {
+            await foreach (var page in client.ReadContainerLogAsync(endpoint.ResourceId, follow: false, cancellationToken, tail: lines))
+            {
+                tail.AddRange(page);
+            }
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            return [];
+        }
+
+        return tail.Count > lines ? tail[^lines..] : tail;
+    }
+
     private Dictionary<string, string> LabelsFor(Ownership owner, string kind)
     {
         var labels = new Dictionary<string, string>(options.ExtraLabels);

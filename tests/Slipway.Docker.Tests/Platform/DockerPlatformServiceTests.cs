@@ -1,4 +1,6 @@
 using System.Net;
+using Slipway.Docker.Build;
+using Slipway.Docker.Engine;
 using Slipway.Docker.Platform;
 using Slipway.Docker.Tests.Fixtures;
 using Slipway.Platform;
@@ -44,6 +46,41 @@ public sealed class DockerPlatformServiceTests(DockerFixture docker)
         containers.Select(container => container.Id).Should().Equal(second.ResourceId);
         second.ResourceId.Should().NotBe(first.ResourceId);
         (await GetWhenReadyAsync(second)).Should().Contain("slipway test page");
+    }
+
+    [Fact]
+    public async Task ReadServiceLogTailAsync_ServiceThatNeverServes_ShowsItsLastLines()
+    {
+        var image = await BuildImageAsync("CMD [\"sh\", \"-c\", \"seq 1 50; echo 'config error: no database'; sleep 300\"]");
+        var spec = new ServiceSpec("tail-" + docker.TestId[..8], image, new Ownership("service-test", "feature/tail", "run-1"));
+        var endpoint = await Platform.StartServiceAsync(spec, CancellationToken.None);
+
+        IReadOnlyList<LogLine> tail = [];
+        for (var attempt = 0; attempt < 50 && !tail.Contains(LogLine.Out("config error: no database")); attempt++)
+        {
+            await Task.Delay(100);
+            tail = await Platform.ReadServiceLogTailAsync(endpoint, 3, CancellationToken.None);
+        }
+
+        tail.Should().Equal(LogLine.Out("49"), LogLine.Out("50"), LogLine.Out("config error: no database"));
+    }
+
+    [Fact]
+    public async Task ReadServiceLogTailAsync_ContainerGone_IsEmpty()
+    {
+        var spec = new ServiceSpec("gone-" + docker.TestId[..8], docker.BaseImage, new Ownership("service-test", "feature/gone", "run-1"));
+        var endpoint = await Platform.StartServiceAsync(spec, CancellationToken.None);
+        await docker.Client.RemoveContainerAsync(endpoint.ResourceId, force: true, removeVolumes: true, CancellationToken.None);
+
+        (await Platform.ReadServiceLogTailAsync(endpoint, 10, CancellationToken.None)).Should().BeEmpty();
+    }
+
+    private async Task<string> BuildImageAsync(string instruction)
+    {
+        // Metadata-only instructions add no layer, so this costs nothing on the vfs driver.
+        var context = new BuildContext().AddFile("Dockerfile", $"FROM {docker.BaseImage}\n{instruction}\n");
+        var request = new DockerBuildRequest(context) { Labels = docker.TestLabels };
+        return await docker.Client.BuildImageAsync(request, null, CancellationToken.None);
     }
 
     private static async Task<string> GetWhenReadyAsync(ServiceEndpoint endpoint)
