@@ -1,5 +1,7 @@
 using Amazon.Runtime;
+using Slipway.Aws.Fargate;
 using Slipway.Aws.Runtime;
+using Slipway.Platform;
 
 namespace Slipway.Aws.Tests.Fixtures;
 
@@ -79,6 +81,12 @@ public sealed record MotoWorld(MotoFixture Moto, string Name, string Domain, str
     public string Repository => $"slipway/{Name}";
 
     public string LogGroup => $"/slipway/{Name}";
+
+    public Ownership Owner(string branch = "feature/x", string run = "run-1") => new(App, branch, run);
+
+    /// <summary>A platform on this world; each call is a separate instance, as another machine would have.</summary>
+    public FargatePlatform Platform(AwsSettings? settings = null, IImageStore? imageStore = null, HttpMessageHandler? handler = null, List<string>? warnings = null) =>
+        new(settings ?? Settings, imageStore ?? new NoImageStore(), Moto.Options(handler), warning => warnings?.Add(warning));
 
     /// <summary>Settings for this world, polling quickly, with the playground addressed privately (moto's ENIs have no public IP).</summary>
     public AwsSettings Settings => new()

@@ -1,0 +1,108 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Slipway.Aws.Runtime;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// The pipeline's platform on AWS: tasks and the playground run on ECS Fargate, images go to ECR, logs
+/// come from CloudWatch Logs and the playground is named in Route53.
+/// </summary>
+public sealed class FargatePlatform : IPlatform, IDisposable
+{
+    private readonly FargateContext context;
+    private readonly AwsClients clients;
+    private readonly TaskDefinitionFactory definitions;
+    private readonly LogGroupProvisioner logGroup;
+    private readonly HostedZoneLocator hostedZone;
+    private readonly TaskLauncher launcher;
+    private readonly EcrImagePublisher publisher;
+
+    /// <summary>Checks the settings (every problem at once) before any AWS call is made.</summary>
+    /// <param name="imageStore">The engine's image store, which pushes images to ECR.</param>
+    /// <param name="clientOptions">Credentials, profile and endpoint overrides; null follows the AWS SDK defaults.</param>
+    /// <param name="warn">Where warnings go (a replaced playground that could not be fully removed); stderr when null.</param>
+    /// <exception cref="AwsSettingsException">The settings have problems.</exception>
+    public FargatePlatform(AwsSettings settings, IImageStore imageStore, AwsClientOptions? clientOptions = null, Action<string>? warn = null)
+    {
+        var options = clientOptions ?? new AwsClientOptions();
+        var resolved = settings.Region is { Length: > 0 } ? settings : settings with { Region = FallbackRegion(options) };
+        var problems = resolved.Validate();
+        if (problems.Count > 0)
+        {
+            throw new AwsSettingsException(problems);
+        }
+
+        Settings = resolved;
+        clients = new AwsClients(options, resolved.Region!);
+        context = new FargateContext(clients, resolved, warn ?? (message => Console.Error.WriteLine($"warning: {message}")));
+        definitions = new TaskDefinitionFactory(resolved, clients.Region);
+        logGroup = new LogGroupProvisioner(context);
+        hostedZone = new HostedZoneLocator(context);
+        launcher = new TaskLauncher(context);
+        publisher = new EcrImagePublisher(context, imageStore);
+    }
+
+    /// <summary>The settings in use, with the region filled in when it came from the environment or profile.</summary>
+    public AwsSettings Settings { get; }
+
+    public string Name => "aws";
+
+    public Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken) =>
+        publisher.PublishAsync(localImage, owner, cancellationToken);
+
+    public async Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
+    {
+        if (spec.Mounts is { Count: > 0 })
+        {
+            throw new AwsException($"Task {spec.Name} mounts host folders, which Fargate tasks cannot: bake the files into the image instead.");
+        }
+
+        var tags = SlipwayTags.For(spec.Owner, spec.Kind);
+        var family = FargateNames.Family(spec.Owner.App, spec.Name, spec.Kind);
+        var logGroupTask = logGroup.EnsureAsync(cancellationToken);
+        var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, spec.Environment, containerPort: null, tags);
+        var definition = await clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
+        try
+        {
+            await logGroupTask;
+            var task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
+            return new FargateTaskRun(context, task, definition.TaskDefinitionArn, spec, spec.Timeout ?? Settings.TaskTimeout);
+        }
+        catch
+        {
+            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            throw;
+        }
+    }
+
+    public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
+        new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
+
+    public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) =>
+        new OwnedResourceFinder(context, hostedZone).FindAsync(app, branch, cancellationToken);
+
+    public Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken) =>
+        new OwnedResourceRemover(context).RemoveAsync(resources, cancellationToken);
+
+    public void Dispose() => clients.Dispose();
+
+    // AWS_REGION and AWS_DEFAULT_REGION, then the profile's region, then the SDK's own search (without
+    // asking instance metadata, which hangs for seconds off EC2).
+    private static string? FallbackRegion(AwsClientOptions options)
+    {
+        var fromEnvironment = options.EnvironmentVariable("AWS_REGION") ?? options.EnvironmentVariable("AWS_DEFAULT_REGION");
+        if (fromEnvironment is { Length: > 0 })
+        {
+            return fromEnvironment;
+        }
+
+        if (options.Profile is { Length: > 0 } profile && new CredentialProfileStoreChain().TryGetProfile(profile, out var found) && found.Region is not null)
+        {
+            return found.Region.SystemName;
+        }
+
+        return FallbackRegionFactory.GetRegionEndpoint(false)?.SystemName;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Runtime.CompilerServices;
+using Slipway.Aws.Ecs;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// A test or analysis task on Fargate. Waiting polls DescribeTasks until the task is STOPPED; its log is
+/// read back from CloudWatch; disposing it removes its task definition.
+/// </summary>
+internal sealed class FargateTaskRun(
+    FargateContext context,
+    EcsTask started,
+    string taskDefinitionArn,
+    TaskSpec spec,
+    TimeSpan timeout) : ITaskRun
+{
+    private static readonly TimeSpan StopOnCancelBudget = TimeSpan.FromSeconds(30);
+
+    private readonly string containerName = FargateNames.Container(spec.Kind);
+    private TaskOutcome? outcome;
+    private bool stopped;
+    private bool disposed;
+
+    public string Id { get; } = started.TaskArn;
+
+    public async Task<TaskOutcome> WaitAsync(CancellationToken cancellationToken)
+    {
+        if (outcome is not null)
+        {
+            return outcome;
+        }
+
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        try
+        {
+            for (var poll = 1; ; poll++)
+            {
+                var task = (await context.Clients.Ecs.DescribeTasksAsync(context.Cluster, [Id], includeTags: false, cancellationToken)).FirstOrDefault();
+                if (task is null)
+                {
+                    stopped = true;
+                    return outcome = new TaskOutcome(null, "ECS no longer knows the task (stopped tasks are kept for about an hour)");
+                }
+
+                if (task.IsStopped)
+                {
+                    stopped = true;
+                    return outcome = TaskOutcomes.Of(task, containerName);
+                }
+
+                var left = deadline - DateTimeOffset.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    await StopTaskAsync($"Slipway: ran longer than {timeout}", cancellationToken);
+                    return outcome = new TaskOutcome(null, $"Timed out after {timeout}: Slipway stopped the task");
+                }
+
+                var wait = context.Settings.TaskPolling.DelayBefore(poll);
+                await Task.Delay(wait < left ? wait : left, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C must not leave the task running with nothing tracking it.
+            using var budget = new CancellationTokenSource(StopOnCancelBudget);
+            await StopTaskAsync("Slipway: cancelled", budget.Token);
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<IReadOnlyList<LogLine>> ReadLogAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stream = FargateNames.LogStream(spec.Owner.App, spec.Kind, started.Id);
+        await foreach (var page in context.Clients.Logs.ReadStreamAsync(context.Settings.LogGroup, stream, context.Settings.LogPageSize, cancellationToken))
+        {
+            yield return page.Select(logEvent => new LogLine(LogStream.Unknown, logEvent.Message.TrimEnd('\r', '\n'))).ToList();
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        stopped ? Task.CompletedTask : StopTaskAsync("Stopped by Slipway", cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+        using var budget = new CancellationTokenSource(StopOnCancelBudget);
+        await StopAsync(budget.Token);
+        await new TaskDefinitionRemover(context).RemoveAsync([taskDefinitionArn], budget.Token);
+    }
+
+    private async Task StopTaskAsync(string reason, CancellationToken cancellationToken)
+    {
+        await context.Clients.Ecs.StopTaskAsync(context.Cluster, Id, reason, cancellationToken);
+        stopped = true;
+    }
+}

@@ -1,0 +1,109 @@
+using Slipway.Aws.Ecs;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// Finds everything Slipway holds on AWS for an app (and branch) by its tags, so that a playground
+/// started from another machine is found as well: running tasks, task definitions, the playgrounds'
+/// DNS records (named by the slug on the playground task) and the ECR images (by their ownership tag).
+/// </summary>
+internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLocator hostedZone)
+{
+    public async Task<IReadOnlyList<OwnedResource>> FindAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        var tasksTask = new OwnedTaskFinder(context).FindAsync(app, branch, cancellationToken);
+        var definitionsTask = FindTaskDefinitionsAsync(app, branch, cancellationToken);
+        var imagesTask = FindImagesAsync(app, branch, cancellationToken);
+        var tasks = await tasksTask;
+        var records = await FindRecordsAsync(tasks, cancellationToken);
+
+        var resources = new List<OwnedResource>();
+        resources.AddRange(records);
+        resources.AddRange(tasks.Select(task => new OwnedResource(FargateResourceTypes.Task, task.TaskArn, SlipwayTags.Labels(task.TagMap))));
+        resources.AddRange(await definitionsTask);
+        resources.AddRange(await imagesTask);
+        return resources;
+    }
+
+    private async Task<IReadOnlyList<OwnedResource>> FindTaskDefinitionsAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        var ecs = context.Clients.Ecs;
+        var prefix = FargateNames.FamilyPrefix(app);
+
+        // The family prefix only narrows the candidates; the tags decide what is Slipway's.
+        var candidates = (await ecs.ListTaskDefinitionsAsync("ACTIVE", cancellationToken))
+            .Where(arn => FamilyOf(arn).StartsWith(prefix, StringComparison.Ordinal))
+            .ToList();
+        var owned = new List<OwnedResource>();
+        foreach (var arn in candidates)
+        {
+            var tags = await ecs.ListTagsForResourceAsync(arn, cancellationToken);
+            if (SlipwayTags.Owns(tags, app, branch))
+            {
+                owned.Add(new OwnedResource(FargateResourceTypes.TaskDefinition, arn, SlipwayTags.Labels(tags)));
+            }
+        }
+
+        return owned;
+    }
+
+    private async Task<IReadOnlyList<OwnedResource>> FindRecordsAsync(IReadOnlyList<EcsTask> tasks, CancellationToken cancellationToken)
+    {
+        var playgrounds = tasks
+            .Where(task => SlipwayTags.IsPlayground(task.TagMap) && task.TagMap.ContainsKey(SlipwayTags.SlugTag))
+            .GroupBy(task => task.TagMap[SlipwayTags.SlugTag])
+            .ToList();
+        if (playgrounds.Count == 0 || context.Settings.Domain is not { Length: > 0 } domain)
+        {
+            return [];
+        }
+
+        var zoneId = await hostedZone.GetIdAsync(cancellationToken);
+        var records = new List<OwnedResource>();
+        foreach (var playground in playgrounds)
+        {
+            var host = FargateNames.PlaygroundHost(playground.Key, domain);
+            var record = await context.Clients.Route53.FindRecordAsync(zoneId, host, "A", cancellationToken);
+            if (record is not null)
+            {
+                records.Add(new OwnedResource(FargateResourceTypes.DnsRecord, DnsRecordId.Format(zoneId, record), SlipwayTags.Labels(playground.First().TagMap)));
+            }
+        }
+
+        return records;
+    }
+
+    private async Task<IReadOnlyList<OwnedResource>> FindImagesAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        var repository = context.Settings.EcrRepository;
+        IReadOnlyList<Ecr.EcrImageDetail> images;
+        try
+        {
+            images = await context.Clients.Ecr.DescribeTaggedImagesAsync(repository, cancellationToken);
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "RepositoryNotFoundException")
+        {
+            return [];
+        }
+
+        var labels = new Dictionary<string, string> { [Ownership.AppLabel] = app, [Ownership.KindLabel] = "image" };
+        if (branch is not null)
+        {
+            labels[Ownership.BranchLabel] = branch;
+        }
+
+        return images
+            .SelectMany(image => image.ImageTags ?? [])
+            .Where(tag => ImageOwnershipTag.Matches(tag, app, branch))
+            .Select(tag => new OwnedResource(FargateResourceTypes.EcrImage, $"{repository}:{tag}", labels))
+            .ToList();
+    }
+
+    private static string FamilyOf(string taskDefinitionArn)
+    {
+        var name = taskDefinitionArn[(taskDefinitionArn.LastIndexOf('/') + 1)..];
+        var colon = name.LastIndexOf(':');
+        return colon >= 0 ? name[..colon] : name;
+    }
+}

@@ -1,0 +1,73 @@
+using Slipway.Aws.Route53;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// Removes what <see cref="OwnedResourceFinder"/> found: the DNS records first (nobody is sent to an
+/// address about to go away), then the tasks, their definitions and the images. Already gone is fine;
+/// resources of other platforms are left alone.
+/// </summary>
+internal sealed class OwnedResourceRemover(FargateContext context)
+{
+    public async Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken)
+    {
+        foreach (var record in resources.Where(resource => resource.Type == FargateResourceTypes.DnsRecord))
+        {
+            await DeleteRecordAsync(record.Id, cancellationToken);
+        }
+
+        foreach (var task in resources.Where(resource => resource.Type == FargateResourceTypes.Task))
+        {
+            await context.Clients.Ecs.StopTaskAsync(context.Cluster, task.Id, "Slipway: torn down", cancellationToken);
+        }
+
+        var definitions = resources.Where(resource => resource.Type == FargateResourceTypes.TaskDefinition).Select(resource => resource.Id).Distinct().ToList();
+        await new TaskDefinitionRemover(context).RemoveAsync(definitions, cancellationToken);
+
+        var images = resources
+            .Where(resource => resource.Type == FargateResourceTypes.EcrImage)
+            .Select(resource => resource.Id.Split(':', 2))
+            .Where(parts => parts.Length == 2)
+            .GroupBy(parts => parts[0], parts => parts[1]);
+        foreach (var repository in images)
+        {
+            await DeleteImagesAsync(repository.Key, repository.Distinct().ToList(), cancellationToken);
+        }
+    }
+
+    private async Task DeleteRecordAsync(string id, CancellationToken cancellationToken)
+    {
+        if (DnsRecordId.Parse(id) is not var (zoneId, record))
+        {
+            throw new ArgumentException($"'{id}' is not a DNS record id made by the AWS platform.", nameof(id));
+        }
+
+        try
+        {
+            await context.Clients.Route53.ChangeAsync(zoneId, RecordChange.Delete, record, cancellationToken);
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "InvalidChangeBatch")
+        {
+            // The record is gone, or points elsewhere now (a newer playground took the name): not ours to delete.
+        }
+    }
+
+    private async Task DeleteImagesAsync(string repository, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var failures = await context.Clients.Ecr.DeleteTagsAsync(repository, tags, cancellationToken);
+            if (failures.Count > 0)
+            {
+                throw new AwsException(
+                    $"ECR did not delete {repository}:{failures[0].ImageId?.ImageTag} ({failures[0].FailureCode}: {failures[0].FailureReason}): delete it in the ECR console or run Teardown again.",
+                    Ecr.EcrOperations.BatchDeleteImage.Action,
+                    failures[0].FailureCode);
+            }
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "RepositoryNotFoundException")
+        {
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Slipway.Aws.Ecs;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// Starts a playground: one Fargate task whose address gets the record &lt;slug&gt;.&lt;domain&gt;. Everything
+/// that does not depend on the task's address runs alongside the task's start (zone lookup, log group,
+/// finding and retiring the playground it replaces), so that the record is written the moment the
+/// address is known.
+/// </summary>
+internal sealed class PlaygroundStarter(
+    FargateContext context,
+    TaskDefinitionFactory definitions,
+    LogGroupProvisioner logGroup,
+    HostedZoneLocator hostedZone,
+    TaskLauncher launcher)
+{
+    private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(30);
+
+    public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
+    {
+        var settings = context.Settings;
+        var host = FargateNames.PlaygroundHost(spec.Slug, settings.Domain ?? "");
+        var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug);
+        var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
+
+        var zoneTask = hostedZone.GetIdAsync(cancellationToken);
+        var logGroupTask = logGroup.EnsureAsync(cancellationToken);
+        var previousTask = new OwnedTaskFinder(context).FindPlaygroundsAsync(spec.Owner.App, spec.Slug, cancellationToken);
+        var request = definitions.Create(family, TaskKind.Playground, spec.Image, spec.Owner, command: null, spec.Environment, spec.ContainerPort, tags);
+        var definition = await context.Clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
+
+        EcsTask task;
+        IReadOnlyList<EcsTask> previous;
+        string zoneId;
+        try
+        {
+            // A wrong zone or a missing log group must fail before anything runs.
+            zoneId = await zoneTask;
+            await logGroupTask;
+            previous = await previousTask;
+            task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
+        }
+        catch
+        {
+            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            throw;
+        }
+
+        try
+        {
+            var retiring = new PlaygroundRetirer(context).RetireAsync(spec.Owner.App, previous, definition.TaskDefinitionArn, spec.Image, cancellationToken);
+            var address = await new TaskAddressResolver(context).WaitForAddressAsync(task.TaskArn, FargateNames.Container(TaskKind.Playground), cancellationToken);
+            await new PlaygroundAddressPublisher(context).PublishAsync(zoneId, host, address, cancellationToken);
+            await retiring;
+
+            var publicUrl = new Uri($"https://{host}/");
+            return settings.PlaygroundProbeUrl is { } probe
+                ? new ServiceEndpoint(publicUrl, probe, host, task.TaskArn)
+                : new ServiceEndpoint(publicUrl, publicUrl, null, task.TaskArn);
+        }
+        catch
+        {
+            await StopOrWarnAsync(task.TaskArn);
+            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            throw;
+        }
+    }
+
+    // The start failed and the caller gets that error; a failure to stop must not replace it, and
+    // Teardown finds the task by its tags.
+    private async Task StopOrWarnAsync(string taskArn)
+    {
+        using var budget = new CancellationTokenSource(CleanupBudget);
+        try
+        {
+            await context.Clients.Ecs.StopTaskAsync(context.Cluster, taskArn, "Slipway: the playground did not start", budget.Token);
+        }
+        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
+        {
+            context.Warn($"Could not stop the playground task that failed to start ({exception.Message}); Teardown will stop it.");
+        }
+    }
+}

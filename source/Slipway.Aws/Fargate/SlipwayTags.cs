@@ -1,0 +1,37 @@
+using Slipway.Aws.Ecs;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>The tags Slipway puts on what it creates on AWS, and how it recognises its own.</summary>
+internal static class SlipwayTags
+{
+    /// <summary>The branch slug of a playground task: names its DNS record, so teardown can find the record.</summary>
+    public const string SlugTag = "slipway:slug";
+
+    public static IReadOnlyDictionary<string, string> For(Ownership owner, TaskKind kind, string? slug = null)
+    {
+        var tags = new Dictionary<string, string>(owner.ToLabels(kind.Label()));
+        if (slug is not null)
+        {
+            tags[SlugTag] = slug;
+        }
+
+        return tags;
+    }
+
+    public static IReadOnlyList<EcsTag> ToEcs(IReadOnlyDictionary<string, string> tags) =>
+        tags.Select(tag => new EcsTag(tag.Key, tag.Value)).ToList();
+
+    /// <summary>True when the tags say the resource belongs to the app (and to the branch, when one is given).</summary>
+    public static bool Owns(IReadOnlyDictionary<string, string> tags, string app, string? branch) =>
+        tags.TryGetValue(Ownership.AppLabel, out var taggedApp) && taggedApp == app
+        && (branch is null || (tags.TryGetValue(Ownership.BranchLabel, out var taggedBranch) && taggedBranch == branch));
+
+    /// <summary>Only the slipway:* tags, as the resource's labels.</summary>
+    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyDictionary<string, string> tags) =>
+        tags.Where(tag => tag.Key.StartsWith("slipway:", StringComparison.Ordinal)).ToDictionary(tag => tag.Key, tag => tag.Value);
+
+    public static bool IsPlayground(IReadOnlyDictionary<string, string> tags) =>
+        tags.TryGetValue(Ownership.KindLabel, out var kind) && kind == TaskKind.Playground.Label();
+}

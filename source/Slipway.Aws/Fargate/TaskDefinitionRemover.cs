@@ -1,0 +1,57 @@
+namespace Slipway.Aws.Fargate;
+
+/// <summary>Deregisters task definitions and deletes them, so that no revision is left behind; already gone is fine.</summary>
+internal sealed class TaskDefinitionRemover(FargateContext context)
+{
+    private static readonly string[] GoneCodes = ["ClientException", "InvalidParameterException"];
+
+    private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Removes the definition of something that failed to start. The caller is about to report that
+    /// failure, so a failure here is only a warning (Teardown finds the definition by its tags).
+    /// </summary>
+    public async Task RemoveOrWarnAsync(string taskDefinitionArn)
+    {
+        using var budget = new CancellationTokenSource(CleanupBudget);
+        try
+        {
+            await RemoveAsync([taskDefinitionArn], budget.Token);
+        }
+        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
+        {
+            context.Warn($"Could not remove task definition {taskDefinitionArn} ({exception.Message}); Teardown will remove it.");
+        }
+    }
+
+    public async Task RemoveAsync(IReadOnlyList<string> taskDefinitionArns, CancellationToken cancellationToken)
+    {
+        if (taskDefinitionArns.Count == 0)
+        {
+            return;
+        }
+
+        var ecs = context.Clients.Ecs;
+        foreach (var arn in taskDefinitionArns)
+        {
+            try
+            {
+                await ecs.DeregisterTaskDefinitionAsync(arn, cancellationToken);
+            }
+            catch (AwsException exception) when (GoneCodes.Contains(exception.ErrorCode))
+            {
+                // Already inactive or deleted: deleting below settles it either way.
+            }
+        }
+
+        var failures = await ecs.DeleteTaskDefinitionsAsync(taskDefinitionArns, cancellationToken);
+        var real = failures.Where(failure => failure.Reason is not { } reason
+            || !(reason.Contains("does not exist", StringComparison.OrdinalIgnoreCase) || reason.Contains("DELETE_IN_PROGRESS", StringComparison.OrdinalIgnoreCase))).ToList();
+        if (real.Count > 0)
+        {
+            throw new AwsException(
+                $"ECS did not delete task definition {real[0].Arn} ({real[0].Reason}): delete it in the ECS console or run Teardown again.",
+                Ecs.EcsOperations.DeleteTaskDefinitions.Action);
+        }
+    }
+}
