@@ -2,7 +2,8 @@ namespace Slipway.Platform;
 
 /// <summary>
 /// One part of an image build context: a host folder placed at a path inside the context, minus the
-/// excluded names (matched against each relative path's segments, e.g. ".git", "node_modules", "vendor").
+/// excluded names: a plain name matches a path segment at any depth (".git", "node_modules"); a name with a
+/// leading slash only the folder's own top-level entry ("/vendor").
 /// </summary>
 public sealed record ContextFolder(string HostPath, string ContextPath, IReadOnlyList<string>? Exclude = null);
 

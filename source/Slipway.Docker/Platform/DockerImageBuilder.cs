@@ -12,7 +12,7 @@ public sealed class DockerImageBuilder(DockerClient client) : IImageBuilder
         var context = new BuildContext();
         foreach (var folder in request.Folders)
         {
-            context.AddFolder(folder.HostPath, folder.ContextPath, ExcludePatterns.AnyDepth(folder.Exclude ?? []));
+            context.AddFolder(folder.HostPath, folder.ContextPath, ExcludesOf(folder));
         }
 
         foreach (var (path, text) in request.Files)
@@ -28,6 +28,14 @@ public sealed class DockerImageBuilder(DockerClient client) : IImageBuilder
             Labels = request.Labels ?? new Dictionary<string, string>(),
         };
         return client.BuildImageAsync(build, progress, cancellationToken);
+    }
+
+    /// <summary>A name with a leading slash is excluded at the folder's top only; any other name at any depth.</summary>
+    private static ExcludePatterns ExcludesOf(ContextFolder folder)
+    {
+        var names = folder.Exclude ?? [];
+        var anchored = ExcludePatterns.Parse(names.Where(name => name.StartsWith('/')).Select(name => name.TrimStart('/')));
+        return anchored.Concat(ExcludePatterns.AnyDepth(names.Where(name => !name.StartsWith('/'))));
     }
 
     public Task<bool> ExistsAsync(string reference, CancellationToken cancellationToken) =>

@@ -12,12 +12,13 @@ public sealed class DockerImageBuilderTests(DockerFixture docker) : IDisposable
     public void Dispose() => source.Dispose();
 
     [Fact]
-    public async Task BuildAsync_ContextFromParts_CopiesVendorAndCodeSeparatelyWithoutExcludedFolders()
+    public async Task BuildAsync_ContextFromParts_CopiesVendorAndCodeSeparatelyWithoutExcludedFolders_KeepingNestedVendorFolders()
     {
         source.Write("index.php", "<?php echo 'site';");
         source.Write("vendor/autoload.php", "<?php // vendor");
         source.Write(".git/HEAD", "ref: refs/heads/main");
         source.Write("web/themes/custom/node_modules/pkg/index.js", "module");
+        source.Write("web/libraries/lib/vendor/keep.php", "<?php // a library's own vendor folder");
         var script = source.Write("bin/run.sh", "#!/bin/sh\necho run\n");
         File.SetUnixFileMode(script, (UnixFileMode)Convert.ToInt32("755", 8));
         File.CreateSymbolicLink(Path.Combine(source.Path, "current"), "index.php");
@@ -25,7 +26,7 @@ public sealed class DockerImageBuilderTests(DockerFixture docker) : IDisposable
         var request = new ImageBuildRequest(
             [
                 new ContextFolder(Path.Combine(source.Path, "vendor"), "vendor"),
-                new ContextFolder(source.Path, "code", ["vendor", ".git", "node_modules"]),
+                new ContextFolder(source.Path, "code", ["/vendor", ".git", "node_modules"]),
             ],
             new Dictionary<string, string>
             {
@@ -50,7 +51,8 @@ public sealed class DockerImageBuilderTests(DockerFixture docker) : IDisposable
             container => container with { Image = tag });
         log.Select(line => line.Text).Should().Equal(
             ".", "./bin", "./bin/run.sh", "./current", "./index.php", "./vendor", "./vendor/autoload.php",
-            "./web", "./web/themes", "./web/themes/custom", "index.php", "executable");
+            "./web", "./web/libraries", "./web/libraries/lib", "./web/libraries/lib/vendor",
+            "./web/libraries/lib/vendor/keep.php", "./web/themes", "./web/themes/custom", "index.php", "executable");
     }
 
     [Fact]
