@@ -15,7 +15,6 @@ namespace Slipway.Pipeline.Stages;
 /// </summary>
 public sealed class BuildStage(PipelineServices services)
 {
-    private const string AppRootInImage = "/var/www/app";
     private const int FailureTailLines = 15;
 
     public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
@@ -81,7 +80,8 @@ public sealed class BuildStage(PipelineServices services)
     private async Task<string> EnsureBuilderImageAsync(BaseImageSet bases, CancellationToken cancellationToken)
     {
         var dockerfile = await File.ReadAllTextAsync(services.Layout.Dockerfile("builder"), cancellationToken);
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dockerfile + "\n" + bases.Builder)))[..12];
+        var script = await File.ReadAllTextAsync(services.Layout.Script("build-app.sh"), cancellationToken);
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{bases.Builder}")))[..12];
         var image = $"slipway/builder:{version}";
         if (await services.Images.ExistsAsync(image, cancellationToken))
         {
@@ -92,7 +92,7 @@ public sealed class BuildStage(PipelineServices services)
         await BuildImageAsync(
             new ImageBuildRequest(
                 Folders: [],
-                Files: new Dictionary<string, string> { ["Dockerfile"] = dockerfile },
+                Files: new Dictionary<string, string> { ["Dockerfile"] = dockerfile, ["scripts/build-app.sh"] = script },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
                 BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = bases.Builder }),
@@ -122,13 +122,11 @@ public sealed class BuildStage(PipelineServices services)
             Image: builderImage,
             Kind: TaskKind.Build,
             Owner: run.Owner,
-            Command: ["bash", "/slipway/scripts/build-app.sh"],
             Environment: environment,
             Mounts:
             [
                 new Mount(sourceFolder, "/app"),
                 new Mount(layout.DefaultHooks, "/slipway/devops_hooks", ReadOnly: true),
-                new Mount(Path.Combine(layout.Root, "scripts"), "/slipway/scripts", ReadOnly: true),
                 new Mount(cache, "/cache"),
             ],
             Timeout: run.Settings.TaskRunTimeout);
