@@ -94,7 +94,8 @@ public sealed class TaskResultsReader
     /// <summary>
     /// Ends the log and returns what it held. A report still open is incomplete. When the task's
     /// <paramref name="outcome"/> is given, a task that never ran (no exit code) or whose entry script
-    /// failed (non-zero exit code) is a problem too; and a task that printed no report at all is one.
+    /// failed (non-zero exit code) is a problem too. A log without any report is not: an app may
+    /// have no tests, and the entry scripts exit non-zero when a tool could not run.
     /// </summary>
     /// <param name="outcome">How the task ended, as <see cref="ITaskRun.WaitAsync"/> told.</param>
     public TaskResults Complete(TaskOutcome? outcome = null)
@@ -182,11 +183,6 @@ public sealed class TaskResultsReader
         else if (outcome is { ExitCode: not 0 and var code })
         {
             AddProblem(null, ResultsProblemKind.TaskFailed, $"task {_taskName} ended with exit code {code}, so its runner failed{reason}", []);
-        }
-
-        if (_tools.Count == 0 && _problems.Count == 0)
-        {
-            AddProblem(null, ResultsProblemKind.NoResults, $"task {_taskName} printed no results between ::slipway:: marker lines", []);
         }
     }
 

@@ -14,7 +14,4 @@ public enum ResultsProblemKind
 
     /// <summary>The task's entry script failed (a non-zero exit code means the runner broke, not that tests failed).</summary>
     TaskFailed,
-
-    /// <summary>The task ended but printed no report at all.</summary>
-    NoResults,
 }
