@@ -11,6 +11,8 @@ BUILD_OUTPUT="$TEMP_DIRECTORY/build"
 BUILD_DLL="$BUILD_OUTPUT/_build.dll"
 # Holds the path of the dotnet that compiled the build; its modification time is when that compile started.
 STAMP_FILE="$TEMP_DIRECTORY/build.stamp"
+# The files the build was compiled from, to notice files added, deleted or renamed since.
+INPUTS_FILE="$TEMP_DIRECTORY/build.inputs"
 DOTNET_INSTALL_URL="${SLIPWAY_DOTNET_INSTALL_URL:-https://dot.net/v1/dotnet-install.sh}"
 DOTNET_INSTALL_DIRECTORY="$TEMP_DIRECTORY/dotnet"
 
@@ -18,15 +20,23 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# True when something the build is compiled from changed since the last successful compile (or it never ran).
-build_is_stale() {
-  [[ -f "$STAMP_FILE" && -f "$BUILD_DLL" ]] || return 0
-  local inputs=(build source Directory.Build.props Directory.Packages.props global.json) existing=() input changed
+# Lists the files the build is compiled from (build output left out); stops at "//changed" when one is newer than $1.
+list_inputs() {
+  local inputs=(build source Directory.Build.props Directory.Packages.props global.json) existing=() input
   for input in "${inputs[@]}"; do
     [[ -e "$SCRIPT_DIR/$input" ]] && existing+=("$input")
   done
-  changed="$(cd "$SCRIPT_DIR" && find "${existing[@]}" \( -name bin -o -name obj \) -prune -o -newer "$STAMP_FILE" -print -quit)" || return 0
-  [[ -n "$changed" ]]
+  (cd "$SCRIPT_DIR" && find "${existing[@]}" \( -name bin -o -name obj \) -prune -o -type f \
+    \( -newer "$1" -exec echo "//changed" \; -quit -o -print \))
+}
+
+# True when a file the build is compiled from was changed, added or deleted since the last successful compile.
+build_is_stale() {
+  [[ -f "$STAMP_FILE" && -f "$INPUTS_FILE" && -f "$BUILD_DLL" ]] || return 0
+  local listing
+  listing="$(list_inputs "$STAMP_FILE")" || return 0
+  [[ "$listing" != *"//changed"* && "$listing" == "$(< "$INPUTS_FILE")" ]] && return 1
+  return 0
 }
 
 # Fast start: nothing changed, so run the compiled build with the dotnet that compiled it, without asking the SDK anything.
@@ -109,12 +119,14 @@ fi
 
 mkdir -p "$TEMP_DIRECTORY"
 printf '%s\n' "$DOTNET_EXE" > "$STAMP_FILE.next"
+list_inputs "$STAMP_FILE.next" > "$INPUTS_FILE.next"
 if ! "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" --configuration Release --output "$BUILD_OUTPUT" --nologo > "$TEMP_DIRECTORY/build.log" 2>&1; then
   cat "$TEMP_DIRECTORY/build.log" >&2
   echo "Compiling the build failed: fix the errors above (full log: $TEMP_DIRECTORY/build.log)." >&2
-  rm -f "$STAMP_FILE.next"
+  rm -f "$STAMP_FILE.next" "$INPUTS_FILE.next"
   exit 1
 fi
+mv "$INPUTS_FILE.next" "$INPUTS_FILE"
 mv "$STAMP_FILE.next" "$STAMP_FILE"
 
 exec "$DOTNET_EXE" "$BUILD_DLL" "$@"

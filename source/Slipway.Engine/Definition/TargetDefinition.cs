@@ -68,9 +68,11 @@ internal sealed class TargetDefinition : ITargetDefinition
         foreach (var parameter in parameters)
         {
             var access = ExpressionReader.AsMemberAccess(parameter);
-            var text = access?.Member.Name ?? ExpressionReader.Describe(parameter);
             Expression read = access ?? parameter.Body;
-            Requirements.Add(new TargetRequirement(text, access?.Member, () => HasValue(ExpressionReader.Evaluate(read))));
+            Requirements.Add(new TargetRequirement(
+                () => access?.Member.Name ?? ExpressionReader.Describe(parameter),
+                access?.Member,
+                () => HasValue(ExpressionReader.Evaluate(read))));
         }
 
         return this;
@@ -82,7 +84,7 @@ internal sealed class TargetDefinition : ITargetDefinition
         {
             var body = condition.Body;
             Requirements.Add(new TargetRequirement(
-                ExpressionReader.Describe(condition),
+                () => ExpressionReader.Describe(condition),
                 Member: null,
                 () => ExpressionReader.Evaluate(body) is true));
         }

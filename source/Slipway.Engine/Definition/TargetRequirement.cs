@@ -3,11 +3,13 @@ using System.Reflection;
 namespace Slipway.Engine.Definition;
 
 /// <summary>Something a target needs before the build starts: a parameter with a value, or a true condition.</summary>
-/// <param name="Text">The parameter's member name, or the condition as written.</param>
+/// <param name="Describe">The parameter's member name, or the condition as written (computed only when needed).</param>
 /// <param name="Member">The field or property the requirement reads, when it is a parameter requirement.</param>
 /// <param name="IsMet">Evaluates the requirement.</param>
-internal sealed record TargetRequirement(string Text, MemberInfo? Member, Func<bool> IsMet)
+internal sealed record TargetRequirement(Func<string> Describe, MemberInfo? Member, Func<bool> IsMet)
 {
+    public string Text => Describe();
+
     /// <summary>True for <c>Requires(() =&gt; Parameter)</c>, false for <c>Requires(() =&gt; condition)</c>.</summary>
     public bool IsParameter => Member is not null;
 }
