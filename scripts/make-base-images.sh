@@ -66,7 +66,9 @@ cleanup() {
   if [[ -n "$work_dir" && -d "$work_dir" ]]; then
     local mount_point
     while read -r mount_point; do
-      [[ -n "$mount_point" ]] && umount -l "$mount_point" 2>/dev/null || true
+      if [[ -n "$mount_point" ]]; then
+        umount -l "$mount_point" 2>/dev/null || true
+      fi
     done < <(mounts_under "$work_dir")
     # Never delete through a mount that is still there (it could be the host's /proc or /dev).
     if [[ -z "$(mounts_under "$work_dir")" ]]; then
@@ -98,7 +100,7 @@ in_tree() {
 install_packages() {
   local root="$1"
   shift
-  # shellcheck disable=SC2086 # the package lists are meant to split into words
+  # shellcheck disable=SC2048,SC2086 # the package lists are meant to split into words
   in_tree "$root" apt-get install -y --no-install-recommends $* ||
     fail_with_log "apt-get install of $* failed (see the lines above)."
 }
