@@ -74,6 +74,29 @@ public sealed class TaskResultsReaderTests
     }
 
     [Fact]
+    public void Noise_is_recognised_after_attributes_comments_and_CDATA_that_hold_markup_characters()
+    {
+        var results = new TaskLog(streamsKnown: false).Report("phpunit", "junit", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites>
+            <!-- a comment with <testcase> and /> in it -->
+            noise after a comment
+              <testsuite name="a > b" file="/var/www/app/tests/ATest.php">
+                <testcase name="test 'quoted' />" class="A"/>
+            noise after an empty element whose attribute holds />
+                <testcase name="testOutput" class="A">
+                  <system-out><![CDATA[<b>bold</b> & more]]></system-out>
+            noise after the end of an element holding CDATA
+                </testcase>
+              </testsuite>
+            </testsuites>
+            """).Read();
+
+        results.Problems.Should().BeEmpty();
+        results.Suites.Single().Cases.Select(test => test.Name).Should().Equal("test 'quoted' />", "testOutput");
+    }
+
+    [Fact]
     public void Text_lines_of_an_unknown_stream_inside_a_text_element_are_kept_as_content()
     {
         var results = new TaskLog(streamsKnown: false).Report("phpmd", "pmd", """
