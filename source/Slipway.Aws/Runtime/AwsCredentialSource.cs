@@ -8,7 +8,7 @@ namespace Slipway.Aws.Runtime;
 /// Finds the credentials to sign with, once: the explicit ones, else the named profile, else the SDK's
 /// default chain (environment, web identity, profiles including SSO, container and instance roles).
 /// </summary>
-internal sealed class AwsCredentialSource(AwsClientOptions options)
+internal sealed class AwsCredentialSource(AwsClientOptions options, Func<CancellationToken, Task<AWSCredentials>>? defaultChain = null)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private AWSCredentials? resolved;
@@ -48,12 +48,17 @@ internal sealed class AwsCredentialSource(AwsClientOptions options)
 
         try
         {
-            using var resolver = new DefaultAWSCredentialsIdentityResolver();
-            return await resolver.ResolveIdentityAsync(null, cancellationToken);
+            return await (defaultChain ?? ResolveDefaultChainAsync)(cancellationToken);
         }
         catch (AmazonClientException exception)
         {
             throw new AwsException(AwsErrorMessages.NoCredentials, innerException: exception);
         }
+    }
+
+    private static async Task<AWSCredentials> ResolveDefaultChainAsync(CancellationToken cancellationToken)
+    {
+        using var resolver = new DefaultAWSCredentialsIdentityResolver();
+        return await resolver.ResolveIdentityAsync(null, cancellationToken);
     }
 }

@@ -40,11 +40,18 @@ public sealed class PullRequestRunTests(MotoFixture moto, RegistryFixture regist
         results.Should().OnlyContain(result => result);
         run.Should().Contain(new Dictionary<string, int>
         {
-            ["ecr:DescribeRepositories"] = 1, ["ecr:CreateRepository"] = 1, ["ecr:GetAuthorizationToken"] = 1,
-            ["logs:CreateLogGroup"] = 1, ["logs:PutRetentionPolicy"] = 1,
-            ["ecs:RegisterTaskDefinition"] = 3, ["ecs:RunTask"] = 3,
-            ["ecs:DeregisterTaskDefinition"] = 2, ["ecs:DeleteTaskDefinitions"] = 2,
-            ["ecs:ListTasks"] = 1, ["route53:ListHostedZonesByName"] = 1, ["route53:ChangeResourceRecordSets"] = 1,
+            ["ecr:DescribeRepositories"] = 1,
+            ["ecr:CreateRepository"] = 1,
+            ["ecr:GetAuthorizationToken"] = 1,
+            ["logs:CreateLogGroup"] = 1,
+            ["logs:PutRetentionPolicy"] = 1,
+            ["ecs:RegisterTaskDefinition"] = 3,
+            ["ecs:RunTask"] = 3,
+            ["ecs:DeregisterTaskDefinition"] = 2,
+            ["ecs:DeleteTaskDefinitions"] = 2,
+            ["ecs:ListTasks"] = 1,
+            ["route53:ListHostedZonesByName"] = 1,
+            ["route53:ChangeResourceRecordSets"] = 1,
         });
         run["logs:GetLogEvents"].Should().Be(4, "each task's log is one page plus the call that shows the token no longer moves");
         run["ecs:DescribeTasks"].Should().BeInRange(3, 10, "moto moves a task one state per DescribeTasks");

@@ -57,6 +57,19 @@ public sealed class AwsRequestSenderTests
     }
 
     [Fact]
+    public async Task AWS_MAX_ATTEMPTS_sets_how_often_a_call_is_tried()
+    {
+        await using var endpoint = new FakeAwsEndpoint(_ => FakeAnswer.JsonError(503, "ServiceUnavailable", "Try later"));
+        var environment = new Dictionary<string, string> { ["AWS_MAX_ATTEMPTS"] = "2" };
+        using var clients = new AwsClients(Options(endpoint.Url) with { EnvironmentVariable = environment.GetValueOrDefault }, "eu-west-1");
+
+        var list = () => clients.Ecs.ListTasksAsync("c", "RUNNING", CancellationToken.None);
+
+        (await list.Should().ThrowAsync<AwsException>()).Which.Message.Should().Be("AWS ecs:ListTasks failed with ServiceUnavailable: Try later.");
+        endpoint.Operations.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_client_error_is_not_retried()
     {
         await using var endpoint = new FakeAwsEndpoint(_ => FakeAnswer.JsonError(400, "InvalidParameterException", "Subnets are invalid."));
