@@ -68,6 +68,36 @@ public sealed class BuildScriptTests : IClassFixture<RepositoryCopy>
             $"(or a later one that global.json allows) from https://dot.net and put dotnet on PATH, then run {folder.Path / "build.sh"} again.");
     }
 
+    [Fact]
+    public void Sigterm_CancelsTheRunningTarget_StillRunsTheAssuredOne_AndExitsWith130()
+    {
+        // The probe targets join the copy's build class, whatever the build calls it.
+        var buildClass = Directory.EnumerateFiles(copy.Path / "build", "*.cs")
+            .Select(file => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"partial class (\w+)\s*:\s*SlipwayBuild"))
+            .First(match => match.Success).Groups[1].Value;
+        File.WriteAllText(copy.Path / "build" / "SignalProbes.cs", $$"""
+            partial class {{buildClass}}
+            {
+                Target ProbeWait => _ => _.Unlisted().Executes(async cancellation =>
+                {
+                    Log.Information("waiting for a signal");
+                    await Task.Delay(Timeout.Infinite, cancellation);
+                });
+
+                Target ProbeCleanup => _ => _.Unlisted().After(ProbeWait).AssuredAfterFailure().Executes(() => Log.Information("cleaned up"));
+            }
+            """);
+        using var script = RunningScript.Start(copy.Path, copy.Path / "build.sh", ["ProbeWait", "ProbeCleanup"]);
+        script.WaitForOutput("waiting for a signal", TimeSpan.FromMinutes(5));
+
+        // build.sh hands its process over to the build (exec), so the script's id is the build's.
+        ScriptRunner.Run(copy.Path, "kill", ["-TERM", script.Id.ToString()]).ExitCode.Should().Be(0);
+        var result = script.WaitForExit(TimeSpan.FromMinutes(1));
+
+        result.ExitCode.Should().Be(ExitCodes.Cancelled);
+        result.Output.Should().Contain("cleaned up").And.MatchRegex(@"ProbeWait\s+Aborted").And.Contain("Build cancelled on ");
+    }
+
     /// <summary>A dotnet on PATH that records its arguments and hands over to the real one.</summary>
     private sealed class DotnetWrapper
     {

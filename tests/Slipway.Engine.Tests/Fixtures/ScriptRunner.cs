@@ -1,11 +1,35 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Slipway.Engine.Tests.Fixtures;
 
-/// <summary>Runs a script or program and collects its exit code and output; stops it (by its own handle) on timeout.</summary>
+/// <summary>Runs a script or program like CI does (no terminal) and collects its exit code and output.</summary>
 internal static class ScriptRunner
 {
     public static ScriptResult Run(string workingDirectory, string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+    {
+        using var script = RunningScript.Start(workingDirectory, fileName, arguments, environment);
+        return script.WaitForExit(timeout ?? TimeSpan.FromMinutes(5));
+    }
+}
+
+/// <summary>A started script whose output is collected while it runs; stopped by its own handle when a wait times out.</summary>
+internal sealed class RunningScript : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly StringBuilder error = new();
+    private readonly string description;
+
+    private RunningScript(Process process, string description)
+    {
+        this.process = process;
+        this.description = description;
+    }
+
+    public int Id => process.Id;
+
+    public static RunningScript Start(string workingDirectory, string fileName, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -28,17 +52,80 @@ internal static class ScriptRunner
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
+        var process = new Process { StartInfo = start };
+        var script = new RunningScript(process, $"{fileName} {string.Join(' ', start.ArgumentList)}");
+        process.OutputDataReceived += (_, line) => script.Append(script.output, line.Data);
+        process.ErrorDataReceived += (_, line) => script.Append(script.error, line.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return script;
+    }
+
+    /// <summary>Waits until the script has printed <paramref name="text"/> on its standard output.</summary>
+    public void WaitForOutput(string text, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Output().Contains(text, StringComparison.Ordinal))
+        {
+            if (deadline.Elapsed > timeout || process.HasExited)
+            {
+                throw new TimeoutException($"{description} did not print '{text}'; it printed: {Output()}{Error()}");
+            }
+
+            Thread.Sleep(50);
+        }
+    }
+
+    public ScriptResult WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in time.");
+            throw new TimeoutException($"{description} did not finish in time.");
         }
 
         process.WaitForExit();
-        return new ScriptResult(process.ExitCode, output.Result, error.Result);
+        return new ScriptResult(process.ExitCode, Output(), Error());
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.Dispose();
+    }
+
+    private string Output()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    private string Error()
+    {
+        lock (error)
+        {
+            return error.ToString();
+        }
+    }
+
+    private void Append(StringBuilder buffer, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (buffer)
+        {
+            buffer.Append(line).Append('\n');
+        }
     }
 }
 
