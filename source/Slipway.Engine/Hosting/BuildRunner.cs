@@ -205,7 +205,7 @@ internal sealed class BuildRunner(BuildHost host)
     {
         var runsInParallel = maxParallel > 1 && plan.Waves().Any(wave => wave.Count > 1);
         sink.PrefixWidth = runsInParallel ? plan.Targets.Max(target => target.Name.Length) : 0;
-        var progress = new ProgressReporter();
+        var progress = new ProgressReporter(namesInPrefix: runsInParallel);
         if (host.IsInteractive && sink.Verbosity != Verbosity.Quiet)
         {
             return await ExecuteWithLiveViewAsync(plan, sink, maxParallel, progress);

@@ -3,26 +3,30 @@ using Slipway.Engine.Execution;
 namespace Slipway.Engine.Reporting;
 
 /// <summary>Writes a line when a target starts and when it ends, so plain logs (CI) show the build's progress.</summary>
-internal sealed class ProgressReporter : IExecutionObserver
+/// <param name="namesInPrefix">True when the console prefixes the lines a target writes with its name.</param>
+internal sealed class ProgressReporter(bool namesInPrefix) : IExecutionObserver
 {
-    public void Started(TargetRun run) => Log.Information($"==> {run.Target.Name}");
+    public void Started(TargetRun run) => Log.Information(namesInPrefix ? "started" : $"==> {run.Target.Name}");
 
     public void Finished(TargetRun run)
     {
+        // Targets that never started are reported from outside their own flow, so their lines carry no prefix.
+        var name = namesInPrefix && run.StartedAt is not null ? string.Empty : run.Target.Name + " ";
+        var arrow = name.Length == 0 ? string.Empty : "<== ";
         var note = run.Note is null ? string.Empty : $" ({run.Note})";
         switch (run.Status)
         {
             case TargetStatus.Succeeded:
-                Log.Information($"<== {run.Target.Name} succeeded in {DurationFormat.Format(run.Duration)}");
+                Log.Information($"{arrow}{name}succeeded in {DurationFormat.Format(run.Duration)}");
                 break;
             case TargetStatus.Skipped:
-                Log.Information($"<== {run.Target.Name} skipped{note}");
+                Log.Information($"{arrow}{name}skipped{note}");
                 break;
             case TargetStatus.NotRun:
-                Log.Warning($"{run.Target.Name} did not run{note}");
+                Log.Warning($"{name}did not run{note}");
                 break;
             default:
-                Log.Error($"{run.Target.Name} {run.Status.ToString().ToLowerInvariant()} after {DurationFormat.Format(run.Duration)}");
+                Log.Error($"{name}{run.Status.ToString().ToLowerInvariant()} after {DurationFormat.Format(run.Duration)}");
                 break;
         }
     }
