@@ -18,6 +18,7 @@ internal sealed class FargateTaskRun(
     private static readonly TimeSpan StopOnCancelBudget = TimeSpan.FromSeconds(30);
 
     private readonly string containerName = FargateNames.Container(spec.Kind);
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private TaskOutcome? outcome;
     private bool stopped;
     private bool disposed;
@@ -37,13 +38,13 @@ internal sealed class FargateTaskRun(
             for (var poll = 1; ; poll++)
             {
                 var task = (await context.Clients.Ecs.DescribeTasksAsync(context.Cluster, [Id], includeTags: false, cancellationToken)).FirstOrDefault();
-                if (task is null)
+                if (task is null && !NewTaskVisibility.MayStillAppear(startedAt))
                 {
                     stopped = true;
                     return outcome = new TaskOutcome(null, "ECS no longer knows the task (stopped tasks are kept for about an hour)");
                 }
 
-                if (task.IsStopped)
+                if (task is { IsStopped: true })
                 {
                     stopped = true;
                     return outcome = TaskOutcomes.Of(task, containerName);

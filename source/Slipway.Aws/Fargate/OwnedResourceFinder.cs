@@ -1,4 +1,3 @@
-using Slipway.Aws.Ecs;
 using Slipway.Platform;
 
 namespace Slipway.Aws.Fargate;
@@ -6,7 +5,8 @@ namespace Slipway.Aws.Fargate;
 /// <summary>
 /// Finds everything Slipway holds on AWS for an app (and branch) by its tags, so that a playground
 /// started from another machine is found as well: running tasks, task definitions, the playgrounds'
-/// DNS records (named by the slug on the playground task) and the ECR images (by their ownership tag).
+/// DNS records (named by the slug tag of a playground task or definition, so the record of a
+/// playground whose task has died is found too) and the ECR images (by their ownership tag).
 /// </summary>
 internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLocator hostedZone)
 {
@@ -15,15 +15,11 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         var tasksTask = new OwnedTaskFinder(context).FindAsync(app, branch, cancellationToken);
         var definitionsTask = FindTaskDefinitionsAsync(app, branch, cancellationToken);
         var imagesTask = FindImagesAsync(app, branch, cancellationToken);
-        var tasks = await tasksTask;
-        var records = await FindRecordsAsync(tasks, cancellationToken);
+        var tasks = (await tasksTask).Select(task => new OwnedResource(FargateResourceTypes.Task, task.TaskArn, SlipwayTags.Labels(task.TagMap))).ToList();
+        var definitions = await definitionsTask;
+        var records = await FindRecordsAsync(tasks.Concat(definitions), cancellationToken);
 
-        var resources = new List<OwnedResource>();
-        resources.AddRange(records);
-        resources.AddRange(tasks.Select(task => new OwnedResource(FargateResourceTypes.Task, task.TaskArn, SlipwayTags.Labels(task.TagMap))));
-        resources.AddRange(await definitionsTask);
-        resources.AddRange(await imagesTask);
-        return resources;
+        return [.. records, .. tasks, .. definitions, .. await imagesTask];
     }
 
     private async Task<IReadOnlyList<OwnedResource>> FindTaskDefinitionsAsync(string app, string? branch, CancellationToken cancellationToken)
@@ -48,11 +44,11 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         return owned;
     }
 
-    private async Task<IReadOnlyList<OwnedResource>> FindRecordsAsync(IReadOnlyList<EcsTask> tasks, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OwnedResource>> FindRecordsAsync(IEnumerable<OwnedResource> playgroundSources, CancellationToken cancellationToken)
     {
-        var playgrounds = tasks
-            .Where(task => SlipwayTags.IsPlayground(task.TagMap) && task.TagMap.ContainsKey(SlipwayTags.SlugTag))
-            .GroupBy(task => task.TagMap[SlipwayTags.SlugTag])
+        var playgrounds = playgroundSources
+            .Where(resource => SlipwayTags.IsPlayground(resource.Labels) && resource.Label(SlipwayTags.SlugTag) is not null)
+            .GroupBy(resource => resource.Label(SlipwayTags.SlugTag)!)
             .ToList();
         if (playgrounds.Count == 0 || context.Settings.Domain is not { Length: > 0 } domain)
         {
@@ -67,7 +63,7 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
             var record = await context.Clients.Route53.FindRecordAsync(zoneId, host, "A", cancellationToken);
             if (record is not null)
             {
-                records.Add(new OwnedResource(FargateResourceTypes.DnsRecord, DnsRecordId.Format(zoneId, record), SlipwayTags.Labels(playground.First().TagMap)));
+                records.Add(new OwnedResource(FargateResourceTypes.DnsRecord, DnsRecordId.Format(zoneId, record), playground.First().Labels));
             }
         }
 

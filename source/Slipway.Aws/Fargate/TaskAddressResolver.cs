@@ -11,11 +11,12 @@ internal sealed class TaskAddressResolver(FargateContext context)
     public async Task<string> WaitForAddressAsync(string taskArn, string containerName, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var deadline = DateTimeOffset.UtcNow + settings.PlaygroundStartTimeout;
+        var startedAt = DateTimeOffset.UtcNow;
+        var deadline = startedAt + settings.PlaygroundStartTimeout;
         for (var poll = 1; ; poll++)
         {
             var task = (await context.Clients.Ecs.DescribeTasksAsync(context.Cluster, [taskArn], includeTags: false, cancellationToken)).FirstOrDefault();
-            if (task is null || task.IsStopped)
+            if ((task is null && !NewTaskVisibility.MayStillAppear(startedAt)) || task is { IsStopped: true })
             {
                 var reason = task is null ? "ECS no longer knows it" : TaskOutcomes.Of(task, containerName).StoppedReason ?? "no reason given";
                 throw new AwsException(
@@ -23,7 +24,7 @@ internal sealed class TaskAddressResolver(FargateContext context)
                     Ecs.EcsOperations.DescribeTasks.Action);
             }
 
-            if (await AddressOfAsync(task, cancellationToken) is { } address)
+            if (task is not null && await AddressOfAsync(task, cancellationToken) is { } address)
             {
                 return address;
             }

@@ -97,6 +97,22 @@ public sealed class PlaygroundTests(MotoFixture moto)
         (await clients.Route53.FindRecordAsync(world.ZoneId, $"feature-x.{world.Domain}", "A", CancellationToken.None)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task The_record_of_a_playground_whose_task_has_died_is_found_through_its_task_definition()
+    {
+        var world = await moto.CreateWorldAsync();
+        using var platform = world.Platform();
+        using var clients = moto.Clients();
+        var endpoint = await platform.StartServiceAsync(new ServiceSpec("crashed", "repo/app:crashed", world.Owner("crashed")), CancellationToken.None);
+        await clients.Ecs.StopTaskAsync(world.Cluster, endpoint.ResourceId, "Essential container in task exited", CancellationToken.None);
+
+        var owned = await platform.ListOwnedAsync(world.App, "crashed", CancellationToken.None);
+        await platform.RemoveAsync(owned, CancellationToken.None);
+
+        owned.Select(resource => resource.Type).Should().BeEquivalentTo("task-definition", "dns-record");
+        (await clients.Route53.FindRecordAsync(world.ZoneId, $"crashed.{world.Domain}", "A", CancellationToken.None)).Should().BeNull();
+    }
+
     private async Task<string> TaskAddressAsync(MotoWorld world, string taskArn)
     {
         using var clients = moto.Clients();

@@ -35,6 +35,19 @@ public sealed class TaskStopReasonTests
     }
 
     [Fact]
+    public async Task A_task_that_DescribeTasks_does_not_know_yet_right_after_RunTask_is_waited_for()
+    {
+        var fargate = new ScriptedFargate(
+            ScriptedFargate.Missing,
+            ScriptedFargate.Task("PENDING"),
+            ScriptedFargate.Task("STOPPED", "EssentialContainerExited", "Essential container in task exited", """{"name":"tests","lastStatus":"STOPPED","exitCode":0}"""));
+
+        var outcome = await RunAsync(fargate);
+
+        outcome.Should().Be(new TaskOutcome(0, null));
+    }
+
+    [Fact]
     public async Task A_container_killed_for_memory_keeps_its_own_reason()
     {
         var fargate = new ScriptedFargate(

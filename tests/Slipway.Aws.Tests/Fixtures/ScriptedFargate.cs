@@ -22,13 +22,20 @@ internal sealed class ScriptedFargate(params string[] describedTasks)
         "ListTasks" => FakeAnswer.Json("""{"taskArns":[]}"""),
         "RunTask" => FakeAnswer.Json($$"""{"tasks":[{"taskArn":"{{TaskArn}}","lastStatus":"PROVISIONING","desiredStatus":"RUNNING"}],"failures":[]}"""),
         "StopTask" => FakeAnswer.Json($$$"""{"task":{"taskArn":"{{{TaskArn}}}","lastStatus":"RUNNING","desiredStatus":"STOPPED"}}"""),
-        "DescribeTasks" => FakeAnswer.Json($$"""{"tasks":[{{(described.Count > 1 ? described.Dequeue() : described.Peek())}}],"failures":[]}"""),
+        "DescribeTasks" => Describe(described.Count > 1 ? described.Dequeue() : described.Peek()),
         "DescribeNetworkInterfaces" => new FakeAnswer(200, NetworkInterfaceXml(), "text/xml"),
         _ when request.Method == "POST" && request.Path.EndsWith("/rrset/", StringComparison.Ordinal) => new FakeAnswer(200, ChangeXml("PENDING"), "text/xml"),
         _ when request.Method == "GET" && request.Path.Contains("/change/", StringComparison.Ordinal) =>
             new FakeAnswer(200, ChangeXml(changeStatuses.Count > 1 ? changeStatuses.Dequeue() : changeStatuses.Peek()), "text/xml"),
         _ => FakeAnswer.JsonError(400, "UnknownOperationException", $"The test does not script {request.Operation}."),
     };
+
+    /// <summary>What DescribeTasks answers for a task it does not know (yet): no task, a MISSING failure.</summary>
+    public const string Missing = "MISSING";
+
+    private static FakeAnswer Describe(string task) => task == Missing
+        ? FakeAnswer.Json($$"""{"tasks":[],"failures":[{"arn":"{{TaskArn}}","reason":"MISSING"}]}""")
+        : FakeAnswer.Json($$"""{"tasks":[{{task}}],"failures":[]}""");
 
     /// <summary>A task as DescribeTasks shows it.</summary>
     public static string Task(string lastStatus, string? stopCode = null, string? stoppedReason = null, string container = """{"name":"tests","lastStatus":"RUNNING"}""", bool withInterface = false)
