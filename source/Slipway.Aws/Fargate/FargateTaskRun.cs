@@ -63,9 +63,17 @@ internal sealed class FargateTaskRun(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Ctrl+C must not leave the task running with nothing tracking it.
+            // Ctrl+C must not leave the task running with nothing tracking it; the caller still sees the cancellation.
             using var budget = new CancellationTokenSource(StopOnCancelBudget);
-            await StopTaskAsync("Slipway: cancelled", budget.Token);
+            try
+            {
+                await StopTaskAsync("Slipway: cancelled", budget.Token);
+            }
+            catch (Exception exception) when (exception is AwsException or OperationCanceledException)
+            {
+                context.Warn($"Could not stop task {Id} after the cancellation ({exception.Message}); Teardown will stop it.");
+            }
+
             throw;
         }
     }
