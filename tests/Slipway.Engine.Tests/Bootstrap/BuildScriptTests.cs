@@ -45,6 +45,30 @@ public sealed class BuildScriptTests : IClassFixture<RepositoryCopy>
     }
 
     [Fact]
+    public void CompileError_ShowsTheCompilerOutputAndExitsWithOne()
+    {
+        using var folder = new TemporaryRoot();
+        File.Copy(copy.Path / "build.sh", folder.Path / "build.sh");
+        File.Copy(copy.Path / "global.json", folder.Path / "global.json");
+        var build = (folder.Path / "build").CreateDirectory();
+        File.WriteAllText(build / "_build.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(build / "Broken.cs", "class Broken { void Method() { int missingSemicolon = 1 } }\n");
+
+        var result = ScriptRunner.Run(folder.Path, "/bin/bash", [folder.Path / "build.sh", "--help"]);
+
+        result.ExitCode.Should().Be(1);
+        result.Error.Should().Contain("error CS1002").And.Contain("Compiling the build failed: fix the errors above");
+        result.Output.Should().BeEmpty();
+    }
+
+    [Fact]
     public void NoSuitableSdkAndNoDownload_SaysWhatToDoInOneSentence()
     {
         using var folder = new TemporaryRoot();
