@@ -30,6 +30,7 @@ public sealed class PipelineComposition : IDisposable
             Platform: local,
             BuildPlatform: local,
             Images: new DockerImageBuilder(_docker),
+            ImageStore: new DockerImageStore(_docker),
             Checkout: new SourceCheckout(new GitCli(new ProcessRunner())),
             Store: new SqliteRunStore(layout.StateDatabase),
             Reporter: options.Reporter,

@@ -11,10 +11,12 @@ namespace Slipway.Pipeline.Running;
 /// <param name="Platform">Where test, analysis and playground tasks run (local or AWS).</param>
 /// <param name="BuildPlatform">Where the builder container runs: always the local engine.</param>
 /// <param name="Images">The engine that builds images.</param>
+/// <param name="ImageStore">The same engine's tag and push, for releases.</param>
 public sealed record PipelineServices(
     IPlatform Platform,
     IPlatform BuildPlatform,
     IImageBuilder Images,
+    IImageStore ImageStore,
     ISourceCheckout Checkout,
     IRunStore Store,
     IRunStatusReporter Reporter,

@@ -153,7 +153,9 @@ public sealed class PipelineSession
     {
         var report = RunReport.Combine(results);
         var tests = report.Tests.Total > 0 ? $"{report.Tests.Passed}/{report.Tests.Total} tests passed" : null;
-        var findings = results.Findings.Count > 0 ? $"{results.Findings.Count} findings" : null;
+        var findings = results.Tools.Any(tool => tool.Format != "junit")
+            ? $"{results.Findings.Count} findings from {string.Join(", ", results.Tools.Select(tool => tool.Tool))}"
+            : null;
         var problems = results.Problems.Count > 0 ? results.Problems[0].Message : null;
         return string.Join(", ", new[] { tests, findings, problems }.Where(part => part is not null).DefaultIfEmpty("no results"));
     }
