@@ -80,6 +80,20 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
         new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
 
+    /// <summary>The playground's last log lines from CloudWatch (the task's tags name its log stream).</summary>
+    public async Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken)
+    {
+        var task = (await clients.Ecs.DescribeTasksAsync(Settings.Cluster, [endpoint.ResourceId], includeTags: true, cancellationToken)).FirstOrDefault();
+        if (lines <= 0 || task?.TagMap.GetValueOrDefault(Ownership.AppLabel) is not { } app)
+        {
+            return [];
+        }
+
+        var stream = FargateNames.LogStream(app, TaskKind.Playground, task.Id);
+        var events = await clients.Logs.ReadTailAsync(Settings.LogGroup, stream, Math.Min(lines, 10000), cancellationToken);
+        return events.Select(logEvent => new LogLine(LogStream.Unknown, logEvent.Message.TrimEnd('\r', '\n'))).ToList();
+    }
+
     public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) =>
         new OwnedResourceFinder(context, hostedZone).FindAsync(app, branch, cancellationToken);
 

@@ -21,6 +21,21 @@ internal sealed class CloudWatchLogsClient(JsonProtocol protocol)
     public Task PutRetentionPolicyAsync(string name, int days, CancellationToken cancellationToken) =>
         protocol.CallAsync<PutRetentionPolicyRequest, NoContent>(LogsOperations.PutRetentionPolicy, new PutRetentionPolicyRequest(name, days), cancellationToken);
 
+    /// <summary>The stream's last <paramref name="count"/> events, oldest first; none when the stream does not exist.</summary>
+    public async Task<IReadOnlyList<LogEvent>> ReadTailAsync(string group, string stream, int count, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await protocol.CallAsync<GetLogEventsRequest, GetLogEventsResponse>(
+                LogsOperations.GetLogEvents, new GetLogEventsRequest(group, stream, StartFromHead: false, NextToken: null, count), cancellationToken);
+            return page.Events ?? [];
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "ResourceNotFoundException")
+        {
+            return [];
+        }
+    }
+
     /// <summary>
     /// The stream's events from its start, page by page, until the forward token stops changing (that is
     /// how CloudWatch says there is nothing more). A stream that does not exist yields nothing.

@@ -113,6 +113,20 @@ public sealed class PlaygroundTests(MotoFixture moto)
         (await clients.Route53.FindRecordAsync(world.ZoneId, $"crashed.{world.Domain}", "A", CancellationToken.None)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task The_last_lines_of_a_playground_log_are_read_back_for_a_playground_that_never_became_ready()
+    {
+        var world = await moto.CreateWorldAsync();
+        using var platform = world.Platform();
+        var endpoint = await platform.StartServiceAsync(new ServiceSpec("tail", "repo/app:tail", world.Owner("tail")), CancellationToken.None);
+        var printed = Enumerable.Range(1, 15).Select(number => $"apache line {number}").ToList();
+        await moto.Api.WriteLogAsync(world.LogGroup, $"{world.App}/playground/{endpoint.ResourceId.Split('/')[^1]}", printed);
+
+        var tail = await platform.ReadServiceLogTailAsync(endpoint, 5, CancellationToken.None);
+
+        tail.Select(line => line.Text).Should().Equal(printed.TakeLast(5));
+    }
+
     private async Task<string> TaskAddressAsync(MotoWorld world, string taskArn)
     {
         using var clients = moto.Clients();
