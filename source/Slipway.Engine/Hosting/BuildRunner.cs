@@ -31,7 +31,7 @@ internal sealed class BuildRunner(BuildHost host)
             var buildParameters = parameters.Where(parameter => !parameter.IsBuiltIn).ToList();
 
             var targets = ExecutableTargetFactory.Create(TargetDiscovery.Find(build));
-            BuildSchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", targets, parameters);
+            WriteSchema(root / ".nuke" / "build.schema.json", targets, parameters);
 
             var requested = commandLine.Targets.Concat(options.Target ?? []).ToList();
             if (options.Help || (requested.Count == 0 && defaultTargets.Count == 0))
@@ -171,6 +171,19 @@ internal sealed class BuildRunner(BuildHost host)
         return found;
     }
 
+    private static void WriteSchema(AbsolutePath file, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        try
+        {
+            BuildSchemaWriter.WriteIfChanged(file, targets, parameters);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A read-only checkout can still build; only editors lose the schema's completion.
+            Log.Debug($"Could not write {file}: {exception.Message}");
+        }
+    }
+
     private static void ContinueFrom(ExecutionPlan plan, InvocationRecord? last, string invocationKey)
     {
         if (last is null || last.Key != invocationKey)
@@ -195,7 +208,7 @@ internal sealed class BuildRunner(BuildHost host)
         {
             new InvocationRecord(invocationKey, succeeded).Save(InvocationRecord.FileIn(temporaryDirectory));
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             Log.Warning($"Could not record this invocation for --continue: {exception.Message}");
         }

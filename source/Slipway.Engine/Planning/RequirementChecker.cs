@@ -22,7 +22,8 @@ internal static class RequirementChecker
                     throw new UsageException($"Target {target.Name} requires {requirement.Text}, which is false.");
                 }
 
-                var parameter = parameters.FirstOrDefault(candidate => candidate.Member == requirement.Member);
+                var parameter = parameters.FirstOrDefault(candidate =>
+                    candidate.Member is not null && candidate.Member.HasSameMetadataDefinitionAs(requirement.Member!));
                 var name = parameter?.Name ?? requirement.Text;
                 var commandLine = parameter?.CommandLineName ?? "--" + ParameterNames.ToKebabCase(name);
                 var environment = parameter?.PreferredEnvironmentName ?? ParameterNames.EnvironmentPrefix + ParameterNames.ToUpperSnakeCase(name);
