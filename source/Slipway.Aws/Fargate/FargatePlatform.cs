@@ -47,11 +47,14 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     /// <summary>The settings in use, with the region filled in when it came from the environment or profile.</summary>
     public AwsSettings Settings { get; }
 
+    /// <inheritdoc />
     public string Name => "aws";
 
+    /// <inheritdoc />
     public Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken) =>
         publisher.PublishAsync(localImage, owner, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
     {
         if (spec.Mounts is { Count: > 0 })
@@ -77,6 +80,7 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         }
     }
 
+    /// <inheritdoc />
     public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
         new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
 
@@ -94,12 +98,15 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         return events.Select(logEvent => new LogLine(LogStream.Unknown, logEvent.Message.TrimEnd('\r', '\n'))).ToList();
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) =>
         new OwnedResourceFinder(context, hostedZone).FindAsync(app, branch, cancellationToken);
 
+    /// <inheritdoc />
     public Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken) =>
         new OwnedResourceRemover(context).RemoveAsync(resources, cancellationToken);
 
+    /// <inheritdoc />
     public void Dispose() => clients.Dispose();
 
     // AWS_REGION and AWS_DEFAULT_REGION, then the profile's region, then the SDK's own search (without
