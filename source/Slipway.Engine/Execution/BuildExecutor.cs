@@ -21,6 +21,10 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
         var runs = plan.Targets.ToDictionary(target => target, target => new TargetRun(target));
         var pending = plan.Targets.ToList();
         var running = new Dictionary<Task, TargetRun>();
+
+        // Targets whose end this loop has handled; a target's own state turns Finished a moment earlier, on its thread,
+        // and must not let a successor start before the loop has seen whether the build now stops.
+        var handled = new HashSet<ExecutableTarget>();
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => cancelled.TrySetResult());
         var cancelSeen = false;
@@ -40,7 +44,7 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
                 for (var index = 0; index < pending.Count; index++)
                 {
                     var target = pending[index];
-                    if (!plan.PredecessorsOf(target).All(predecessor => runs[predecessor].State == TargetRunState.Finished))
+                    if (!plan.PredecessorsOf(target).All(handled.Contains))
                     {
                         continue;
                     }
@@ -48,15 +52,15 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
                     var run = runs[target];
                     if (plan.SkipReason(target) is { } skipReason)
                     {
-                        Conclude(run, TargetStatus.Skipped, skipReason);
+                        Conclude(run, TargetStatus.Skipped, skipReason, handled);
                     }
                     else if (!target.AssuredAfterFailure && FailedDependency(target, runs) is { } failed)
                     {
-                        Conclude(run, TargetStatus.NotRun, $"{failed.Name} did not succeed");
+                        Conclude(run, TargetStatus.NotRun, $"{failed.Name} did not succeed", handled);
                     }
                     else if (stopping && !target.AssuredAfterFailure)
                     {
-                        Conclude(run, TargetStatus.NotRun, cancelSeen ? "the build was cancelled" : "the build stopped after a failure");
+                        Conclude(run, TargetStatus.NotRun, cancelSeen ? "the build was cancelled" : "the build stopped after a failure", handled);
                     }
                     else if (running.Count < maxParallel)
                     {
@@ -88,6 +92,7 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
 
             var finishedRun = running[finished];
             running.Remove(finished);
+            handled.Add(finishedRun.Target);
             if (finishedRun.Status is TargetStatus.Failed or TargetStatus.Aborted && !finishedRun.Target.ProceedAfterFailure)
             {
                 stopping = true;
@@ -114,9 +119,10 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
         return lineEnd < 0 ? message : message[..lineEnd];
     }
 
-    private void Conclude(TargetRun run, TargetStatus status, string note)
+    private void Conclude(TargetRun run, TargetStatus status, string note, HashSet<ExecutableTarget> handled)
     {
         run.Finish(status, TimeSpan.Zero, note);
+        handled.Add(run.Target);
         observer?.Finished(run);
     }
 

@@ -95,11 +95,45 @@ public sealed class BuildScriptTests : IClassFixture<RepositoryCopy>
     [Fact]
     public void Sigterm_CancelsTheRunningTarget_StillRunsTheAssuredOne_AndExitsWith130()
     {
-        // The probe targets join the copy's build class, whatever the build calls it.
+        AddSignalProbes();
+        using var script = RunningScript.Start(copy.Path, copy.Path / "build.sh", ["ProbeWait", "ProbeCleanup"]);
+        script.WaitForOutput("waiting for a signal", TimeSpan.FromMinutes(5));
+
+        // build.sh hands its process over to the build (exec), so the script's id is the build's.
+        Signal(script);
+        var result = script.WaitForExit(TimeSpan.FromMinutes(1));
+
+        result.ExitCode.Should().Be(ExitCodes.Cancelled);
+        result.Output.Should().Contain("cleaned up").And.MatchRegex(@"ProbeWait\s+Aborted").And.Contain("Build cancelled on ");
+    }
+
+    [Fact]
+    public void SecondSignal_EndsTheBuildAtOnce_EvenWhenATargetIgnoresCancellation()
+    {
+        AddSignalProbes();
+        using var script = RunningScript.Start(copy.Path, copy.Path / "build.sh", ["ProbeStubborn"]);
+        script.WaitForOutput("ignoring signals", TimeSpan.FromMinutes(5));
+
+        Signal(script);
+        script.WaitForError("Press Ctrl+C again", TimeSpan.FromSeconds(30));
+        Signal(script);
+        var result = script.WaitForExit(TimeSpan.FromSeconds(30));
+
+        result.ExitCode.Should().Be(ExitCodes.Cancelled);
+        result.Error.Should().Contain("Stopped at once.");
+    }
+
+    private static void Signal(RunningScript script) =>
+        ScriptRunner.Run("/", "kill", ["-TERM", script.Id.ToString()]).ExitCode.Should().Be(0);
+
+    /// <summary>Adds targets that wait for signals to the copy's build class, whatever the build calls it.</summary>
+    private void AddSignalProbes()
+    {
         var buildClass = Directory.EnumerateFiles(copy.Path / "build", "*.cs")
             .Select(file => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(file), @"partial class (\w+)\s*:\s*SlipwayBuild"))
             .First(match => match.Success).Groups[1].Value;
-        File.WriteAllText(copy.Path / "build" / "SignalProbes.cs", $$"""
+        var probes = copy.Path / "build" / "SignalProbes.cs";
+        var content = $$"""
             partial class {{buildClass}}
             {
                 Target ProbeWait => _ => _.Unlisted().Executes(async cancellation =>
@@ -109,17 +143,20 @@ public sealed class BuildScriptTests : IClassFixture<RepositoryCopy>
                 });
 
                 Target ProbeCleanup => _ => _.Unlisted().After(ProbeWait).AssuredAfterFailure().Executes(() => Log.Information("cleaned up"));
+
+                Target ProbeStubborn => _ => _.Unlisted().Executes(async () =>
+                {
+                    Log.Information("ignoring signals");
+                    await Task.Delay(Timeout.Infinite);
+                });
             }
-            """);
-        using var script = RunningScript.Start(copy.Path, copy.Path / "build.sh", ["ProbeWait", "ProbeCleanup"]);
-        script.WaitForOutput("waiting for a signal", TimeSpan.FromMinutes(5));
+            """;
 
-        // build.sh hands its process over to the build (exec), so the script's id is the build's.
-        ScriptRunner.Run(copy.Path, "kill", ["-TERM", script.Id.ToString()]).ExitCode.Should().Be(0);
-        var result = script.WaitForExit(TimeSpan.FromMinutes(1));
-
-        result.ExitCode.Should().Be(ExitCodes.Cancelled);
-        result.Output.Should().Contain("cleaned up").And.MatchRegex(@"ProbeWait\s+Aborted").And.Contain("Build cancelled on ");
+        // Rewriting the same content would change its time and compile the build again.
+        if (!probes.FileExists() || File.ReadAllText(probes) != content)
+        {
+            File.WriteAllText(probes, content);
+        }
     }
 
     /// <summary>A dotnet on PATH that records its arguments and hands over to the real one.</summary>

@@ -63,10 +63,15 @@ internal sealed class RunningScript : IDisposable
     }
 
     /// <summary>Waits until the script has printed <paramref name="text"/> on its standard output.</summary>
-    public void WaitForOutput(string text, TimeSpan timeout)
+    public void WaitForOutput(string text, TimeSpan timeout) => WaitFor(Output, text, timeout);
+
+    /// <summary>Waits until the script has printed <paramref name="text"/> on its standard error.</summary>
+    public void WaitForError(string text, TimeSpan timeout) => WaitFor(Error, text, timeout);
+
+    private void WaitFor(Func<string> read, string text, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
-        while (!Output().Contains(text, StringComparison.Ordinal))
+        while (!read().Contains(text, StringComparison.Ordinal))
         {
             if (deadline.Elapsed > timeout || process.HasExited)
             {
