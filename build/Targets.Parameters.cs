@@ -36,12 +36,17 @@ partial class Targets
     [Parameter("Teardown: remove every playground and image Slipway started, not just one branch's.")]
     readonly bool All;
 
+    [Parameter("Where runs keep working copies, caches, reports and the state database. Default: .nuke/temp.")]
+    readonly AbsolutePath? WorkDirectory;
+
+    AbsolutePath WorkFolder => WorkDirectory ?? TemporaryDirectory;
+
     [Parameter("The shared development database the drush hooks run against (mysql://user:pass@host/db)."), Secret]
     readonly string? DatabaseUrl;
 
     PipelineSettings PipelineSettings => new(
         SlipwayRoot: RootDirectory,
-        WorkDirectory: TemporaryDirectory,
+        WorkDirectory: WorkFolder,
         App: App,
         Branch: Branch!,
         Commit: Commit,

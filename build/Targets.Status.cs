@@ -6,7 +6,7 @@ partial class Targets
 {
     CompositionOptions CompositionOptions => new(
         SlipwayRoot: RootDirectory,
-        WorkDirectory: TemporaryDirectory,
+        WorkDirectory: WorkFolder,
         Reporter: StatusReporterFactory.Create(
             StatusSettings.FromEnvironment(Environment.GetEnvironmentVariable),
             new LogTextWriter(),

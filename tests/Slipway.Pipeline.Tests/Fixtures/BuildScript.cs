@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Slipway.Pipeline.Tests.Fixtures;
+
+/// <summary>Runs <c>./build.sh</c> the way a user does, in the checkout, with a work folder of the test's own.</summary>
+public sealed class BuildScript(string workDirectory)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
+
+    public Task<BuildScriptResult> RunAsync(params string[] arguments) => RunAsync(arguments, new Dictionary<string, string>());
+
+    public async Task<BuildScriptResult> RunAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        using var process = Start(arguments, environment, out var output);
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./build.sh {string.Join(' ', arguments)} ran longer than {Limit}:{Environment.NewLine}{output}");
+        }
+
+        process.WaitForExit();
+        return new BuildScriptResult(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>Starts <c>./build.sh</c> without waiting; the caller owns the process (and its PID).</summary>
+    public Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, out StringBuilder output)
+    {
+        var info = new ProcessStartInfo(RepositoryRoot.Combine("build.sh"))
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.ArgumentList.Add("--work-directory");
+        info.ArgumentList.Add(workDirectory);
+        info.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        var lines = new StringBuilder();
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(lines, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        output = lines;
+        return process;
+    }
+
+    private static void Append(StringBuilder lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.AppendLine(line);
+        }
+    }
+}
