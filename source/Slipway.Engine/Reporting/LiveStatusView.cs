@@ -10,7 +10,7 @@ namespace Slipway.Engine.Reporting;
 /// For a person at a terminal: a live table below the log showing the running targets with their elapsed time
 /// and the targets still waiting. Log lines go above it through Spectre.Console, so the two never mix.
 /// </summary>
-internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, TimeProvider time) : IExecutionObserver
+internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, TimeProvider time, IAnsiConsole? console = null) : IExecutionObserver
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<string, TargetRun> started = new();
@@ -23,13 +23,13 @@ internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, Ti
     /// <summary>Shows the view while <paramref name="execute"/> runs, and removes it when the build ends.</summary>
     public async Task<BuildResult> ShowWhileAsync(Func<Task<BuildResult>> execute)
     {
-        var console = AnsiConsole.Console;
+        var terminal = console ?? AnsiConsole.Console;
         var previousWriter = sink.Writer;
-        sink.Writer = new SpectreConsoleWriter(console);
+        sink.Writer = new SpectreConsoleWriter(terminal);
         try
         {
             BuildResult? result = null;
-            await console.Live(Render())
+            await terminal.Live(Render())
                 .AutoClear(true)
                 .Overflow(VerticalOverflow.Ellipsis)
                 .StartAsync(async context =>
