@@ -45,7 +45,8 @@ internal sealed class BuildHost
         {
             Environment = environment,
             WorkingDirectory = System.Environment.CurrentDirectory,
-            RootSearchStarts = [System.Environment.CurrentDirectory, AppContext.BaseDirectory],
+            // The build's own folder first: its .nuke/ is the one it was compiled for, wherever it is run from.
+            RootSearchStarts = [AppContext.BaseDirectory, System.Environment.CurrentDirectory],
             Out = Console.Out,
             Error = Console.Error,
             IsInteractive = interactive,
