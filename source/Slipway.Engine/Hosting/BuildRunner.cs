@@ -24,11 +24,10 @@ internal sealed class BuildRunner(BuildHost host)
         var verbosity = Verbosity.Normal;
         try
         {
-            var (build, commandLine, options, parameters, sources) = Configure(createBuild, args);
+            var configuration = Configure(createBuild, args);
+            var (build, commandLine, options, root, parameters, sources) = configuration;
             verbosity = options.Verbosity;
             sink.Verbosity = verbosity;
-            var root = options.Root!;
-            var buildParameters = parameters.Where(parameter => !parameter.IsBuiltIn).ToList();
 
             var targets = ExecutableTargetFactory.Create(TargetDiscovery.Find(build));
             WriteSchema(root / ".nuke" / "build.schema.json", targets, parameters);
@@ -61,7 +60,7 @@ internal sealed class BuildRunner(BuildHost host)
                 return ExitCodes.Success;
             }
 
-            RequirementChecker.Check(plan, buildParameters);
+            RequirementChecker.Check(plan, configuration.BuildParameters);
 
             var result = await ExecuteAsync(plan, sink, maxParallel);
             SummaryWriter.Write(sink.Writer, result, host.Time.GetLocalNow(), verbosity == Verbosity.Verbose);
@@ -82,8 +81,7 @@ internal sealed class BuildRunner(BuildHost host)
     }
 
     /// <summary>Creates the build and sets its parameters and the engine's options from their sources.</summary>
-    private (SlipwayBuild Build, CommandLineArguments CommandLine, EngineOptions Options, List<ParameterDescriptor> Parameters, Dictionary<ParameterDescriptor, ParameterSource> Sources)
-        Configure(Func<SlipwayBuild> createBuild, IReadOnlyList<string> args)
+    private BuildConfiguration Configure(Func<SlipwayBuild> createBuild, IReadOnlyList<string> args)
     {
         var options = new EngineOptions();
         var engineParameters = options.Describe();
@@ -119,7 +117,7 @@ internal sealed class BuildRunner(BuildHost host)
         }
 
         build.Attach(root, options.Verbosity);
-        return (build, commandLine, options, parameters, sources);
+        return new BuildConfiguration(build, commandLine, options, root, parameters, sources);
     }
 
     private static void CheckNames(
