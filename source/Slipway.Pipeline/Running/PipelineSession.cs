@@ -1,6 +1,9 @@
 using Slipway.Engine;
+using Slipway.Git;
 using Slipway.Git.Checkout;
+using Slipway.Git.Processes;
 using Slipway.Pipeline.Naming;
+using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
@@ -55,6 +58,19 @@ public sealed class PipelineSession
             () => url);
         Run.Tracker.Update(status => status with { PlaygroundUrl = url });
         return url!;
+    }
+
+    /// <summary>
+    /// Releases the built and tested commit (see <see cref="DeployStage"/>): the version tag pushed to the app's
+    /// remote and the tested image published by <paramref name="images"/>; the version and release notes go
+    /// into the run's status.
+    /// </summary>
+    public async Task<DeployOutcome> DeployAsync(DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
+    {
+        DeployOutcome? outcome = null;
+        var stage = new DeployStage(_services, new GitCli(new ProcessRunner()), images);
+        await StageAsync(StageNames.Deploy, async () => outcome = await stage.RunAsync(Run, request, cancellationToken), () => outcome!.StageSummary);
+        return outcome!;
     }
 
     /// <summary>Writes the combined report of the test and analysis tasks that ran.</summary>

@@ -1,0 +1,22 @@
+using Slipway.Platform;
+
+namespace Slipway.Pipeline.Releases;
+
+/// <summary>
+/// Puts the tested image, unchanged (same layers, same digest, no rebuild), where operations roll releases out
+/// from, under the release version: any registry v2 (<see cref="RegistryReleasePublisher"/>), or wherever the
+/// platform publishes images, ECR on AWS (<see cref="PlatformReleasePublisher"/>).
+/// </summary>
+public interface IReleaseImagePublisher
+{
+    /// <summary>Where the image would be released, for a dry run's message, e.g. <c>127.0.0.1:5000/shop:1.4.0</c>.</summary>
+    string Describe(string repository, string version);
+
+    /// <summary>Publishes <paramref name="testedImage"/> as <paramref name="repository"/>:<paramref name="version"/>.</summary>
+    /// <param name="testedImage">The local image the tests ran against.</param>
+    /// <param name="repository">The release repository, e.g. the app's name.</param>
+    /// <param name="version">The plain version, e.g. <c>1.4.0</c>.</param>
+    /// <param name="owner">Who the release belongs to, for platforms that label what they publish.</param>
+    /// <param name="cancellationToken">Stops the push.</param>
+    Task<ReleasedImage> PublishAsync(string testedImage, string repository, string version, Ownership owner, CancellationToken cancellationToken);
+}
