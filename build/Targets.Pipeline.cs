@@ -91,7 +91,7 @@ partial class Targets
         .Unlisted()
         .AssuredAfterFailure()
         .TriggeredBy(Build)
-        .After(Test, Analyse, Playground, PullRequest)
+        .After(Test, Analyse, Playground, PullRequest, Deploy)
         .Executes(async cancellationToken =>
         {
             if (_session is null)
