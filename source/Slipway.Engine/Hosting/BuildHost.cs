@@ -22,6 +22,12 @@ internal sealed class BuildHost
     /// <summary>True when a person watches a terminal (not CI, not redirected): enables the live status view and colours.</summary>
     public bool IsInteractive { get; init; }
 
+    /// <summary>
+    /// True when the build owns the process: the console then shows every line logged anywhere in it. Otherwise only
+    /// the lines of the build's own async flow, so that several builds can run side by side (tests, a service).
+    /// </summary>
+    public bool OwnsProcess { get; init; }
+
     /// <summary>Cancelled on the first Ctrl+C or SIGTERM.</summary>
     public CancellationToken Cancellation { get; init; }
 
@@ -50,6 +56,7 @@ internal sealed class BuildHost
             Out = Console.Out,
             Error = Console.Error,
             IsInteractive = interactive,
+            OwnsProcess = true,
             Cancellation = cancellation,
         };
     }

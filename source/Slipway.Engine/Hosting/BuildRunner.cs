@@ -20,7 +20,7 @@ internal sealed class BuildRunner(BuildHost host)
     {
         var console = new PlainConsoleWriter(host.Out, host.IsInteractive && !host.Environment.ContainsKey("NO_COLOR"));
         var sink = new ConsoleLogSink(console);
-        using var capture = Log.AddFlowSink(sink);
+        using var capture = host.OwnsProcess ? Log.AddSink(sink) : Log.AddFlowSink(sink);
         var verbosity = Verbosity.Normal;
         try
         {

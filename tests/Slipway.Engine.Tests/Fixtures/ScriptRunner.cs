@@ -75,6 +75,12 @@ internal sealed class RunningScript : IDisposable
         {
             if (deadline.Elapsed > timeout || process.HasExited)
             {
+                if (process.HasExited)
+                {
+                    // Lets the output readers reach the end of what the script printed.
+                    process.WaitForExit();
+                }
+
                 throw new TimeoutException($"{description} did not print '{text}'; it printed: {Output()}{Error()}");
             }
 
