@@ -15,6 +15,9 @@ internal sealed class RunnerFixture : IDisposable
 
     public SampleBuild Build { get; private set; } = new();
 
+    /// <summary>Runs the build as if it owned the process (its console shows lines logged anywhere).</summary>
+    public bool OwnsProcess { get; set; }
+
     public AbsolutePath Root => root.Path;
 
     public string Output => output.ToString();
@@ -36,6 +39,7 @@ internal sealed class RunnerFixture : IDisposable
             Out = TextWriter.Synchronized(output),
             Error = TextWriter.Synchronized(error),
             Cancellation = Cancellation.Token,
+            OwnsProcess = OwnsProcess,
         };
         return new BuildRunner(host).RunAsync(() => build, args, ["Compile"]).GetAwaiter().GetResult();
     }

@@ -96,6 +96,20 @@ internal sealed class SampleBuild : SlipwayBuild
         .AssuredAfterFailure()
         .Executes(() => Ran.Enqueue(nameof(Teardown)));
 
+    Target Detached => _ => _
+        .Unlisted()
+        .Executes(async () =>
+        {
+            // Like a callback of a library that does not carry the caller's async flow.
+            Task detached;
+            using (ExecutionContext.SuppressFlow())
+            {
+                detached = Task.Run(() => Log.Information("logged outside the build's flow"));
+            }
+
+            await detached;
+        });
+
     Target Internal => _ => _
         .Unlisted()
         .Executes(() => Ran.Enqueue(nameof(Internal)));

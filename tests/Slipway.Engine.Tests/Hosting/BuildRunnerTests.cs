@@ -199,6 +199,24 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_OwningTheProcess_ShowsLinesLoggedOutsideTheBuildsFlow()
+    {
+        fixture.OwnsProcess = true;
+
+        fixture.Run("Detached").Should().Be(ExitCodes.Success);
+
+        fixture.Output.Should().Contain("logged outside the build's flow");
+    }
+
+    [Fact]
+    public void Run_BesideOtherBuilds_ShowsOnlyItsOwnFlowsLines()
+    {
+        fixture.Run("Detached").Should().Be(ExitCodes.Success);
+
+        fixture.Output.Should().NotContain("logged outside the build's flow");
+    }
+
+    [Fact]
     public void Run_NoNukeFolder_IsAUsageError()
     {
         (fixture.Root / ".nuke").DeleteDirectory();
