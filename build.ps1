@@ -17,6 +17,8 @@ $BuildOutput = Join-Path $TempDirectory "build"
 $BuildDll = Join-Path $BuildOutput "_build.dll"
 # Holds the path of the dotnet that compiled the build; its last write time is when that compile started.
 $StampFile = Join-Path $TempDirectory "build.stamp"
+# The files the build was compiled from, to notice files added, deleted or renamed since.
+$InputsFile = Join-Path $TempDirectory "build.inputs"
 $DotNetInstallUrl = if ($env:SLIPWAY_DOTNET_INSTALL_URL) { $env:SLIPWAY_DOTNET_INSTALL_URL } else { "https://dot.net/v1/dotnet-install.ps1" }
 $DotNetInstallDirectory = Join-Path $TempDirectory "dotnet"
 
@@ -25,22 +27,30 @@ $env:DOTNET_NOLOGO = 1
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = 1
 $env:DOTNET_MULTILEVEL_LOOKUP = 0
 
-function Test-BuildIsStale {
-    if (!(Test-Path $StampFile) -or !(Test-Path $BuildDll)) { return $true }
-    $stampTime = (Get-Item $StampFile).LastWriteTimeUtc
+# The files the build is compiled from: build/, source/ (without bin/ and obj/), Directory.*.props and global.json.
+function Get-BuildInputs {
     foreach ($name in @("build", "source", "Directory.Build.props", "Directory.Packages.props", "global.json")) {
         $path = Join-Path $ScriptDir $name
-        if (!(Test-Path $path)) { continue }
-        $item = Get-Item $path
-        if ($item.LastWriteTimeUtc -gt $stampTime) { return $true }
-        if ($item.PSIsContainer) {
-            $newer = Get-ChildItem $path -Recurse -Force |
-                Where-Object { $_.FullName -notmatch '[\\/](bin|obj)([\\/]|$)' -and $_.LastWriteTimeUtc -gt $stampTime } |
-                Select-Object -First 1
-            if ($newer) { return $true }
+        if (Test-Path $path -PathType Leaf) {
+            Get-Item $path
+        }
+        elseif (Test-Path $path) {
+            Get-ChildItem $path -Recurse -File -Force | Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
         }
     }
-    return $false
+}
+
+function Get-BuildInputsListing([object[]]$Files) {
+    return (($Files | ForEach-Object { $_.FullName }) -join "`n")
+}
+
+# True when a file the build is compiled from was changed, added or deleted since the last successful compile.
+function Test-BuildIsStale {
+    if (!(Test-Path $StampFile) -or !(Test-Path $InputsFile) -or !(Test-Path $BuildDll)) { return $true }
+    $stampTime = (Get-Item $StampFile).LastWriteTimeUtc
+    $files = @(Get-BuildInputs)
+    if ($files | Where-Object { $_.LastWriteTimeUtc -gt $stampTime } | Select-Object -First 1) { return $true }
+    return (Get-BuildInputsListing $files) -ne (Get-Content $InputsFile -Raw)
 }
 
 function Invoke-Build([string]$DotNetExe) {
@@ -109,14 +119,16 @@ else {
 
 New-Item -ItemType Directory -Path $TempDirectory -Force | Out-Null
 Set-Content -Path "$StampFile.next" -Value $DotNetExe
+Set-Content -Path "$InputsFile.next" -Value (Get-BuildInputsListing @(Get-BuildInputs)) -NoNewline
 $BuildLog = Join-Path $TempDirectory "build.log"
 & $DotNetExe build $BuildProjectFile --configuration Release --output $BuildOutput --nologo *> $BuildLog
 if ($LASTEXITCODE -ne 0) {
     Get-Content $BuildLog | Write-Host
-    Remove-Item "$StampFile.next" -ErrorAction SilentlyContinue
+    Remove-Item "$StampFile.next", "$InputsFile.next" -ErrorAction SilentlyContinue
     [Console]::Error.WriteLine("Compiling the build failed: fix the errors above (full log: $BuildLog).")
     exit 1
 }
+Move-Item "$InputsFile.next" $InputsFile -Force
 Move-Item "$StampFile.next" $StampFile -Force
 
 Invoke-Build $DotNetExe
