@@ -54,7 +54,8 @@ public sealed class BuildStage(PipelineServices services)
     private async Task<string> BuildTestsImageAsync(RunContext run, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
-        var image = $"slipway/{run.AppName}-tests:{run.ImageTag}";
+        // Its own tag, not just its own name: a registry with one repository per app (ECR) keeps images apart by tag.
+        var image = $"slipway/{run.AppName}-tests:{run.ImageTag}-tests";
         Log.Information($"Baking {image}.");
         await BuildImageAsync(
             new ImageBuildRequest(
@@ -132,26 +133,29 @@ public sealed class BuildStage(PipelineServices services)
             Timeout: run.Settings.TaskRunTimeout);
 
         await using var task = await services.BuildPlatform.StartTaskAsync(spec, cancellationToken);
-        var tail = new Queue<string>();
+        var tail = new Queue<LogLine>();
         var streaming = StreamLogAsync(task, tail, cancellationToken);
         var outcome = await task.WaitAsync(cancellationToken);
         await streaming;
         if (!outcome.Succeeded)
         {
-            var last = tail.LastOrDefault(line => line.Trim().Length > 0) ?? "no output";
+            // The script's own verdict goes to stderr as its last line; stdout and stderr may arrive out of
+            // order, so the last stderr line says more than the last line.
+            var said = tail.Where(line => line.Text.Trim().Length > 0).ToList();
+            var last = said.LastOrDefault(line => line.Stream == LogStream.Stderr).Text ?? said.LastOrDefault().Text ?? "no output";
             var reason = outcome.StoppedReason is null ? $"exit code {outcome.ExitCode}" : outcome.StoppedReason;
             throw new BuildFailedException($"The build of {run.AppName} failed ({reason}): {last.Trim()}");
         }
     }
 
-    private static async Task StreamLogAsync(ITaskRun task, Queue<string> tail, CancellationToken cancellationToken)
+    private static async Task StreamLogAsync(ITaskRun task, Queue<LogLine> tail, CancellationToken cancellationToken)
     {
         await foreach (var page in task.ReadLogAsync(cancellationToken))
         {
             foreach (var line in page)
             {
                 Log.Information(line.Text);
-                tail.Enqueue(line.Text);
+                tail.Enqueue(line);
                 if (tail.Count > FailureTailLines)
                 {
                     tail.Dequeue();

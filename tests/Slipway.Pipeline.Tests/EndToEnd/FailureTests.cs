@@ -72,7 +72,7 @@ public sealed class FailureTests(EndToEndFixture fixture)
         try
         {
             var started = await WaitForAsync(async () => (await fixture.ContainersOfAsync(branch))
-                .Any(container => container.Labels[Ownership.KindLabel] == "tests" && container.State == "running"));
+                .Any(container => container.Labels.GetValueOrDefault(Ownership.KindLabel) == "tests" && container.State == "running"));
             started.Should().BeTrue($"the tests task should start:{Environment.NewLine}{output}");
 
             using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()]))

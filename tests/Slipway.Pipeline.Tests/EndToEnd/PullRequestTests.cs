@@ -73,7 +73,7 @@ public sealed class PullRequestTests(EndToEndFixture fixture)
 
     private async Task<string> PageOfAsync(string branch)
     {
-        var container = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels[Ownership.KindLabel] == "playground");
+        var container = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels.GetValueOrDefault(Ownership.KindLabel) == "playground");
         var port = (await fixture.Docker.InspectContainerAsync(container.Id, CancellationToken.None)).HostPort(80)
             ?? throw new InvalidOperationException("The playground publishes no port.");
         using var client = new HttpClient();
