@@ -1,3 +1,4 @@
+using Slipway.Aws.Fargate;
 using Slipway.Docker.Engine;
 using Slipway.Docker.Platform;
 using Slipway.Git;
@@ -8,15 +9,20 @@ using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
-using Slipway.Status;
 
 namespace Slipway.Pipeline.Composition;
 
-/// <summary>The one place where the pipeline's services are chosen and put together.</summary>
+/// <summary>
+/// The one place where the pipeline's services are chosen and put together. Builds and images always
+/// stay on the local Docker engine; the tasks and the playground run where <see cref="CompositionOptions.Platform"/>
+/// says: the same engine, or ECS Fargate with images pushed to ECR by that engine.
+/// </summary>
 public sealed class PipelineComposition : IDisposable
 {
     private readonly DockerClient _docker;
+    private readonly FargatePlatform? _aws;
 
+    /// <exception cref="Slipway.Engine.BuildFailedException">The AWS platform was chosen but its settings or credentials are missing.</exception>
     public PipelineComposition(CompositionOptions options)
     {
         _docker = new DockerClient(DockerEndpoint.FromEnvironment());
@@ -25,12 +31,23 @@ public sealed class PipelineComposition : IDisposable
             Registry = options.Registry,
             RegistryCredentials = options.RegistryCredentials,
         });
+        var imageStore = new DockerImageStore(_docker);
+        try
+        {
+            _aws = options.ResolvedPlatform == PlatformChoice.Aws ? FargatePlatformFactory.Create(options.Aws, options.AwsClient, imageStore) : null;
+        }
+        catch
+        {
+            _docker.Dispose();
+            throw;
+        }
+
         var layout = new SlipwayLayout(options.SlipwayRoot, options.WorkDirectory);
         Services = new PipelineServices(
-            Platform: local,
+            Platform: _aws is null ? local : _aws,
             BuildPlatform: local,
             Images: new DockerImageBuilder(_docker),
-            ImageStore: new DockerImageStore(_docker),
+            ImageStore: imageStore,
             Checkout: new SourceCheckout(new GitCli(new ProcessRunner())),
             Store: new SqliteRunStore(layout.StateDatabase),
             Reporter: options.Reporter,
@@ -44,13 +61,9 @@ public sealed class PipelineComposition : IDisposable
     /// <summary>The engine that builds images, for checks such as Doctor's.</summary>
     public DockerClient Docker => _docker;
 
-    public void Dispose() => _docker.Dispose();
+    public void Dispose()
+    {
+        _aws?.Dispose();
+        _docker.Dispose();
+    }
 }
-
-/// <summary>The choices <see cref="PipelineComposition"/> needs, resolved from the build's parameters.</summary>
-public sealed record CompositionOptions(
-    string SlipwayRoot,
-    string WorkDirectory,
-    IRunStatusReporter Reporter,
-    string? Registry = null,
-    RegistryCredentials? RegistryCredentials = null);

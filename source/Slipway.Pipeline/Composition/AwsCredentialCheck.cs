@@ -1,0 +1,52 @@
+using Amazon.Runtime;
+using Amazon.Runtime.CredentialManagement;
+using Amazon.Runtime.Credentials;
+using Slipway.Aws.Runtime;
+
+namespace Slipway.Pipeline.Composition;
+
+/// <summary>
+/// Finds the AWS credentials the clients will sign with, the way they find them (explicit ones, the named
+/// profile, then the SDK's default chain), and says where they come from, never what they are.
+/// </summary>
+public sealed class AwsCredentialCheck(AwsClientOptions options)
+{
+    /// <summary>The sentence for a machine without credentials.</summary>
+    public const string NoCredentials =
+        "No AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, run aws sso login for an SSO profile, or run where an ECS or EC2 role applies.";
+
+    /// <summary>Where the credentials come from, e.g. "the AWS profile 'ci'"; null when none are found.</summary>
+    public string? FindSource()
+    {
+        if (options.Credentials is not null)
+        {
+            return "the credentials Slipway was given";
+        }
+
+        if (options.Profile is { Length: > 0 } profile)
+        {
+            return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile) ? Describe(fromProfile, profile) : null;
+        }
+
+        using var resolver = new DefaultAWSCredentialsIdentityResolver();
+        try
+        {
+            var credentials = resolver.ResolveIdentity(null, CancellationToken.None);
+            return Describe(credentials, DefaultAWSCredentialsIdentityResolver.GetProfileName());
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
+    }
+
+    private static string Describe(AWSCredentials credentials, string? profile) => credentials switch
+    {
+        EnvironmentVariablesAWSCredentials => "the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
+        AssumeRoleWithWebIdentityCredentials => "a web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)",
+        SSOAWSCredentials => $"the SSO profile '{profile}' (aws sso login renews its session)",
+        GenericContainerCredentials => "the ECS task role",
+        InstanceProfileAWSCredentials => "the EC2 instance role",
+        _ => $"the AWS profile '{profile ?? "default"}'",
+    };
+}

@@ -1,0 +1,47 @@
+using Slipway.Aws;
+using Slipway.Aws.Runtime;
+
+namespace Slipway.Pipeline.Composition;
+
+/// <summary>
+/// What Doctor reports for the AWS platform, without calling AWS: where the credentials come from, the
+/// region, and each problem of the settings, named by the parameter to fix.
+/// </summary>
+public sealed class AwsSetupCheck(AwsClientOptions options)
+{
+    public IReadOnlyList<SetupCheck> Run(AwsSettings settings)
+    {
+        var checks = new List<SetupCheck>();
+        var credentials = new AwsCredentialCheck(options).FindSource();
+        checks.Add(credentials is null ? new SetupCheck("credentials", false, AwsCredentialCheck.NoCredentials) : new SetupCheck("credentials", true, $"from {credentials}"));
+
+        var (region, source) = AwsRegionLookup.Find(settings, options);
+        var problems = (settings with { Region = region }).Validate();
+        var regionProblem = problems.FirstOrDefault(IsAboutRegion);
+        checks.Add(regionProblem is null ? new SetupCheck("AwsRegion", true, $"{region} (from {source})") : new SetupCheck("AwsRegion", false, regionProblem));
+
+        var others = problems.Where(problem => !IsAboutRegion(problem)).ToList();
+        checks.AddRange(others.Count == 0
+            ? [new SetupCheck("aws settings", true, Describe(settings))]
+            : others.Select(problem => new SetupCheck(ParameterOf(problem), false, problem)));
+        return checks;
+    }
+
+    /// <summary>
+    /// The parameter a problem sentence of <see cref="AwsSettings.Validate"/> is about: each sentence starts
+    /// with the setting's name, and the parameter is that name with the Aws prefix.
+    /// </summary>
+    public static string ParameterOf(string problem)
+    {
+        var setting = new string(problem.TakeWhile(char.IsAsciiLetterOrDigit).ToArray());
+        return setting.EndsWith("Size", StringComparison.Ordinal) ? $"Aws{setting[..^4]}Cpu/Memory" : $"Aws{setting}";
+    }
+
+    private static bool IsAboutRegion(string problem) => problem.StartsWith("Region ", StringComparison.Ordinal);
+
+    private static string Describe(AwsSettings settings) =>
+        $"cluster {settings.Cluster}, {Count(settings.Subnets.Count, "subnet")}, {Count(settings.SecurityGroups.Count, "security group")}, " +
+        $"images in {settings.EcrRepository}, logs in {settings.LogGroup}, playgrounds at https://<branch>.{settings.Domain?.TrimEnd('.')}/";
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}

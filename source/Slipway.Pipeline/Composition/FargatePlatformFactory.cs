@@ -1,0 +1,54 @@
+using Slipway.Aws;
+using Slipway.Aws.Fargate;
+using Slipway.Aws.Runtime;
+using Slipway.Engine;
+using Slipway.Platform;
+
+namespace Slipway.Pipeline.Composition;
+
+/// <summary>
+/// Creates the AWS platform for the composition, after checking everything that can be checked without
+/// calling AWS: every settings problem and missing credentials are reported together, before any work starts.
+/// </summary>
+internal static class FargatePlatformFactory
+{
+    /// <exception cref="BuildFailedException">Settings or credentials are missing; each problem has been logged as one sentence.</exception>
+    public static FargatePlatform Create(AwsSettings? settings, AwsClientOptions? clientOptions, IImageStore imageStore)
+    {
+        var options = clientOptions ?? new AwsClientOptions();
+        var problems = new List<string>();
+        FargatePlatform? platform = null;
+        try
+        {
+            platform = new FargatePlatform(settings ?? new AwsSettings(), imageStore, options, message => Log.Warning(message));
+        }
+        catch (AwsSettingsException exception)
+        {
+            problems.AddRange(exception.Problems);
+        }
+
+        if (new AwsCredentialCheck(options).FindSource() is null)
+        {
+            problems.Add(AwsCredentialCheck.NoCredentials);
+        }
+
+        if (problems.Count == 0)
+        {
+            return platform!;
+        }
+
+        platform?.Dispose();
+        if (problems.Count == 1)
+        {
+            throw new BuildFailedException(problems[0]);
+        }
+
+        foreach (var problem in problems)
+        {
+            Log.Error(problem);
+        }
+
+        throw new BuildFailedException(
+            $"The AWS platform cannot start: fix the {problems.Count} problems above in .nuke/parameters.aws.json or with the --aws-* options (docs/aws.md describes each).");
+    }
+}
