@@ -71,12 +71,16 @@ public sealed class PlaygroundStage(PipelineServices services)
         await services.Platform.RemoveAsync(service, CancellationToken.None);
     }
 
-    /// <summary>Images of this branch from earlier builds are dead weight once the new playground answers.</summary>
+    /// <summary>
+    /// Images of this branch from earlier builds are dead weight once the new playground answers. Only images
+    /// that name another run go: a registry that keeps no run label (ECR) cannot tell this run's images from
+    /// older ones, and there the platform retires the replaced playground's image itself.
+    /// </summary>
     private async Task RemoveEarlierImagesAsync(RunContext run, CancellationToken cancellationToken)
     {
         var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, cancellationToken);
         var stale = owned
-            .Where(resource => resource.Label(Ownership.KindLabel) == "image" && resource.Label(Ownership.RunLabel) != run.RunId)
+            .Where(resource => resource.Label(Ownership.KindLabel) == "image" && resource.Label(Ownership.RunLabel) is { } imageRun && imageRun != run.RunId)
             .ToList();
         if (stale.Count > 0)
         {

@@ -21,7 +21,9 @@ public sealed class TaskStage(PipelineServices services)
         };
         var image = await (run.TestsImage ?? throw new InvalidOperationException("Build has not run.")).Value;
         var spec = new TaskSpec(
-            Name: $"slipway-{run.AppName}-{run.Slug}-{taskName}-{run.RunId}",
+            // Each platform names its task from this: the local container slipway-<run>-<slug>-tests, the
+            // Fargate task family slipway-<app>-<slug>-tests.
+            Name: $"{run.Slug}-{taskName}",
             Image: image,
             Kind: kind,
             Owner: run.Owner,
