@@ -14,5 +14,9 @@ partial class Targets
         Registry: Registry,
         RegistryCredentials: RegistryUsername is null || Registry is null
             ? null
-            : new RegistryCredentials(RegistryUsername, RegistryPassword ?? "", Registry));
+            : new RegistryCredentials(RegistryUsername, RegistryPassword ?? "", Registry))
+    {
+        Platform = ResolvedPlatform,
+        Aws = AwsPlatformSettings,
+    };
 }
