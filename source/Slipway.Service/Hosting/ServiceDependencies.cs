@@ -1,0 +1,22 @@
+using Slipway.Pipeline.State;
+using Slipway.Service.Apps;
+using Slipway.Service.Execution;
+using Slipway.Service.Queue;
+
+namespace Slipway.Service.Hosting;
+
+/// <summary>What the service is given rather than makes: the pipeline executor and what it shares with the pipeline.</summary>
+/// <param name="Executor">Runs a run's pipeline in-process (the build's targets, or a test's stand-in).</param>
+/// <param name="Cleaner">Removes an interrupted run's resources at start-up.</param>
+/// <param name="PipelineStore">The pipeline's runs, stages and playgrounds.</param>
+public sealed record ServiceDependencies(IPipelineExecutor Executor, IRunResourceCleaner Cleaner, IRunStore PipelineStore)
+{
+    /// <summary>The queue's store; default: SQLite at <see cref="ServiceOptions.DatabasePath"/>.</summary>
+    public IRunQueueStore? QueueStore { get; init; }
+
+    /// <summary>Lists an app's branches for the form; default: <c>git ls-remote --heads</c>.</summary>
+    public IRemoteBranchLister? Branches { get; init; }
+
+    /// <summary>The clock of the queue and the schedules; tests pass a fake one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Slipway.Git;
+using Slipway.Git.Processes;
+using Slipway.Service.Apps;
+using Slipway.Service.Metrics;
+using Slipway.Service.Queue;
+using Slipway.Service.Queue.Sqlite;
+using Slipway.Service.Schedules;
+using Slipway.Service.Webhooks;
+using Slipway.Service.Web;
+
+namespace Slipway.Service.Hosting;
+
+/// <summary>
+/// The Slipway service: the web server (page, API, webhooks, health, metrics), the run dispatcher and the
+/// close-of-business schedule, all put together here.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly WebApplication _app;
+
+    private ServiceHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The address the service answers on (with the real port when 0 was asked for).</summary>
+    public Uri Address { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the service and returns once it listens; start-up recovery and the first runs follow in the background.</summary>
+    /// <exception cref="ServiceSettingsException">A setting cannot work (the message says which).</exception>
+    public static async Task<ServiceHost> StartAsync(ServiceOptions options, ServiceDependencies dependencies, CancellationToken cancellationToken)
+    {
+        options.Validate();
+        var log = new ServiceLog();
+        var listen = options.ListenAddress;
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = options.RootDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new ServiceLoggerProvider(log));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(listen.Address, listen.Port);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        AddServices(builder.Services, options, dependencies, log);
+
+        var app = builder.Build();
+        var gate = app.Services.GetRequiredService<TokenGate>();
+        app.Use((context, next) => gate.InvokeAsync(context, _ => next()));
+        app.MapWebhooks();
+        app.MapHealth();
+        app.MapApi();
+        app.MapPages();
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            await app.DisposeAsync();
+            throw new ServiceSettingsException($"The service cannot listen on {listen}: {exception.Message} Choose another address with --listen.");
+        }
+
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal));
+        log.Information($"Slipway service at {address} ({options}).");
+        return new ServiceHost(app, address);
+    }
+
+    /// <summary>Runs the service until <paramref name="cancellationToken"/> is cancelled, then stops it: running runs are stopped and queued again.</summary>
+    public static async Task RunAsync(ServiceOptions options, ServiceDependencies dependencies, CancellationToken cancellationToken)
+    {
+        await using var host = await StartAsync(options, dependencies, cancellationToken);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C or SIGTERM: stop below.
+        }
+
+        await host.StopAsync();
+    }
+
+    /// <summary>Stops taking requests, stops the running runs (they are queued again) and waits for them to end.</summary>
+    public Task StopAsync() => _app.StopAsync(CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private static void AddServices(IServiceCollection services, ServiceOptions options, ServiceDependencies dependencies, ServiceLog log)
+    {
+        var clock = dependencies.Clock;
+        var schedule = CronSchedule.Parse(options.TeardownSchedule, options.TimeZone);
+        services.AddSingleton(options);
+        services.AddSingleton(log);
+        services.AddSingleton(clock);
+        services.AddSingleton(dependencies.Executor);
+        services.AddSingleton(dependencies.Cleaner);
+        services.AddSingleton(dependencies.PipelineStore);
+        services.AddSingleton(dependencies.QueueStore ?? new SqliteRunQueueStore(options.DatabasePath));
+        services.AddSingleton(dependencies.Branches
+            ?? new GitRemoteBranchLister(new GitCli(new ProcessRunner()), options.RootDirectory, clock));
+        services.AddSingleton(new TokenGate(options.Token));
+        services.AddSingleton(new AppCatalog(options));
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<ActiveRuns>();
+        services.AddSingleton<RunQueue>();
+        services.AddSingleton<InterruptedRunRecovery>();
+        services.AddSingleton<GitHubWebhookReader>();
+        services.AddSingleton<BitbucketWebhookReader>();
+        services.AddSingleton<RunStarter>();
+        services.AddSingleton<PlaygroundActions>();
+        services.AddSingleton<CloseOfBusinessTeardown>();
+        services.AddSingleton(provider => new ScheduledJobRunner(
+            schedule, provider.GetRequiredService<CloseOfBusinessTeardown>(), clock, log));
+        services.AddHostedService<RunDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledJobRunner>());
+    }
+}

@@ -1,0 +1,56 @@
+namespace Slipway.Service.Queue;
+
+/// <summary>What a run should do, as a webhook, the form, the API or a schedule asked for it.</summary>
+/// <param name="Pipeline">The target to run: PullRequest, Approved, Teardown, Playground, ...</param>
+/// <param name="AppName">The app's name as a slug; it labels the resources of the app's runs.</param>
+/// <param name="App">The app's source (git URL, repository or folder); null when only its name is known (a teardown).</param>
+/// <param name="Branch">The branch to build or tear down.</param>
+/// <param name="Commit">The exact commit to build, when the trigger names one.</param>
+/// <param name="Repository">The repository's full name (owner/name, workspace/slug), when a webhook gave it.</param>
+/// <param name="PullRequest">The pull request's number.</param>
+/// <param name="PullRequestUrl">The pull request's page.</param>
+/// <param name="Trigger">Who asked: github, bitbucket, form, api or schedule.</param>
+/// <param name="DeliveryId">The webhook's delivery id (provider-prefixed); a second delivery with the same id is not queued again.</param>
+public sealed record RunRequest(
+    string Pipeline,
+    string AppName,
+    string? App,
+    string Branch,
+    string? Commit = null,
+    string? Repository = null,
+    int? PullRequest = null,
+    string? PullRequestUrl = null,
+    string Trigger = RunTriggers.Api,
+    string? DeliveryId = null)
+{
+    /// <summary>A newer run of these pipelines for the same branch supersedes a queued or running PullRequest.</summary>
+    public bool SupersedesPullRequests => Pipeline is PipelineNames.PullRequest or PipelineNames.Teardown;
+
+    /// <summary>The repository's web address on the service whose webhook asked for the run, for commit statuses; null otherwise.</summary>
+    public string? RepositoryUrl => (Trigger, Repository) switch
+    {
+        (_, null) => null,
+        (RunTriggers.GitHub, var name) => $"https://github.com/{name}",
+        (RunTriggers.Bitbucket, var name) => $"https://bitbucket.org/{name}",
+        _ => null,
+    };
+}
+
+/// <summary>The names of the pipelines the service starts itself.</summary>
+public static class PipelineNames
+{
+    public const string PullRequest = "PullRequest";
+    public const string Approved = "Approved";
+    public const string Teardown = "Teardown";
+    public const string Playground = "Playground";
+}
+
+/// <summary>Who asked for a run.</summary>
+public static class RunTriggers
+{
+    public const string GitHub = "github";
+    public const string Bitbucket = "bitbucket";
+    public const string Form = "form";
+    public const string Api = "api";
+    public const string Schedule = "schedule";
+}

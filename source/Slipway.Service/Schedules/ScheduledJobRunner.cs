@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Slipway.Service.Hosting;
+
+namespace Slipway.Service.Schedules;
+
+/// <summary>
+/// Runs a job each time its cron schedule fires, on the service's clock (<see cref="TimeProvider"/>), so a test's
+/// fake clock drives it like the real one. A job that fails is logged and runs again at the next time.
+/// </summary>
+public sealed class ScheduledJobRunner(CronSchedule schedule, IScheduledJob job, TimeProvider clock, ServiceLog log) : BackgroundService
+{
+    // Timers are not made for weeks; a long wait is taken in steps, each re-reading the clock.
+    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
+    private DateTimeOffset? _next;
+
+    /// <summary>When the job runs next; null before the runner started or when the schedule never fires again.</summary>
+    public DateTimeOffset? NextRun => _next;
+
+    public CronSchedule Schedule => schedule;
+
+    public string JobName => job.Name;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _next = schedule.NextAfter(clock.GetUtcNow());
+        log.Information($"{job.Name}: scheduled {schedule}, next at {Describe(_next)}.");
+        while (_next is { } due && !stoppingToken.IsCancellationRequested)
+        {
+            var wait = due - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait < LongestWait ? wait : LongestWait, clock, stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                log.Information($"{job.Name}: running (scheduled for {Describe(due)}).");
+                await job.RunAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                log.Warning($"{job.Name} failed: {exception.Message} It runs again at the next scheduled time.");
+            }
+
+            _next = schedule.NextAfter(due > clock.GetUtcNow() ? due : clock.GetUtcNow());
+        }
+    }
+
+    private string Describe(DateTimeOffset? instant) =>
+        instant is null ? "never" : TimeZoneInfo.ConvertTime(instant.Value, schedule.TimeZone).ToString("ddd yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,100 @@
+using Slipway.Git;
+using Slipway.Service.Hosting;
+using Slipway.Service.Schedules;
+
+namespace Slipway.Service;
+
+/// <summary>The service's settings, resolved from the Serve target's parameters.</summary>
+public sealed record ServiceOptions
+{
+    /// <summary>The Slipway checkout: relative app paths start here.</summary>
+    public required string RootDirectory { get; init; }
+
+    /// <summary>The SQLite file the queue shares with the pipeline's state (.nuke/temp/slipway.db).</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Where the page, the API and the webhooks are served: <c>host:port</c>.</summary>
+    public string Listen { get; init; } = "127.0.0.1:8080";
+
+    /// <summary>How many runs execute at once.</summary>
+    public int MaxConcurrentRuns { get; init; } = 2;
+
+    /// <summary>Protects the page and the API (secret); required when <see cref="Listen"/> is not a loopback address.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>The secret GitHub signs webhook deliveries with (X-Hub-Signature-256).</summary>
+    public string? GitHubWebhookSecret { get; init; }
+
+    /// <summary>The secret Bitbucket Cloud signs webhook deliveries with (X-Hub-Signature).</summary>
+    public string? BitbucketWebhookSecret { get; init; }
+
+    /// <summary>When every playground not marked keep is torn down: a Quartz cron expression.</summary>
+    public string TeardownSchedule { get; init; } = CronSchedule.WeekdaysAtSeven;
+
+    /// <summary>The time zone of <see cref="TeardownSchedule"/> (IANA id); null for the machine's.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The app a form or API request means when it names none (the build's App parameter).</summary>
+    public string DefaultApp { get; init; } = "examples/drupal-site";
+
+    /// <summary>Repository full name (owner/name, workspace/slug) → the app source to build for it; without an entry, the webhook's clone URL.</summary>
+    public IReadOnlyDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>();
+
+    public ListenAddress ListenAddress => ListenAddress.Parse(Listen);
+
+    /// <summary>Every secret value the service knows, to mask them wherever they might be written.</summary>
+    public IReadOnlyList<string> Secrets =>
+        new[] { Token, GitHubWebhookSecret, BitbucketWebhookSecret }
+            .Where(secret => !string.IsNullOrEmpty(secret))
+            .Select(secret => secret!)
+            .Concat(CredentialRedactor.SecretsIn(Apps.Values.Append(DefaultApp)))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Reads <c>owner/name=source</c> entries (the ServiceApps parameter) into <see cref="Apps"/>.</summary>
+    /// <exception cref="ServiceSettingsException">An entry has no '=' or an empty side.</exception>
+    public static IReadOnlyDictionary<string, string> ParseApps(IEnumerable<string>? entries)
+    {
+        var apps = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries ?? [])
+        {
+            var separator = entry.IndexOf('=', StringComparison.Ordinal);
+            var repository = separator > 0 ? entry[..separator].Trim() : string.Empty;
+            var source = separator > 0 ? entry[(separator + 1)..].Trim() : string.Empty;
+            if (repository.Length == 0 || source.Length == 0 || !repository.Contains('/', StringComparison.Ordinal))
+            {
+                throw new ServiceSettingsException(
+                    $"ServiceApps entry '{CredentialRedactor.Redact(entry)}' is not 'owner/name=source'; write it like acme/site=https://github.com/acme/site.git.");
+            }
+
+            apps[repository] = source;
+        }
+
+        return apps;
+    }
+
+    /// <summary>Checks the settings fit together.</summary>
+    /// <exception cref="ServiceSettingsException">The first setting that does not, in one sentence.</exception>
+    public void Validate()
+    {
+        var listen = ListenAddress;
+        if (!listen.IsLoopback && string.IsNullOrEmpty(Token))
+        {
+            throw new ServiceSettingsException(
+                $"The service would listen on {listen}, which other machines can reach: set ServiceToken (--service-token or SLIPWAY_SERVICE_TOKEN) to protect the page and the API, or listen on 127.0.0.1.");
+        }
+
+        if (MaxConcurrentRuns < 1)
+        {
+            throw new ServiceSettingsException($"MaxConcurrentRuns is {MaxConcurrentRuns}; set it to 1 or more.");
+        }
+
+        _ = CronSchedule.Parse(TeardownSchedule, TimeZone);
+    }
+
+    /// <summary>The settings with each secret shown only as set or not set.</summary>
+    public override string ToString() =>
+        $"listen {Listen}, {MaxConcurrentRuns} run(s) at once, token {(Token is null ? "not set" : "set")}, " +
+        $"GitHub webhook secret {(GitHubWebhookSecret is null ? "not set" : "set")}, " +
+        $"Bitbucket webhook secret {(BitbucketWebhookSecret is null ? "not set" : "set")}, teardown '{TeardownSchedule}' in {TimeZone ?? "local time"}";
+}

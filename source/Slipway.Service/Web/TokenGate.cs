@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Slipway.Service.Web;
+
+/// <summary>
+/// Protects the page, the API and /metrics with the service token: <c>Authorization: Bearer &lt;token&gt;</c>, or the
+/// session cookie the login form sets (a value derived from the token, not the token itself). Webhooks (they carry
+/// signatures), /healthz and the login page are open. Without a token everything is open (loopback only).
+/// </summary>
+public sealed class TokenGate(string? token)
+{
+    public const string CookieName = "slipway_session";
+
+    private readonly byte[]? _tokenHash = token is null ? null : SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    private readonly string? _session = token is null
+        ? null
+        : Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "slipway-session-v1"u8));
+
+    public bool IsEnabled => _tokenHash is not null;
+
+    /// <summary>The cookie value that proves a login.</summary>
+    public string? SessionValue => _session;
+
+    /// <summary>True when <paramref name="candidate"/> is the token; compared in constant time.</summary>
+    public bool Matches(string? candidate) =>
+        _tokenHash is not null && candidate is not null &&
+        CryptographicOperations.FixedTimeEquals(_tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var path = context.Request.Path;
+        if (!IsEnabled || IsOpen(path))
+        {
+            await next(context);
+            return;
+        }
+
+        if (BearerToken(context.Request) is { } bearer && Matches(bearer))
+        {
+            await next(context);
+            return;
+        }
+
+        if (HasSession(context.Request))
+        {
+            // A form posted from another site carries the cookie only if the browser sends it cross-site;
+            // SameSite=Strict stops that, and a foreign Origin is refused as well.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && !SameOrigin(context.Request))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync("This form was posted from another site.");
+                return;
+            }
+
+            await next(context);
+            return;
+        }
+
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/metrics"))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await context.Response.WriteAsJsonAsync(new { error = "Send the service token as 'Authorization: Bearer <token>'." });
+            return;
+        }
+
+        var target = path + context.Request.QueryString;
+        context.Response.Redirect("/login?next=" + Uri.EscapeDataString(target.ToString()));
+    }
+
+    private static bool IsOpen(PathString path) =>
+        path.StartsWithSegments("/hooks") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/login");
+
+    private bool HasSession(HttpRequest request) =>
+        request.Cookies.TryGetValue(CookieName, out var value) && value is not null &&
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(value), Encoding.ASCII.GetBytes(_session!));
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.FirstOrDefault();
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    private static bool SameOrigin(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.FirstOrDefault();
+        return origin is null || origin == "null"
+            ? origin is null
+            : Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Routing;
+using Slipway.Service.Metrics;
+using Slipway.Service.Queue;
+
+namespace Slipway.Service.Webhooks;
+
+/// <summary>
+/// <c>POST /hooks/github</c> and <c>POST /hooks/bitbucket</c>: signature first (401, nothing stored), then JSON
+/// (400), then the event: a run is stored before the answer (202 with its id), a repeated delivery id is answered
+/// with the first run's id (200, nothing stored), an event Slipway does not act on is answered and ignored (200).
+/// </summary>
+public static class WebhookEndpoints
+{
+    /// <summary>GitHub sends at most 25 MB; pull request payloads are far smaller.</summary>
+    private const int MaxBody = 25 * 1024 * 1024;
+
+    public static void MapWebhooks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/hooks/github", (HttpContext context, ServiceOptions options, GitHubWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
+            HandleAsync(context, new Delivery(
+                "github", options.GitHubWebhookSecret, "GITHUB_WEBHOOK_SECRET", "X-Hub-Signature-256", "X-GitHub-Event", "X-GitHub-Delivery",
+                reader.Read), queue, metrics));
+        routes.MapPost("/hooks/bitbucket", (HttpContext context, ServiceOptions options, BitbucketWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
+            HandleAsync(context, new Delivery(
+                "bitbucket", options.BitbucketWebhookSecret, "BITBUCKET_WEBHOOK_SECRET", "X-Hub-Signature", "X-Event-Key", "X-Request-UUID",
+                reader.Read), queue, metrics));
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext context, Delivery delivery, RunQueue queue, ServiceMetrics metrics)
+    {
+        var request = context.Request;
+        if (request.ContentLength > MaxBody)
+        {
+            metrics.CountWebhook(delivery.Provider, "too-large");
+            return Answer(StatusCodes.Status413PayloadTooLarge, $"The payload is larger than {MaxBody / 1024 / 1024} MB.");
+        }
+
+        var body = await ReadBodyAsync(request, context.RequestAborted);
+        if (body is null)
+        {
+            metrics.CountWebhook(delivery.Provider, "too-large");
+            return Answer(StatusCodes.Status413PayloadTooLarge, $"The payload is larger than {MaxBody / 1024 / 1024} MB.");
+        }
+
+        if (string.IsNullOrEmpty(delivery.Secret))
+        {
+            metrics.CountWebhook(delivery.Provider, "unauthorized");
+            return Answer(StatusCodes.Status401Unauthorized, $"This Slipway has no {delivery.SecretVariable} set, so it cannot check the signature: set it to the webhook's secret.");
+        }
+
+        if (!WebhookSignature.Verify(delivery.Secret, request.Headers[delivery.SignatureHeader].FirstOrDefault(), body))
+        {
+            metrics.CountWebhook(delivery.Provider, "unauthorized");
+            return Answer(StatusCodes.Status401Unauthorized, $"The {delivery.SignatureHeader} signature does not match the payload: check the webhook's secret.");
+        }
+
+        var eventName = request.Headers[delivery.EventHeader].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(eventName))
+        {
+            metrics.CountWebhook(delivery.Provider, "malformed");
+            return Answer(StatusCodes.Status400BadRequest, $"The delivery has no {delivery.EventHeader} header.");
+        }
+
+        WebhookDecision decision;
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            decision = delivery.Read(eventName, request.Headers[delivery.IdHeader].FirstOrDefault(), document.RootElement);
+        }
+        catch (JsonException)
+        {
+            metrics.CountWebhook(delivery.Provider, "malformed");
+            return Answer(StatusCodes.Status400BadRequest, "The payload is not valid JSON.");
+        }
+        catch (WebhookPayloadException exception)
+        {
+            metrics.CountWebhook(delivery.Provider, "malformed");
+            return Answer(StatusCodes.Status400BadRequest, exception.Message);
+        }
+
+        if (decision.IsPing)
+        {
+            metrics.CountWebhook(delivery.Provider, "ping");
+            return HttpResults.Json(new { status = "pong" });
+        }
+
+        if (decision.Request is not { } runRequest)
+        {
+            metrics.CountWebhook(delivery.Provider, "ignored");
+            return HttpResults.Json(new { status = "ignored", reason = decision.IgnoredBecause });
+        }
+
+        var result = await queue.EnqueueAsync(runRequest, CancellationToken.None);
+        if (result.Duplicate)
+        {
+            metrics.CountWebhook(delivery.Provider, "duplicate");
+            return HttpResults.Json(new { status = "duplicate", runId = result.Run.Id });
+        }
+
+        metrics.CountWebhook(delivery.Provider, "accepted");
+        return HttpResults.Json(
+            new { status = "queued", runId = result.Run.Id, pipeline = runRequest.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning) },
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream(request.ContentLength is { } length and < MaxBody ? (int)length : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Answer(int status, string error) => HttpResults.Json(new { error }, statusCode: status);
+
+    private sealed record Delivery(
+        string Provider,
+        string? Secret,
+        string SecretVariable,
+        string SignatureHeader,
+        string EventHeader,
+        string IdHeader,
+        Func<string, string?, JsonElement, WebhookDecision> Read);
+}
