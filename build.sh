@@ -118,6 +118,16 @@ else
 fi
 
 mkdir -p "$TEMP_DIRECTORY"
+# One compile at a time: builds started together (a CI job, a service and a person) wait for the first
+# compile and then use it rather than writing the same output at once.
+exec 9> "$TEMP_DIRECTORY/build.lock"
+if command -v flock > /dev/null 2>&1; then
+  flock 9
+  if ! build_is_stale; then
+    exec 9>&-
+    exec "$DOTNET_EXE" "$BUILD_DLL" "$@"
+  fi
+fi
 printf '%s\n' "$DOTNET_EXE" > "$STAMP_FILE.next"
 list_inputs "$STAMP_FILE.next" > "$INPUTS_FILE.next"
 if ! "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" --configuration Release --output "$BUILD_OUTPUT" --nologo > "$TEMP_DIRECTORY/build.log" 2>&1; then
@@ -128,5 +138,6 @@ if ! "$DOTNET_EXE" build "$BUILD_PROJECT_FILE" --configuration Release --output 
 fi
 mv "$INPUTS_FILE.next" "$INPUTS_FILE"
 mv "$STAMP_FILE.next" "$STAMP_FILE"
+exec 9>&-
 
 exec "$DOTNET_EXE" "$BUILD_DLL" "$@"
