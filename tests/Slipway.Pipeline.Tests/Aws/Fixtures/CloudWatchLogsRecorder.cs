@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Slipway.Pipeline.Tests.Aws.Fixtures;
+
+/// <summary>
+/// Stands between Slipway and moto's CloudWatch Logs (AWS_ENDPOINT_URL_CLOUDWATCH_LOGS): passes every call
+/// on and notes each GetLogEvents page asked for, by log stream, so a test can see a log read page by page.
+/// </summary>
+internal sealed class CloudWatchLogsRecorder : IAsyncDisposable
+{
+    // Headers of the hop between two parties, not of the call itself; Content-Type travels with the content.
+    private static readonly string[] RequestHeadersNotPassedOn = ["Host", "Content-Length", "Connection", "Content-Type", "Expect", "Transfer-Encoding"];
+    private static readonly string[] ResponseHeadersNotPassedBack = ["Content-Length", "Connection", "Transfer-Encoding"];
+
+    private readonly Uri _moto;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
+    private readonly LoopbackHttpServer _server;
+    private readonly ConcurrentQueue<string> _pagesAsked = new();
+
+    public CloudWatchLogsRecorder(Uri moto)
+    {
+        _moto = moto;
+        _server = new LoopbackHttpServer(ForwardAsync);
+    }
+
+    public Uri Url => _server.Url;
+
+    /// <summary>How many GetLogEvents pages were asked for of this stream.</summary>
+    public int PagesAsked(string logStream) => _pagesAsked.Count(stream => stream == logStream);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _http.Dispose();
+    }
+
+    private async Task<LoopbackResponse> ForwardAsync(LoopbackRequest request)
+    {
+        if (request.Header("X-Amz-Target")?.EndsWith(".GetLogEvents", StringComparison.Ordinal) == true
+            && JsonNode.Parse(request.Body)?["logStreamName"]?.GetValue<string>() is { } stream)
+        {
+            _pagesAsked.Enqueue(stream);
+        }
+
+        using var forwarded = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_moto, request.Target))
+        {
+            Content = new ByteArrayContent(request.Body),
+        };
+        if (request.Header("Content-Type") is { } contentType)
+        {
+            forwarded.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        foreach (var (name, value) in request.Headers.Where(header => !RequestHeadersNotPassedOn.Contains(header.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            forwarded.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var answer = await _http.SendAsync(forwarded);
+        var headers = answer.Headers.Concat(answer.Content.Headers)
+            .Where(header => !ResponseHeadersNotPassedBack.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(header => header.Value.Select(value => new KeyValuePair<string, string>(header.Key, value)))
+            .ToList();
+        return new LoopbackResponse((int)answer.StatusCode, headers, await answer.Content.ReadAsByteArrayAsync());
+    }
+}
