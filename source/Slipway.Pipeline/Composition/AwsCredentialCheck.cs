@@ -11,10 +11,6 @@ namespace Slipway.Pipeline.Composition;
 /// </summary>
 public sealed class AwsCredentialCheck(AwsClientOptions options)
 {
-    /// <summary>The sentence for a machine without credentials.</summary>
-    public const string NoCredentials =
-        "No AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, run aws sso login for an SSO profile, or run where an ECS or EC2 role applies.";
-
     /// <summary>Where the credentials come from, e.g. "the AWS profile 'ci'"; null when none are found.</summary>
     public string? FindSource()
     {
@@ -39,6 +35,12 @@ public sealed class AwsCredentialCheck(AwsClientOptions options)
             return null;
         }
     }
+
+    /// <summary>What to do when <see cref="FindSource"/> finds nothing, in one sentence.</summary>
+    public string MissingSentence() =>
+        (options.Profile is { Length: > 0 } ? options.Profile : options.EnvironmentVariable("AWS_PROFILE")) is { Length: > 0 } profile
+            ? $"The AWS profile '{profile}' has no credentials: check its name (AWS_PROFILE) and ~/.aws/config, or run aws sso login for an SSO profile."
+            : "No AWS credentials found: set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, run aws sso login for an SSO profile, or run where an ECS or EC2 role applies.";
 
     private static string Describe(AWSCredentials credentials, string? profile) => credentials switch
     {

@@ -12,8 +12,9 @@ public sealed class AwsSetupCheck(AwsClientOptions options)
     public IReadOnlyList<SetupCheck> Run(AwsSettings settings)
     {
         var checks = new List<SetupCheck>();
-        var credentials = new AwsCredentialCheck(options).FindSource();
-        checks.Add(credentials is null ? new SetupCheck("credentials", false, AwsCredentialCheck.NoCredentials) : new SetupCheck("credentials", true, $"from {credentials}"));
+        var credentialCheck = new AwsCredentialCheck(options);
+        var credentials = credentialCheck.FindSource();
+        checks.Add(credentials is null ? new SetupCheck("credentials", false, credentialCheck.MissingSentence()) : new SetupCheck("credentials", true, $"from {credentials}"));
 
         var (region, source) = AwsRegionLookup.Find(settings, options);
         var problems = (settings with { Region = region }).Validate();

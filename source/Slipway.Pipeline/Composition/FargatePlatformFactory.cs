@@ -27,9 +27,10 @@ internal static class FargatePlatformFactory
             problems.AddRange(exception.Problems);
         }
 
-        if (new AwsCredentialCheck(options).FindSource() is null)
+        var credentials = new AwsCredentialCheck(options);
+        if (credentials.FindSource() is null)
         {
-            problems.Add(AwsCredentialCheck.NoCredentials);
+            problems.Add(credentials.MissingSentence());
         }
 
         if (problems.Count == 0)
