@@ -59,6 +59,7 @@ public sealed class ServiceHost : IAsyncDisposable
             kestrel.Listen(listen.Address, listen.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddSingleton<IHostLifetime, CallerLifetime>();
         AddServices(builder.Services, options, dependencies, log);
 
         var app = builder.Build();

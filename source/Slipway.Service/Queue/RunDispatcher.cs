@@ -93,8 +93,8 @@ public sealed class RunDispatcher(
                 execution.Supersede(newer);
             }
 
-            var exitCode = await ExecuteCapturedAsync(execution);
-            await RecordEndAsync(execution, exitCode, stoppingToken);
+            var (exitCode, conclusion) = await ExecuteCapturedAsync(execution);
+            await RecordEndAsync(execution, exitCode, conclusion, stoppingToken);
         }
         catch (Exception exception)
         {
@@ -106,10 +106,17 @@ public sealed class RunDispatcher(
         }
     }
 
-    private async Task<int> ExecuteCapturedAsync(PipelineExecution execution)
+    private async Task<(int ExitCode, string? Conclusion)> ExecuteCapturedAsync(PipelineExecution execution)
     {
         var run = execution.Run;
         await using var capture = new RunLogCapture(Store, run.Id, options.Secrets);
+        var exitCode = await ExecuteAsync(execution, capture);
+        return (exitCode, capture.Conclusion);
+    }
+
+    private async Task<int> ExecuteAsync(PipelineExecution execution, RunLogCapture capture)
+    {
+        var run = execution.Run;
         using (Log.AddFlowSink(capture))
         {
             Log.Information($"Run {run.Id}: {run.Request.Pipeline} of {run.Request.AppName} on {run.Request.Branch}" +
@@ -130,7 +137,7 @@ public sealed class RunDispatcher(
         }
     }
 
-    private async Task RecordEndAsync(PipelineExecution execution, int exitCode, CancellationToken stoppingToken)
+    private async Task RecordEndAsync(PipelineExecution execution, int exitCode, string? conclusion, CancellationToken stoppingToken)
     {
         var run = execution.Run;
         var now = clock.GetUtcNow();
@@ -150,7 +157,7 @@ public sealed class RunDispatcher(
             : execution.IsSuperseded ? QueuedRunState.Superseded
             : execution.IsCancelledByUser || exitCode == ExitCodes.Cancelled ? QueuedRunState.Cancelled
             : QueuedRunState.Failed;
-        var summary = pipelineRun?.Summary ?? $"exit code {exitCode}";
+        var summary = pipelineRun?.Summary ?? conclusion ?? $"exit code {exitCode}";
         if (await Store.FinishAsync(run.Id, run.Attempts, state, exitCode, summary, now, CancellationToken.None))
         {
             metrics.CountFinished(state.ToString());

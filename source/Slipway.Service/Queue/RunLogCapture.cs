@@ -21,6 +21,8 @@ internal sealed class RunLogCapture : ILogSink, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _flushing;
     private int _count;
+    private string? _lastLine;
+    private string? _lastError;
 
     public RunLogCapture(IRunQueueStore store, string runId, IReadOnlyList<string> secrets)
     {
@@ -29,6 +31,9 @@ internal sealed class RunLogCapture : ILogSink, IAsyncDisposable
         _secrets = secrets;
         _flushing = FlushPeriodicallyAsync();
     }
+
+    /// <summary>The last error line, else the last line of information: what a run's summary says when its pipeline gives none.</summary>
+    public string? Conclusion => Volatile.Read(ref _lastError) ?? Volatile.Read(ref _lastLine);
 
     public void Write(LogEntry entry)
     {
@@ -50,6 +55,14 @@ internal sealed class RunLogCapture : ILogSink, IAsyncDisposable
         }
 
         _pending.Enqueue((entry.Timestamp, LevelName(entry.Level), entry.Target, text));
+        if (entry.Level == LogLevel.Error)
+        {
+            Volatile.Write(ref _lastError, text);
+        }
+        else if (entry.Level == LogLevel.Information && !string.IsNullOrWhiteSpace(text))
+        {
+            Volatile.Write(ref _lastLine, text.Trim());
+        }
     }
 
     /// <summary>Stores what is still pending and stops.</summary>
