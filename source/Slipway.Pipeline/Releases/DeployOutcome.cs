@@ -17,8 +17,9 @@ public sealed record DeployOutcome(ReleaseOutcome Release, ReleasedImage? Image,
     /// <summary>True when nothing was changed because this was a dry run.</summary>
     public bool DryRun => Image is null;
 
-    /// <summary>One short line for the stage's status: the tag and, when released, the image.</summary>
+    /// <summary>One short line for the stage's status: the tag and, when released, the image with the start of its digest.</summary>
     public string StageSummary =>
         Image is null ? $"dry run: {Release.Plan.Tag} on {Release.Plan.ShortCommit}"
-        : $"{Release.Plan.Tag} on {Release.Plan.ShortCommit}, {Image.Reference}";
+        : Image.Digest is null ? $"{Release.Plan.Tag} on {Release.Plan.ShortCommit}, {Image.Reference}"
+        : $"{Release.Plan.Tag} on {Release.Plan.ShortCommit}, {Image.Reference} ({Image.Digest[..Math.Min(Image.Digest.Length, 19)]})";
 }

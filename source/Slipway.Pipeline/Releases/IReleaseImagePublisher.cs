@@ -12,6 +12,12 @@ public interface IReleaseImagePublisher
     /// <summary>Where the image would be released, for a dry run's message, e.g. <c>127.0.0.1:5000/shop:1.4.0</c>.</summary>
     string Describe(string repository, string version);
 
+    /// <summary>
+    /// The image already released as <paramref name="repository"/>:<paramref name="version"/>, or null when there is
+    /// none, or when this publisher cannot tell (then a second run publishes again).
+    /// </summary>
+    Task<ReleasedImage?> FindAsync(string repository, string version, CancellationToken cancellationToken);
+
     /// <summary>Publishes <paramref name="testedImage"/> as <paramref name="repository"/>:<paramref name="version"/>.</summary>
     /// <param name="testedImage">The local image the tests ran against.</param>
     /// <param name="repository">The release repository, e.g. the app's name.</param>

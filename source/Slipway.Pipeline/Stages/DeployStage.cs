@@ -47,23 +47,38 @@ public sealed class DeployStage(PipelineServices services, GitCli git, IReleaseI
         var tagger = new ReleaseTagger(git);
         var options = new ReleaseOptions(remote, DryRun: true, await TaggerAsync(checkout.WorkFolder, cancellationToken));
         var preview = await tagger.ApplyAsync(plan, options, cancellationToken);
+
+        // A released version's image never changes: a rebuild of the same commit is not byte for byte the same.
+        var target = images.Describe(repository, plan.VersionText);
+        var released = plan.AlreadyReleased ? await images.FindAsync(repository, plan.VersionText, cancellationToken) : null;
         if (request.DryRun)
         {
-            var wouldPush = $"Dry run: would push {testedImage} as {images.Describe(repository, plan.VersionText)}.";
+            var wouldPush = released is null
+                ? $"Dry run: would push {testedImage} as {target}."
+                : $"Image {target} is already released as {released.Digest}: nothing to push.";
             Log.Information(preview.Summary);
             Log.Information(wouldPush);
             return new DeployOutcome(preview, Image: null, $"{preview.Summary} {wouldPush}");
         }
 
-        // The image goes first: should the tag push fail, a second run pushes the same image again and then tags.
-        Log.Information($"Pushing {testedImage} as {images.Describe(repository, plan.VersionText)}.");
-        var image = await images.PublishAsync(testedImage, repository, plan.VersionText, run.Owner, cancellationToken);
+        // The image goes before the tag: should the tag push fail, the next run pushes the image again and then tags.
+        string imageSentence;
+        if (released is null)
+        {
+            Log.Information($"Pushing {testedImage} as {target}.");
+            released = await images.PublishAsync(testedImage, repository, plan.VersionText, run.Owner, cancellationToken);
+            imageSentence = released.Digest is null ? $"Published image {released.Reference}." : $"Pushed image {released.Reference} ({released.Digest}).";
+        }
+        else
+        {
+            imageSentence = $"Image {released.Reference} was already released as {released.Digest}: not pushed again.";
+        }
+
         var release = await tagger.ApplyAsync(plan, options with { DryRun = false }, cancellationToken);
-        var imageSentence = image.Digest is null ? $"Image {image.Reference} published." : $"Image {image.Reference} is {image.Digest}.";
         Log.Information(release.Summary);
         Log.Information(imageSentence);
         run.Tracker.Update(status => status with { Version = plan.VersionText, ReleaseNotes = plan.Notes });
-        return new DeployOutcome(release, image, $"{release.Summary} {imageSentence}");
+        return new DeployOutcome(release, released, $"{release.Summary} {imageSentence}");
     }
 
     /// <summary>Only a build whose tests ran in this run and passed is released, whatever targets were skipped.</summary>
