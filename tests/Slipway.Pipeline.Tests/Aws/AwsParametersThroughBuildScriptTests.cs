@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Slipway.Engine;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 using Slipway.Pipeline.Tests.Fixtures;
@@ -58,6 +59,19 @@ public sealed class AwsParametersThroughBuildScriptTests : IDisposable
             "ok       AwsRegion    eu-west-1 (from AwsRegion)",
             "ok       aws settings cluster slipway, 2 subnets, 1 security group, images in slipway/drupal-site, logs in /slipway, playgrounds at https://<branch>.playground.example.com/");
         run.Output.Should().NotContain(SecretKey).And.NotContain("AKIDDOCTOREXAMPLE");
+    }
+
+    [Fact]
+    public async Task EveryAwsKeyOfTheProfileDocumentation_IsAnOptionOfTheBuild()
+    {
+        var documented = Regex.Matches(await File.ReadAllTextAsync(RepositoryRoot.Combine("docs", "aws.md")), @"^\| `(Aws\w+)` \|", RegexOptions.Multiline)
+            .Select(match => "--" + Regex.Replace(match.Groups[1].Value, "(?<=[a-z])(?=[A-Z])", "-").ToLowerInvariant())
+            .ToList();
+
+        var help = await BuildScript.RunAsync(["--help"], _machine.Environment());
+
+        documented.Should().HaveCountGreaterThan(20).And.Contain("--aws-execution-role-arn");
+        help.Output.Should().ContainAll(documented);
     }
 
     [Fact]
