@@ -9,6 +9,7 @@ namespace Slipway.Pipeline.Composition;
 /// </summary>
 public sealed class AwsSetupCheck(AwsClientOptions options)
 {
+    /// <summary>The credentials line, the region line, then one line per settings problem (or one line summing the settings up).</summary>
     public IReadOnlyList<SetupCheck> Run(AwsSettings settings)
     {
         var checks = new List<SetupCheck>();
