@@ -6,17 +6,17 @@ partial class Targets
     static readonly string[] StateDatabaseExtensions = [".db", ".sqlite", ".sqlite3"];
 
     Target Clean => _ => _
-        .Description("Deletes the work folders under .nuke/temp, keeping the state database and the build's own output.")
+        .Description("Deletes the work folders under the work directory (.nuke/temp), keeping the state database and the build's own output.")
         .Executes(() =>
         {
-            if (!TemporaryDirectory.DirectoryExists())
+            if (!WorkFolder.DirectoryExists())
             {
                 ReportSummary("nothing to delete");
                 return;
             }
 
             var deleted = 0;
-            foreach (var folder in Directory.EnumerateDirectories(TemporaryDirectory).Select(AbsolutePath.Create))
+            foreach (var folder in Directory.EnumerateDirectories(WorkFolder).Select(AbsolutePath.Create))
             {
                 if (BootstrapFolders.Contains(folder.Name) || HoldsStateDatabase(folder))
                 {
