@@ -44,6 +44,9 @@ partial class Targets
     [Parameter("The shared development database the drush hooks run against (mysql://user:pass@host/db)."), Secret]
     readonly string? DatabaseUrl;
 
+    [Parameter("The pull request the run is for (its web address), linked from Slack and the web page.")]
+    readonly string? PullRequestUrl;
+
     PipelineSettings PipelineSettings => new(
         SlipwayRoot: RootDirectory,
         WorkDirectory: WorkFolder,
@@ -53,5 +56,11 @@ partial class Targets
         BaseImages: BaseImages,
         PlaygroundTimeout: TimeSpan.FromSeconds(PlaygroundTimeout),
         TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
-        DatabaseUrl: DatabaseUrl);
+        DatabaseUrl: DatabaseUrl,
+        PullRequestUrl: PullRequestAddress);
+
+    Uri? PullRequestAddress => PullRequestUrl is null ? null
+        : Uri.TryCreate(PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address
+        : throw new BuildFailedException(
+            $"--pull-request-url '{PullRequestUrl}' is not a web address: pass the pull request's https:// link.");
 }

@@ -16,7 +16,8 @@ partial class Targets
         {
             lock (_sessionGate)
             {
-                return _session ??= new PipelineSession(Composition.Services, PipelineSettings, InvokedTargets.FirstOrDefault() ?? nameof(Build));
+                return _session ??= new PipelineSession(
+                    Composition.Services, PipelineSettings, InvokedTargets.FirstOrDefault() ?? nameof(Build), PlannedStages);
             }
         }
     }
@@ -31,6 +32,25 @@ partial class Targets
             }
         }
     }
+
+    /// <summary>The stages each target takes a run through, so a run's first status lists them all as pending.</summary>
+    static readonly Dictionary<string, string[]> StagesOfTarget = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(Build)] = [StageNames.Build],
+        [nameof(Test)] = [StageNames.Build, StageNames.Test],
+        [nameof(Analyse)] = [StageNames.Build, StageNames.Analysis],
+        [nameof(Playground)] = [StageNames.Build, StageNames.Playground],
+        [nameof(PullRequest)] = [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground],
+        ["Deploy"] = [StageNames.Build, StageNames.Test, StageNames.Deploy],
+        ["Approved"] = [StageNames.Build, StageNames.Test, StageNames.Deploy],
+    };
+
+    static readonly string[] StageOrder =
+        [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground, StageNames.Deploy];
+
+    IReadOnlyList<string> PlannedStages =>
+        InvokedTargets.SelectMany(target => StagesOfTarget.GetValueOrDefault(target, [])).Distinct()
+            .OrderBy(stage => Array.IndexOf(StageOrder, stage)).ToList();
 
     bool InPullRequest => InvokedTargets.Contains(nameof(PullRequest), StringComparer.OrdinalIgnoreCase);
 

@@ -19,6 +19,7 @@ public enum BaseImageChoice
 /// <param name="App">A git URL, a local git repository or a plain folder.</param>
 /// <param name="Branch">The branch to build (for a plain folder: the name the build is known by).</param>
 /// <param name="Commit">An exact commit to build instead of the branch head.</param>
+/// <param name="PullRequestUrl">The pull request the run is for, linked from its status messages.</param>
 public sealed record PipelineSettings(
     string SlipwayRoot,
     string WorkDirectory,
@@ -28,7 +29,8 @@ public sealed record PipelineSettings(
     BaseImageChoice BaseImages = BaseImageChoice.Auto,
     TimeSpan? PlaygroundTimeout = null,
     TimeSpan? TaskTimeout = null,
-    string? DatabaseUrl = null)
+    string? DatabaseUrl = null,
+    Uri? PullRequestUrl = null)
 {
     public TimeSpan PlaygroundReadyTimeout => PlaygroundTimeout ?? TimeSpan.FromSeconds(60);
 

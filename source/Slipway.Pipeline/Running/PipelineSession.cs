@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Slipway.Engine;
 using Slipway.Git;
 using Slipway.Git.Checkout;
@@ -22,9 +23,13 @@ public sealed class PipelineSession
     private readonly Lazy<Task> _started;
     private int _finished;
 
-    public PipelineSession(PipelineServices services, PipelineSettings settings, string pipeline)
+    private readonly IReadOnlyList<string> _plannedStages;
+
+    /// <param name="plannedStages">The stages this run will go through (StageNames), shown as pending from the start.</param>
+    public PipelineSession(PipelineServices services, PipelineSettings settings, string pipeline, IReadOnlyList<string>? plannedStages = null)
     {
         _services = services;
+        _plannedStages = plannedStages ?? [];
         var runId = RunIds.New(services.Clock.GetUtcNow());
         Run = new RunContext(runId, pipeline, settings, AppNameOf(settings, services.Layout.Root), new StageTracker(services.Store, services.Reporter, services.Clock));
         _started = new Lazy<Task>(StartAsync);
@@ -34,8 +39,32 @@ public sealed class PipelineSession
 
     public string RunFolder => _services.Layout.RunFolder(Run.RunId);
 
-    public Task BuildAsync(CancellationToken cancellationToken) =>
-        StageAsync(StageNames.Build, () => new BuildStage(_services).RunAsync(Run, cancellationToken), () => $"{Run.AppImage}");
+    /// <summary>
+    /// Checks out, then builds. The checkout comes before the run is announced, so that the first status
+    /// (Slack, commit statuses) already names the commit; a failed checkout is a failed build stage.
+    /// </summary>
+    public async Task BuildAsync(CancellationToken cancellationToken)
+    {
+        var stage = new BuildStage(_services);
+        ExceptionDispatchInfo? checkoutFailure = null;
+        try
+        {
+            await stage.CheckOutAsync(Run, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            checkoutFailure = ExceptionDispatchInfo.Capture(exception);
+        }
+
+        await StageAsync(
+            StageNames.Build,
+            () =>
+            {
+                checkoutFailure?.Throw();
+                return stage.RunAsync(Run, cancellationToken);
+            },
+            () => $"{Run.AppImage}");
+    }
 
     /// <summary>
     /// Runs the tests. Results that could not be read always fail the stage; failing tests fail it only
@@ -158,8 +187,11 @@ public sealed class PipelineSession
             Pipeline = Run.Pipeline,
             App = Run.AppName,
             Branch = Run.Settings.Branch,
-            CommitSha = Run.Settings.Commit ?? "unknown",
+            CommitSha = Run.Checkout?.Revision ?? Run.Settings.Commit ?? "unknown",
+            RepositoryUrl = Run.Checkout?.RemoteUrl,
+            PullRequestUrl = Run.Settings.PullRequestUrl,
             StartedAt = now,
+            Stages = _plannedStages.Select(stage => new StageStatus(stage, StageState.Pending)).ToList(),
         };
         await Run.Tracker.StartAsync(record, status, CancellationToken.None);
         Log.Debug($"Run {Run.RunId} of {Run.Pipeline} for {Run.Settings}.");

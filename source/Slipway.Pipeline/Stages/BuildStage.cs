@@ -17,14 +17,26 @@ public sealed class BuildStage(PipelineServices services)
 {
     private const int FailureTailLines = 15;
 
-    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    /// <summary>Checks the app out into the branch's working copy (kept between runs).</summary>
+    public async Task CheckOutAsync(RunContext run, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, layout.Root);
-        var sourceFolder = layout.SourceFolder(run.AppName, run.Slug);
         Log.Information($"Checking out {source}.");
-        run.Checkout = await services.Checkout.CheckOutAsync(source, sourceFolder, cancellationToken);
-        run.Tracker.Update(status => status with { CommitSha = run.Checkout.Revision, RepositoryUrl = run.Checkout.RemoteUrl });
+        run.Checkout = await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
+    }
+
+    /// <summary>Builds the checked-out app (checking it out first when that has not happened yet).</summary>
+    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    {
+        var layout = services.Layout;
+        if (run.Checkout is null)
+        {
+            await CheckOutAsync(run, cancellationToken);
+        }
+
+        run.Tracker.Update(status => status with { CommitSha = run.Checkout!.Revision, RepositoryUrl = run.Checkout.RemoteUrl });
+        var sourceFolder = layout.SourceFolder(run.AppName, run.Slug);
 
         run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, cancellationToken);
         var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
