@@ -51,7 +51,11 @@ public sealed class StatusSettings
             .Select(secret => secret!)
             .ToList();
 
-    /// <summary>Reads the settings from environment variables (names on each property).</summary>
+    /// <summary>
+    /// Reads the settings from environment variables (names on each property); SLACK_API_URL,
+    /// GITHUB_API_URL and BITBUCKET_API_URL point the clients at another API root (GitHub Enterprise,
+    /// a proxy, a test endpoint).
+    /// </summary>
     public static StatusSettings FromEnvironment(Func<string, string?> read)
     {
         var provider = read("SLIPWAY_VCS_PROVIDER");
@@ -71,11 +75,9 @@ public sealed class StatusSettings
                     : throw new StatusReportingException(
                         $"SLIPWAY_VCS_PROVIDER is '{provider}'; set it to GitHub or Bitbucket."),
             Repository = Blank(read("SLIPWAY_REPOSITORY")),
-            GitHubApiBaseUrl = Blank(read("GITHUB_API_URL")) is { } gitHubApi
-                ? Uri.TryCreate(gitHubApi, UriKind.Absolute, out var gitHubApiUrl) && gitHubApiUrl.Scheme is "http" or "https"
-                    ? gitHubApiUrl
-                    : throw new StatusReportingException($"GITHUB_API_URL is '{gitHubApi}'; set it to an http(s) URL such as https://api.github.com.")
-                : null,
+            SlackApiBaseUrl = ApiUrl(read, "SLACK_API_URL", "https://slack.com/api/"),
+            GitHubApiBaseUrl = ApiUrl(read, "GITHUB_API_URL", "https://api.github.com"),
+            BitbucketApiBaseUrl = ApiUrl(read, "BITBUCKET_API_URL", "https://api.bitbucket.org"),
         };
     }
 
@@ -96,4 +98,9 @@ public sealed class StatusSettings
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static Uri? ApiUrl(Func<string, string?> read, string variable, string example) =>
+        Blank(read(variable)) is not { } text ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url
+        : throw new StatusReportingException($"{variable} is '{text}'; set it to an http(s) URL such as {example}.");
 }

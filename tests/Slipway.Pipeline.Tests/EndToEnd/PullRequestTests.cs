@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Slipway.Pipeline.Tests.Deploy;
 using Slipway.Pipeline.Tests.Fixtures;
+using Slipway.Status.Tests.Endpoints;
 using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.EndToEnd;
@@ -10,13 +12,31 @@ namespace Slipway.Pipeline.Tests.EndToEnd;
 public sealed class PullRequestTests(EndToEndFixture fixture)
 {
     [Fact]
-    public async Task PullRequest_OnTheExample_PassesServesTheBranch_PlaygroundAgainKeepsOneContainer_TeardownLeavesNothing()
+    public async Task PullRequest_OnTheExample_PassesServesTheBranchAndReportsToSlackAndGitHub_ThenPlaygroundAgainAndTeardown()
     {
+        const string slackToken = "xoxb-e2e-secret-slack-token";
+        const string gitHubToken = "ghp_e2eSecretGitHubToken";
+        await using var slack = new FakeSlackApi(slackToken);
+        await using var gitHub = new FakeGitHubApi(gitHubToken, ["acme/shop-site"]);
+        var app = await AppRepository.CreateAsync(
+            Path.Combine(fixture.WorkDirectory, "apps", "shop-site"), "feat: the shop", exampleSite: true, withRemote: false);
+        await IsolatedGit.RunAsync(app.Path, "remote", "add", "origin", "https://github.com/acme/shop-site.git");
+        var commit = await IsolatedGit.RunAsync(app.Path, "rev-parse", "HEAD");
         var branch = fixture.NewBranch("e2e-example");
+        await IsolatedGit.RunAsync(app.Path, "branch", branch);
+        var secrets = new Dictionary<string, string>
+        {
+            ["SLACK_BOT_TOKEN"] = slackToken,
+            ["SLACK_CHANNEL"] = FakeSlackApi.ChannelName,
+            ["SLACK_API_URL"] = slack.ApiBaseUrl.ToString(),
+            ["GITHUB_TOKEN"] = gitHubToken,
+            ["GITHUB_API_URL"] = gitHub.ApiBaseUrl.ToString(),
+        };
 
-        var run = await fixture.BuildScript.RunAsync("PullRequest", "--branch", branch);
+        var run = await fixture.BuildScript.RunAsync(["PullRequest", "--app", app.Path, "--branch", branch], secrets);
 
         run.ExitCode.Should().Be(0, run.ToString());
+        run.Output.Should().NotContain(slackToken).And.NotContain(gitHubToken);
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(EndToEndFixture.RunFolderIn(run), "report.json"))))
         {
             var root = report.RootElement;
@@ -26,9 +46,27 @@ public sealed class PullRequestTests(EndToEndFixture fixture)
             root.GetProperty("hasInfrastructureFailure").GetBoolean().Should().BeFalse();
         }
 
-        (await PageOfAsync(branch)).Should().Contain($"data-field=\"branch\">{branch}<");
+        var page = await PageOfAsync(branch);
+        page.Should().Contain($"data-field=\"branch\">{branch}<");
+        var playgroundUrl = PlaygroundUrlIn(run);
 
-        var again = await fixture.BuildScript.RunAsync("Playground", "--branch", branch);
+        slack.Calls.Where(call => call.Method == "chat.postMessage").Should().ContainSingle("one Slack message per run");
+        slack.Calls.Should().Contain(call => call.Method == "chat.update");
+        var message = slack.Calls.Last(call => call.ThreadTs is null).AllText;
+        message.Should().Contain(branch).And.Contain(playgroundUrl).And.Contain(commit[..7]);
+        gitHub.LatestByContext(commit).ToDictionary(status => status.Key, status => status.Value.State).Should().BeEquivalentTo(
+            new Dictionary<string, string>
+            {
+                ["slipway/build"] = "success",
+                ["slipway/test"] = "success",
+                ["slipway/analysis"] = "success",
+                ["slipway/playground"] = "success",
+            });
+        gitHub.LatestByContext(commit)["slipway/playground"].TargetUrl.Should().Be(playgroundUrl);
+        gitHub.Statuses.Should().Contain(status => status.Context == "slipway/test" && status.State == "pending",
+            "every planned stage shows as pending from the start");
+
+        var again = await fixture.BuildScript.RunAsync("Playground", "--app", app.Path, "--branch", branch);
 
         again.ExitCode.Should().Be(0, again.ToString());
         var containers = await fixture.ContainersOfAsync(branch);
@@ -36,8 +74,8 @@ public sealed class PullRequestTests(EndToEndFixture fixture)
             .Which.State.Should().Be("running");
         (await PageOfAsync(branch)).Should().Contain(branch);
 
-        var teardown = await fixture.BuildScript.RunAsync("Teardown", "--branch", branch);
-        var twice = await fixture.BuildScript.RunAsync("Teardown", "--branch", branch);
+        var teardown = await fixture.BuildScript.RunAsync("Teardown", "--app", app.Path, "--branch", branch);
+        var twice = await fixture.BuildScript.RunAsync("Teardown", "--app", app.Path, "--branch", branch);
 
         teardown.ExitCode.Should().Be(0, teardown.ToString());
         twice.ExitCode.Should().Be(0, twice.ToString());
@@ -70,6 +108,9 @@ public sealed class PullRequestTests(EndToEndFixture fixture)
         (await fixture.BuildScript.RunAsync("Teardown", "--branch", branch, "--app", "tests/fixtures/failing-app")).ExitCode.Should().Be(0);
         (await fixture.ContainersOfAsync(branch)).Should().BeEmpty();
     }
+
+    private static string PlaygroundUrlIn(BuildScriptResult run) =>
+        System.Text.RegularExpressions.Regex.Match(run.Output, @"ready at (?<url>http://\S+)").Groups["url"].Value;
 
     private async Task<string> PageOfAsync(string branch)
     {
