@@ -103,6 +103,12 @@ partial class Targets
             var services = Composition.Services;
             var app = PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "teardown" }, RootDirectory);
             var removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, All ? null : Branch, cancellationToken);
+            if (services.BuildPlatform != services.Platform)
+            {
+                // Tasks ran elsewhere (AWS), but the images were built here: they go too.
+                removed += await new TeardownStage(services.BuildPlatform, services.Store).RunAsync(app, All ? null : Branch, cancellationToken);
+            }
+
             ReportSummary($"removed {removed} resource(s)");
         });
 
