@@ -123,6 +123,13 @@ public sealed class PipelineSession
             : RunState.Succeeded;
         var summary = string.Join("; ", stages.Select(stage => $"{stage.Name}: {stage.State.ToString().ToLowerInvariant()}"));
         await Run.Tracker.FinishAsync(outcome, summary);
+        // Only after a run that served the branch's playground: then no earlier image of the branch is in
+        // use (the old playground was replaced), and no stage of this run still needs one.
+        if (outcome == RunState.Succeeded && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
+        {
+            await new EarlierImagePruner(_services).PruneAsync(Run, CancellationToken.None);
+        }
+
         return outcome;
     }
 

@@ -43,6 +43,12 @@ public sealed class RunContext
     /// <summary>The app image as built locally (<c>slipway/app:slug-sha7</c>).</summary>
     public string? AppImage { get; set; }
 
+    /// <summary>The engine's id of the app image (sha256:...).</summary>
+    public string? AppImageId { get; set; }
+
+    /// <summary>The engine's id of the tests image, once built.</summary>
+    public string? TestsImageId { get; set; }
+
     /// <summary>The app image as the platform runs it (a registry reference on AWS).</summary>
     public string? PublishedAppImage { get; set; }
 

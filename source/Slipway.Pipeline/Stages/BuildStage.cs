@@ -45,7 +45,7 @@ public sealed class BuildStage(PipelineServices services)
         run.AppImage = $"slipway/{run.AppName}:{run.ImageTag}";
         Directory.CreateDirectory(Path.Combine(sourceFolder, "vendor"));
         Log.Information($"Baking {run.AppImage}.");
-        await BuildImageAsync(
+        run.AppImageId = await BuildImageAsync(
             new ImageBuildRequest(
                 Folders:
                 [
@@ -55,8 +55,7 @@ public sealed class BuildStage(PipelineServices services)
                 Files: new Dictionary<string, string> { ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("app"), cancellationToken) },
                 Dockerfile: "Dockerfile",
                 Tags: [run.AppImage],
-                BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = run.BaseImages.PhpApache },
-                Labels: run.Owner.ToLabels("image")),
+                BuildArguments: OwnershipArguments(run, ("BASE_IMAGE", run.BaseImages.PhpApache))),
             cancellationToken);
         run.PublishedAppImage = await services.Platform.PublishImageAsync(run.AppImage, run.Owner, cancellationToken);
         run.TestsImage = new Lazy<Task<string>>(() => BuildTestsImageAsync(run, cancellationToken));
@@ -69,7 +68,7 @@ public sealed class BuildStage(PipelineServices services)
         // Its own tag, not just its own name: a registry with one repository per app (ECR) keeps images apart by tag.
         var image = $"slipway/{run.AppName}-tests:{run.ImageTag}-tests";
         Log.Information($"Baking {image}.");
-        await BuildImageAsync(
+        run.TestsImageId = await BuildImageAsync(
             new ImageBuildRequest(
                 Folders: [],
                 Files: new Dictionary<string, string>
@@ -80,12 +79,7 @@ public sealed class BuildStage(PipelineServices services)
                 },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
-                BuildArguments: new Dictionary<string, string>
-                {
-                    ["APP_IMAGE"] = run.AppImage!,
-                    ["QA_IMAGE"] = run.BaseImages!.Qa,
-                },
-                Labels: run.Owner.ToLabels("image")),
+                BuildArguments: OwnershipArguments(run, ("APP_IMAGE", run.AppImage!), ("QA_IMAGE", run.BaseImages!.Qa))),
             cancellationToken);
         return await services.Platform.PublishImageAsync(image, run.Owner, cancellationToken);
     }
@@ -176,8 +170,26 @@ public sealed class BuildStage(PipelineServices services)
         }
     }
 
-    private async Task BuildImageAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    private Task<string> BuildImageAsync(ImageBuildRequest request, CancellationToken cancellationToken) =>
+        services.Images.BuildAsync(request, line => Log.Debug(line), cancellationToken);
+
+    /// <summary>
+    /// The Dockerfiles label the image with its app and branch from these build arguments, early, so the
+    /// labels cost no layer of their own on each build. Images carry no run label: an image is the product
+    /// of its content, and a later run of the same commit reuses it.
+    /// </summary>
+    private static Dictionary<string, string> OwnershipArguments(RunContext run, params (string Name, string Value)[] more)
     {
-        await services.Images.BuildAsync(request, line => Log.Debug(line), cancellationToken);
+        var arguments = new Dictionary<string, string>
+        {
+            ["SLIPWAY_APP"] = run.Owner.App,
+            ["SLIPWAY_BRANCH"] = run.Owner.Branch,
+        };
+        foreach (var (name, value) in more)
+        {
+            arguments[name] = value;
+        }
+
+        return arguments;
     }
 }

@@ -59,7 +59,6 @@ public sealed class PlaygroundStage(PipelineServices services)
                 services.Platform.Name,
                 services.Clock.GetUtcNow()),
             cancellationToken);
-        await RemoveEarlierImagesAsync(run, cancellationToken);
         Log.Information($"Playground for {run.Settings.Branch} is ready at {endpoint.PublicUrl}");
         return endpoint.PublicUrl;
     }
@@ -69,22 +68,5 @@ public sealed class PlaygroundStage(PipelineServices services)
         var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, CancellationToken.None);
         var service = owned.Where(resource => resource.Id == endpoint.ResourceId).ToList();
         await services.Platform.RemoveAsync(service, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Images of this branch from earlier builds are dead weight once the new playground answers. Only images
-    /// that name another run go: a registry that keeps no run label (ECR) cannot tell this run's images from
-    /// older ones, and there the platform retires the replaced playground's image itself.
-    /// </summary>
-    private async Task RemoveEarlierImagesAsync(RunContext run, CancellationToken cancellationToken)
-    {
-        var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, cancellationToken);
-        var stale = owned
-            .Where(resource => resource.Label(Ownership.KindLabel) == "image" && resource.Label(Ownership.RunLabel) is { } imageRun && imageRun != run.RunId)
-            .ToList();
-        if (stale.Count > 0)
-        {
-            await services.Platform.RemoveAsync(stale, cancellationToken);
-        }
     }
 }
