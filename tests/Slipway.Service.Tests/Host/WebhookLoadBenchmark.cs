@@ -8,7 +8,7 @@ using Slipway.Service.Webhooks;
 namespace Slipway.Service.Tests.Host;
 
 /// <summary>
-/// <c>benchmark-webhooks [--count 20000] [--concurrency 32] [--max-seconds 60] [--warmup 500]</c>: starts a service process
+/// <c>benchmark-webhooks [--count 20000] [--concurrency 8] [--max-seconds 60] [--warmup 500]</c>: starts a service process
 /// (runs held, so only intake is measured), sends signed GitHub pull_request deliveries for distinct branches over
 /// loopback, and reports deliveries per second and latency percentiles; then checks that every accepted delivery
 /// is in the store. Exits 1 when the goal (1,000/s, p99 under 50 ms, all stored) is missed.
@@ -21,7 +21,7 @@ public static class WebhookLoadBenchmark
     public static async Task<int> RunAsync(TestHostArguments args)
     {
         var count = args.Number("count", 20_000);
-        var concurrency = args.Number("concurrency", 32);
+        var concurrency = args.Number("concurrency", 8);
         var maxSeconds = args.Number("max-seconds", 60);
         var warmup = args.Number("warmup", 500);
         var secret = "bench-" + Guid.NewGuid().ToString("N");

@@ -15,22 +15,19 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
             return new EnqueueResult(earlier, Duplicate: true, [], []);
         }
 
-        using (var insert = Command(connection, transaction,
+        var stored = Find(
             """
             INSERT INTO service_runs (pipeline, app_name, app, branch, commit_sha, repository, pull_request, pull_request_url,
                 trigger, delivery_id, state, created_at)
             VALUES ($pipeline, $appName, $app, $branch, $commit, $repository, $pullRequest, $pullRequestUrl,
                 $trigger, $delivery, 'Queued', $now)
+            RETURNING *
             """,
             ("$pipeline", request.Pipeline), ("$appName", request.AppName), ("$app", request.App), ("$branch", request.Branch),
             ("$commit", request.Commit), ("$repository", request.Repository), ("$pullRequest", request.PullRequest),
             ("$pullRequestUrl", request.PullRequestUrl), ("$trigger", request.Trigger), ("$delivery", request.DeliveryId),
-            ("$now", Time(now))))
-        {
-            insert.ExecuteNonQuery();
-        }
-
-        var sequence = LastInsertedSequence();
+            ("$now", Time(now)))!;
+        var sequence = stored.Sequence;
         var id = SqliteRunQueueStore.IdOf(sequence);
         AddEvent(sequence, RunEventKinds.Queued, $"{request.Pipeline} by {request.Trigger}");
 
@@ -62,7 +59,6 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
             }
         }
 
-        var stored = Find("SELECT * FROM service_runs WHERE seq = $seq", ("$seq", sequence))!;
         return new EnqueueResult(stored, Duplicate: false, supersededQueued, supersededRunning);
     }
 
@@ -186,12 +182,6 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
     {
         using var command = Command(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
-    }
-
-    private long LastInsertedSequence()
-    {
-        using var command = Command(connection, transaction, "SELECT last_insert_rowid()");
-        return (long)command.ExecuteScalar()!;
     }
 
     private void AddEvent(long sequence, string kind, string? detail) =>
