@@ -40,6 +40,8 @@ public sealed record ServiceOptions
     /// <summary>Repository full name (owner/name, workspace/slug) → the app source to build for it; without an entry, the webhook's clone URL.</summary>
     public IReadOnlyDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><see cref="Listen"/> read as an address and a port.</summary>
+    /// <exception cref="ServiceSettingsException">It is neither.</exception>
     public ListenAddress ListenAddress => ListenAddress.Parse(Listen);
 
     /// <summary>Every secret value the service knows, to mask them wherever they might be written.</summary>

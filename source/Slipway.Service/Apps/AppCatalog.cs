@@ -30,6 +30,7 @@ public sealed class AppCatalog
     /// <summary>The app a request means when it names none.</summary>
     public KnownApp Default { get; }
 
+    /// <summary>Every known app, by name.</summary>
     public IReadOnlyList<KnownApp> All
     {
         get
@@ -41,6 +42,7 @@ public sealed class AppCatalog
         }
     }
 
+    /// <summary>The app of that name (case-insensitive), or null.</summary>
     public KnownApp? Find(string name)
     {
         lock (_gate)

@@ -24,6 +24,7 @@ public sealed class PipelineExecution : IDisposable
     /// <summary>The run as it was claimed.</summary>
     public QueuedRun Run { get; }
 
+    /// <summary>What the run asks for.</summary>
     public RunRequest Request => Run.Request;
 
     /// <summary>Cancelled when the run is cancelled, superseded, or the service stops.</summary>

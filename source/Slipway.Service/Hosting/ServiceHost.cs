@@ -36,6 +36,7 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>The address the service answers on (with the real port when 0 was asked for).</summary>
     public Uri Address { get; }
 
+    /// <summary>The service's parts, for tests that look inside (the queue's store, the schedule).</summary>
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the service and returns once it listens; start-up recovery and the first runs follow in the background.</summary>

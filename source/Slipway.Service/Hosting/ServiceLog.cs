@@ -11,10 +11,13 @@ public sealed class ServiceLog
 {
     private readonly ExecutionContext? _origin = ExecutionContext.Capture();
 
+    /// <summary>Writes progress: started, run finished.</summary>
     public void Information(string message) => Write(LogLevel.Information, message);
 
+    /// <summary>Writes something an operator should look at: a run cut off, a job that failed.</summary>
     public void Warning(string message) => Write(LogLevel.Warning, message);
 
+    /// <summary>Writes a failure of the service itself.</summary>
     public void Error(string message) => Write(LogLevel.Error, message);
 
     private void Write(LogLevel level, string message)

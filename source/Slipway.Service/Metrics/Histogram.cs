@@ -8,6 +8,7 @@ public sealed class Histogram(double[] bounds)
     private double _sum;
     private long _count;
 
+    /// <summary>Counts one observation in every bucket whose bound it does not exceed.</summary>
     public void Observe(double value)
     {
         lock (_gate)

@@ -9,6 +9,7 @@ public static class PrometheusText
 {
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
+    /// <summary>The whole exposition: queue gauges from the store's counts, then this instance's counters and histograms.</summary>
     public static string Write(IReadOnlyDictionary<QueuedRunState, long> runsByState, int runningHere, ServiceMetrics metrics)
     {
         var text = new StringBuilder();

@@ -21,9 +21,12 @@ public sealed class ServiceMetrics
     /// <summary>Records how long one stage of a run took.</summary>
     public void ObserveStage(string stage, TimeSpan duration) => _stages.GetOrAdd(stage, _ => new Histogram(StageBuckets)).Observe(duration.TotalSeconds);
 
+    /// <summary>Deliveries by provider and outcome.</summary>
     public IReadOnlyDictionary<(string Provider, string Outcome), long> Webhooks => _webhooks;
 
+    /// <summary>Finished runs by final state.</summary>
     public IReadOnlyDictionary<string, long> Finished => _finished;
 
+    /// <summary>Stage durations by stage name.</summary>
     public IReadOnlyDictionary<string, Histogram> Stages => _stages;
 }

@@ -37,6 +37,12 @@ internal sealed class RunLogCapture : ILogSink, IAsyncDisposable
 
     public void Write(LogEntry entry)
     {
+        // What build.sh shows at its normal verbosity: debug detail (stack traces of cancellations) is not kept.
+        if (entry.Level == LogLevel.Debug)
+        {
+            return;
+        }
+
         var count = Interlocked.Increment(ref _count);
         if (count > MaxLines)
         {

@@ -11,6 +11,7 @@ public sealed class RunQueue(IRunQueueStore store, ActiveRuns active, TimeProvid
 {
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>The durable store behind the queue, for reading runs.</summary>
     public IRunQueueStore Store => store;
 
     /// <summary>Signals that a run may be ready to start.</summary>

@@ -7,8 +7,10 @@ namespace Slipway.Service.Schedules;
 /// <summary>The close-of-business job: queues a teardown for every playground that is not marked keep.</summary>
 public sealed class CloseOfBusinessTeardown(IRunStore pipelineStore, RunQueue queue, ServiceLog log) : IScheduledJob
 {
+    /// <inheritdoc />
     public string Name => "Close-of-business teardown";
 
+    /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var playgrounds = await pipelineStore.ListPlaygroundsAsync(cancellationToken);

@@ -19,6 +19,7 @@ public sealed class CronSchedule
     /// <summary>The expression as given.</summary>
     public string Text { get; }
 
+    /// <summary>The time zone the expression is read in.</summary>
     public TimeZoneInfo TimeZone => _expression.TimeZone;
 
     /// <summary>Reads a Quartz cron expression (seconds, minutes, hours, day of month, month, day of week[, year]).</summary>

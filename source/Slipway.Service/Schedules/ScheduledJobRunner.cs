@@ -17,8 +17,10 @@ public sealed class ScheduledJobRunner(CronSchedule schedule, IScheduledJob job,
     /// <summary>When the job runs next; null before the runner started or when the schedule never fires again.</summary>
     public DateTimeOffset? NextRun => _next;
 
+    /// <summary>When the job runs.</summary>
     public CronSchedule Schedule => schedule;
 
+    /// <summary>The job's name.</summary>
     public string JobName => job.Name;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

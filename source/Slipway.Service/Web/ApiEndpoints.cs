@@ -17,6 +17,7 @@ public static class ApiEndpoints
     /// <summary>The body of the playground actions.</summary>
     public sealed record PlaygroundBody(string? App, string? Branch, bool Keep = true);
 
+    /// <summary>Adds the API's routes.</summary>
     public static void MapApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api");

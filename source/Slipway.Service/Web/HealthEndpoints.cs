@@ -10,6 +10,7 @@ namespace Slipway.Service.Web;
 /// <summary><c>/healthz</c> (the store answers) and <c>/metrics</c> (Prometheus text).</summary>
 public static class HealthEndpoints
 {
+    /// <summary>Adds /healthz and /metrics.</summary>
     public static void MapHealth(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/healthz", async (RunQueue queue, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ public static class PageEndpoints
 {
     private const string Html = "text/html; charset=utf-8";
 
+    /// <summary>Adds the pages, their forms and the login.</summary>
     public static void MapPages(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/", async (RunQueue queue, TokenGate gate, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ public sealed record RunDetails(
 {
     public const int LogTailLines = 300;
 
+    /// <summary>Gathers the run's details from the queue and the pipeline's store; null for an unknown run.</summary>
     public static async Task<RunDetails?> LoadAsync(string id, IRunQueueStore queue, IRunStore pipeline, CancellationToken cancellationToken)
     {
         var run = await queue.FindAsync(id, cancellationToken);

@@ -16,7 +16,21 @@ internal static class RunPage
             Row(html, "App", run.Request.AppName);
             Row(html, "Branch", run.Request.Branch);
             Row(html, "Commit", run.Request.Commit);
-            Row(html, "Pull request", run.Request.PullRequest is { } number ? $"#{number} {run.Request.PullRequestUrl}" : null);
+            if (run.Request.PullRequest is { } number)
+            {
+                html.Markup("<tr>").Element("th", "Pull request").Open("td");
+                if (Uri.TryCreate(run.Request.PullRequestUrl, UriKind.Absolute, out var page) && page.Scheme is "https" or "http")
+                {
+                    html.Link(page.ToString(), $"#{number}");
+                }
+                else
+                {
+                    html.Text($"#{number}");
+                }
+
+                html.Close("td").Markup("</tr>");
+            }
+
             Row(html, "Started by", run.Request.Trigger);
             Row(html, "Queued", DisplayText.Time(run.CreatedAt));
             Row(html, "Started", DisplayText.Time(run.StartedAt));

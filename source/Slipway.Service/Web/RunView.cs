@@ -25,6 +25,7 @@ public sealed record RunView(
     string? Summary,
     string? SupersededBy)
 {
+    /// <summary>The view of a run, its duration counted up to <paramref name="now"/> while it runs.</summary>
     public static RunView From(QueuedRun run, DateTimeOffset now) => new(
         run.Id,
         run.State.ToString(),

@@ -18,6 +18,7 @@ public sealed class TokenGate(string? token)
         ? null
         : Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "slipway-session-v1"u8));
 
+    /// <summary>True when a token is set, so that requests are checked.</summary>
     public bool IsEnabled => _tokenHash is not null;
 
     /// <summary>The cookie value that proves a login.</summary>
@@ -28,6 +29,7 @@ public sealed class TokenGate(string? token)
         _tokenHash is not null && candidate is not null &&
         CryptographicOperations.FixedTimeEquals(_tokenHash, SHA256.HashData(Encoding.UTF8.GetBytes(candidate)));
 
+    /// <summary>The middleware: lets the request through, or answers 401, 403 or a redirect to the login form.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;

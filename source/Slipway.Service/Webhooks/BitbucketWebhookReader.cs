@@ -12,6 +12,8 @@ namespace Slipway.Service.Webhooks;
 /// </summary>
 public sealed class BitbucketWebhookReader(AppCatalog apps)
 {
+    /// <summary>What a verified delivery asks for.</summary>
+    /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventKey, string? requestId, JsonElement payload) => eventKey switch
     {
         "pullrequest:created" or "pullrequest:updated" => WebhookDecision.Run(Request(PipelineNames.PullRequest, eventKey, requestId, payload)),

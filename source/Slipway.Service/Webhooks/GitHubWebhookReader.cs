@@ -12,6 +12,8 @@ namespace Slipway.Service.Webhooks;
 /// </summary>
 public sealed class GitHubWebhookReader(AppCatalog apps)
 {
+    /// <summary>What a verified delivery asks for.</summary>
+    /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventName, string? deliveryId, JsonElement payload)
     {
         switch (eventName)

@@ -18,6 +18,7 @@ public static class WebhookEndpoints
     /// <summary>GitHub sends at most 25 MB; pull request payloads are far smaller.</summary>
     private const int MaxBody = 25 * 1024 * 1024;
 
+    /// <summary>Adds the two webhook endpoints.</summary>
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/hooks/github", (HttpContext context, ServiceOptions options, GitHubWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>

@@ -11,11 +11,10 @@ namespace Slipway.Service.Queue.Sqlite;
 /// </summary>
 public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
 {
-    private const string RunColumns = "*";
-
     private readonly string _connectionString;
     private readonly SqliteWriteBatcher _writer;
 
+    /// <summary>Opens (and creates, when missing) the queue's tables in the database file and starts its writer.</summary>
     public SqliteRunQueueStore(string databasePath)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
@@ -30,12 +29,15 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
         _writer = new SqliteWriteBatcher(_connectionString);
     }
 
+    /// <inheritdoc />
     public Task<EnqueueResult> EnqueueAsync(RunRequest request, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).Enqueue(request));
 
+    /// <inheritdoc />
     public Task<QueuedRun?> ClaimNextAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).ClaimNext());
 
+    /// <inheritdoc />
     public Task SetPipelineRunAsync(string id, string pipelineRunId, string? reportFolder, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) =>
         {
@@ -45,36 +47,45 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
             return update.ExecuteNonQuery();
         });
 
+    /// <inheritdoc />
     public Task<bool> FinishAsync(string id, int attempt, QueuedRunState state, int? exitCode, string? summary, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).Finish(id, attempt, state, exitCode, summary));
 
+    /// <inheritdoc />
     public Task<QueuedRunState> InterruptAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).Interrupt(id, reason));
 
+    /// <inheritdoc />
     public Task<bool> CancelQueuedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).CancelQueued(id));
 
+    /// <inheritdoc />
     public Task AppendLogAsync(string id, IReadOnlyList<(DateTimeOffset At, string Level, string? Target, string Text)> lines, CancellationToken cancellationToken) =>
         lines.Count == 0
             ? Task.CompletedTask
             : _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, DateTimeOffset.UtcNow).AppendLog(id, lines));
 
+    /// <inheritdoc />
     public async Task<QueuedRun?> FindAsync(string id, CancellationToken cancellationToken) =>
         Sequence(id) is { } sequence
-            ? (await QueryAsync($"SELECT {RunColumns} FROM service_runs WHERE seq = $seq", ReadRun, cancellationToken, ("$seq", sequence))).FirstOrDefault()
+            ? (await QueryAsync("SELECT * FROM service_runs WHERE seq = $seq", ReadRun, cancellationToken, ("$seq", sequence))).FirstOrDefault()
             : null;
 
+    /// <inheritdoc />
     public async Task<QueuedRun?> FindByPipelineRunAsync(string pipelineRunId, CancellationToken cancellationToken) =>
         (await QueryAsync(
-            $"SELECT {RunColumns} FROM service_runs WHERE pipeline_run_id = $pipeline ORDER BY seq DESC LIMIT 1",
+            "SELECT * FROM service_runs WHERE pipeline_run_id = $pipeline ORDER BY seq DESC LIMIT 1",
             ReadRun, cancellationToken, ("$pipeline", pipelineRunId))).FirstOrDefault();
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<QueuedRun>> ListAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {RunColumns} FROM service_runs ORDER BY seq DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
+        QueryAsync("SELECT * FROM service_runs ORDER BY seq DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<QueuedRun>> ListRunningAsync(CancellationToken cancellationToken) =>
-        QueryAsync($"SELECT {RunColumns} FROM service_runs WHERE state = 'Running' ORDER BY seq", ReadRun, cancellationToken);
+        QueryAsync("SELECT * FROM service_runs WHERE state = 'Running' ORDER BY seq", ReadRun, cancellationToken);
 
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<QueuedRunState, long>> CountByStateAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
@@ -90,6 +101,7 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
         return counts;
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<RunLogLine>> ReadLogAsync(string id, long afterSequence, int limit, bool tail, CancellationToken cancellationToken)
     {
         var sql = tail
@@ -98,9 +110,11 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
         return QueryAsync(sql, ReadLogLine, cancellationToken, ("$seq", Sequence(id) ?? -1), ("$after", afterSequence), ("$limit", limit));
     }
 
+    /// <inheritdoc />
     public Task<IReadOnlyList<RunEvent>> ListEventsAsync(string id, CancellationToken cancellationToken) =>
         QueryAsync("SELECT * FROM service_run_events WHERE run_seq = $seq ORDER BY rowid", ReadEvent, cancellationToken, ("$seq", Sequence(id) ?? -1));
 
+    /// <summary>Commits what is pending and closes the writer.</summary>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(
