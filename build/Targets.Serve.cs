@@ -102,8 +102,16 @@ partial class Targets
                 .. request.Commit is null ? Array.Empty<string>() : ["--commit", request.Commit],
                 .. serving.InheritedOptions(),
             ];
-            return await InProcessBuild.RunAsync(
-                () => build, arguments, new InProcessBuildOptions { Error = new LogLineWriter(LogLevel.Error) }, execution.Cancellation);
+            try
+            {
+                return await InProcessBuild.RunAsync(
+                    () => build, arguments, new InProcessBuildOptions { Error = new LogLineWriter(LogLevel.Error) }, execution.Cancellation);
+            }
+            finally
+            {
+                // Each run's Targets made its own connection to the Docker engine; the service runs for weeks.
+                build._composition?.Dispose();
+            }
         }
     }
 
