@@ -67,12 +67,22 @@ public sealed class FailureTests(EndToEndFixture fixture)
     [Fact]
     public async Task Test_InterruptedWithCtrlC_StopsTheTaskItStartedAndExits130()
     {
+        // A test that takes minutes, so that the tests task is surely running when Ctrl+C comes.
+        var app = Path.Combine(fixture.WorkDirectory, "apps", "slow-site");
+        FolderCopy.Copy(RepositoryRoot.Combine("examples", "drupal-site"), app);
+        await File.WriteAllTextAsync(
+            Path.Combine(app, "tests", "Unit", "SlowTest.php"),
+            "<?php\n\nnamespace Drupal\\Tests\\site_status\\Unit;\n\nuse PHPUnit\\Framework\\TestCase;\n\n" +
+            "final class SlowTest extends TestCase\n{\n    public function testTakesItsTime(): void\n    {\n" +
+            "        sleep(600);\n        $this->assertTrue(true);\n    }\n}\n");
         var branch = fixture.NewBranch("e2e-cancel");
-        using var process = fixture.BuildScript.Start(["Test", "--branch", branch], new Dictionary<string, string>(), out var output);
+        using var process = fixture.BuildScript.Start(["Test", "--app", app, "--branch", branch], new Dictionary<string, string>(), out var output);
         try
         {
-            var started = await WaitForAsync(async () => (await fixture.ContainersOfAsync(branch))
-                .Any(container => container.Labels.GetValueOrDefault(Ownership.KindLabel) == "tests" && container.State == "running"));
+            var started = await WaitForAsync(
+                process,
+                async () => (await fixture.ContainersOfAsync(branch))
+                    .Any(container => container.Labels.GetValueOrDefault(Ownership.KindLabel) == "tests" && container.State == "running"));
             started.Should().BeTrue($"the tests task should start:{Environment.NewLine}{output}");
 
             using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()]))
@@ -95,10 +105,10 @@ public sealed class FailureTests(EndToEndFixture fixture)
         (await fixture.ContainersOfAsync(branch)).Should().BeEmpty("Ctrl+C stops and removes the task the stage started");
     }
 
-    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    private static async Task<bool> WaitForAsync(Process process, Func<Task<bool>> condition)
     {
         var deadline = DateTimeOffset.UtcNow.AddMinutes(5);
-        while (DateTimeOffset.UtcNow < deadline)
+        while (DateTimeOffset.UtcNow < deadline && !process.HasExited)
         {
             if (await condition())
             {
