@@ -100,6 +100,7 @@ partial class Targets
             [
                 request.Pipeline, "--app", request.App ?? serving.App, "--branch", request.Branch,
                 .. request.Commit is null ? Array.Empty<string>() : ["--commit", request.Commit],
+                .. Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out _) ? ["--pull-request-url", request.PullRequestUrl!] : Array.Empty<string>(),
                 .. serving.InheritedOptions(),
             ];
             try
@@ -117,7 +118,7 @@ partial class Targets
 
     /// <summary>
     /// Sees every line the run logs, and on the first ones after the run's session exists: reports the pipeline's run id
-    /// (it labels what the run starts), adds the pull request to the status, and marks the status superseded when a
+    /// (it labels what the run starts), adds the webhook's repository to the status, and marks the status superseded when a
     /// newer push replaced the run, so that its stop posts no failed or stopped check.
     /// </summary>
     sealed class SessionWatch(Targets build, PipelineExecution execution) : ILogSink
@@ -144,7 +145,6 @@ partial class Targets
 
                 _described = _described || TryUpdate(session, status => status with
                 {
-                    PullRequestUrl = Uri.TryCreate(execution.Request.PullRequestUrl, UriKind.Absolute, out var url) ? url : status.PullRequestUrl,
                     RepositoryUrl = execution.Request.RepositoryUrl ?? status.RepositoryUrl,
                 });
             }
