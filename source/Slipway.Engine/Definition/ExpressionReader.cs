@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Text.RegularExpressions;
 
 namespace Slipway.Engine.Definition;
@@ -19,17 +20,34 @@ internal static partial class ExpressionReader
         return body as MemberExpression;
     }
 
-    /// <summary>Evaluates an expression: member chains over constants are read by reflection, anything else is interpreted.</summary>
+    /// <summary>
+    /// Evaluates an expression: member chains over constants are read by reflection, anything else is
+    /// interpreted. What the expression itself throws comes out as it was thrown, not wrapped by reflection,
+    /// so a condition's own sentence reaches the user.
+    /// </summary>
     public static object? Evaluate(Expression expression)
+    {
+        try
+        {
+            return EvaluateUnwrapped(expression);
+        }
+        catch (TargetInvocationException exception) when (exception.InnerException is { } thrown)
+        {
+            ExceptionDispatchInfo.Throw(thrown);
+            throw;
+        }
+    }
+
+    private static object? EvaluateUnwrapped(Expression expression)
     {
         switch (expression)
         {
             case ConstantExpression constant:
                 return constant.Value;
             case MemberExpression { Member: FieldInfo field } access:
-                return field.GetValue(access.Expression is null ? null : Evaluate(access.Expression));
+                return field.GetValue(access.Expression is null ? null : EvaluateUnwrapped(access.Expression));
             case MemberExpression { Member: PropertyInfo property } access:
-                return property.GetValue(access.Expression is null ? null : Evaluate(access.Expression));
+                return property.GetValue(access.Expression is null ? null : EvaluateUnwrapped(access.Expression));
             default:
                 return Expression.Lambda(expression).Compile(preferInterpretation: true).DynamicInvoke();
         }

@@ -107,4 +107,16 @@ public class ExecutableTargetFactoryTests
         requirement.Text.Should().Be("retries > 1");
         requirement.IsMet().Should().BeFalse();
     }
+
+    [Fact]
+    public void Requires_ConditionThatThrows_ShowsItsOwnSentence_NotReflectionsWrapper()
+    {
+        Func<bool> versionIsValid = () => throw new BuildFailedException("--version 'x' is not a version: pass one like 1.4.0.");
+        Target deploy = _ => _.Requires(() => versionIsValid());
+
+        var requirement = Create(("Deploy", deploy)).Single().Requirements.Single();
+
+        FluentActions.Invoking(() => requirement.IsMet()).Should().Throw<BuildFailedException>()
+            .WithMessage("--version 'x' is not a version: pass one like 1.4.0.");
+    }
 }
