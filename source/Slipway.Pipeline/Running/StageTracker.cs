@@ -13,6 +13,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
     private readonly Lock _gate = new();
     private RunStatus? _status;
     private RunRecord? _run;
+    private readonly Dictionary<string, DateTimeOffset> _stageStarts = [];
 
     public RunStatus Status
     {
@@ -56,13 +57,23 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         }
 
         var now = clock.GetUtcNow();
-        var existing = (await store.ListStagesAsync(runId, CancellationToken.None)).FirstOrDefault(s => s.Name == stage);
+        DateTimeOffset? startedAt;
+        lock (_gate)
+        {
+            if (state == StageState.Running)
+            {
+                _stageStarts[stage] = now;
+            }
+
+            startedAt = _stageStarts.TryGetValue(stage, out var started) ? started : null;
+        }
+
         await store.SaveStageAsync(
             new StageRecord(
                 runId,
                 stage,
                 ToRunState(state),
-                state == StageState.Running ? now : existing?.StartedAt,
+                startedAt,
                 state is StageState.Running or StageState.Pending ? null : now,
                 summary),
             CancellationToken.None);
