@@ -97,7 +97,7 @@ partial class Targets
 
     Target Teardown => _ => _
         .Description("Stops and removes a branch's playground and images (--branch X), or everything Slipway started (--all).")
-        .Requires(() => Branch != null || All)
+        .Requires(() => Branch != null || All, "pass --branch <name> to remove one branch's playground, or --all to remove everything Slipway started")
         .Executes(async cancellationToken =>
         {
             var services = Composition.Services;

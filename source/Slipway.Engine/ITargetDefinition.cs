@@ -44,6 +44,12 @@ public interface ITargetDefinition
     /// <summary>Conditions that must hold before anything runs; a false one is a usage error that shows the condition.</summary>
     ITargetDefinition Requires(params Expression<Func<bool>>[] conditions);
 
+    /// <summary>
+    /// A condition that must hold before anything runs; when it does not, the usage error is
+    /// <paramref name="whatToDo"/>, e.g. <c>Requires(() =&gt; Branch != null || All, "pass --branch &lt;name&gt;, or --all")</c>.
+    /// </summary>
+    ITargetDefinition Requires(Func<bool> condition, string whatToDo);
+
     /// <summary>When this target fails, the targets that do not depend on it still run (the build still fails).</summary>
     ITargetDefinition ProceedAfterFailure();
 

@@ -92,6 +92,12 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
+    public ITargetDefinition Requires(Func<bool> condition, string whatToDo)
+    {
+        Requirements.Add(new TargetRequirement(() => whatToDo, Member: null, condition) { IsAdvice = true });
+        return this;
+    }
+
     public ITargetDefinition ProceedAfterFailure()
     {
         ProceedsAfterFailure = true;

@@ -12,4 +12,7 @@ internal sealed record TargetRequirement(Func<string> Describe, MemberInfo? Memb
 
     /// <summary>True for <c>Requires(() =&gt; Parameter)</c>, false for <c>Requires(() =&gt; condition)</c>.</summary>
     public bool IsParameter => Member is not null;
+
+    /// <summary>True when <see cref="Text"/> is the build author's advice rather than the condition as written.</summary>
+    public bool IsAdvice { get; init; }
 }

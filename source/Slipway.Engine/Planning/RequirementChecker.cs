@@ -17,6 +17,11 @@ internal static class RequirementChecker
                     continue;
                 }
 
+                if (requirement.IsAdvice)
+                {
+                    throw new UsageException($"Target {target.Name} cannot run as asked: {requirement.Text}.");
+                }
+
                 if (!requirement.IsParameter)
                 {
                     throw new UsageException($"Target {target.Name} requires {requirement.Text}, which is false.");

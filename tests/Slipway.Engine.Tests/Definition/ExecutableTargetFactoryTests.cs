@@ -119,4 +119,18 @@ public class ExecutableTargetFactoryTests
         FluentActions.Invoking(() => requirement.IsMet()).Should().Throw<BuildFailedException>()
             .WithMessage("--version 'x' is not a version: pass one like 1.4.0.");
     }
+
+    [Fact]
+    public void Requires_WithAdvice_ReadsTheConditionWhenCheckedAndShowsTheAdvice()
+    {
+        var all = false;
+        Target teardown = _ => _.Requires(() => all, "pass --branch <name>, or --all");
+        var requirement = Create(("Teardown", teardown)).Single().Requirements.Single();
+
+        requirement.IsAdvice.Should().BeTrue();
+        requirement.Text.Should().Be("pass --branch <name>, or --all");
+        requirement.IsMet().Should().BeFalse();
+        all = true;
+        requirement.IsMet().Should().BeTrue();
+    }
 }
