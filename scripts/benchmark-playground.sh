@@ -20,6 +20,8 @@ cleanup() {
   ./build.sh Teardown --app "$app" --branch "$branch" --work-directory "$work" > /dev/null 2>&1 || true
   [[ -n "$naive_container" ]] && docker rm -f "$naive_container" > /dev/null 2>&1 || true
   docker rmi -f "$naive_image" > /dev/null 2>&1 || true
+  # The naive build's first stage stays behind as an untagged image; it carries the run's label.
+  docker image prune -f --filter "label=slipway-bench=$$" > /dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,6 +50,8 @@ tar -C "$app" -c . | tar -C "$work/naive" -x
 cp -r devops_hooks "$work/naive/.slipway-hooks"
 cat > "$work/naive/Dockerfile" <<'DOCKERFILE'
 FROM slipway-base/php-builder:8.2 AS build
+ARG BENCH_RUN
+LABEL slipway-bench=${BENCH_RUN}
 COPY . /app
 WORKDIR /app
 RUN composer install --no-dev --no-interaction --no-progress --optimize-autoloader \
@@ -59,7 +63,7 @@ RUN a2enmod rewrite > /dev/null
 COPY --from=build /app /var/www/app
 DOCKERFILE
 start=$(date +%s%N)
-docker build --no-cache -q -t "$naive_image" "$work/naive" > /dev/null
+docker build --no-cache -q --build-arg "BENCH_RUN=$$" -t "$naive_image" "$work/naive" > /dev/null
 naive_container=$(docker run -d -p 127.0.0.1::80 "$naive_image")
 port=$(docker port "$naive_container" 80/tcp | head -n 1 | sed 's/.*://')
 until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" == 200 ]]; do sleep 0.25; done
