@@ -14,6 +14,8 @@ set -uo pipefail
 
 readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
 readonly EXIT_TOOL_FAILED=2
+# emit_report, first_existing: beside this script (in the image: /usr/local/bin).
+source "$(dirname "${BASH_SOURCE[0]}")/report-markers.sh"
 readonly PHP_SUFFIXES=(php module inc install theme profile engine)
 # Folder names skipped wherever they are, and paths skipped from the app's root.
 readonly SKIPPED_NAMES=(vendor node_modules dist .git .slipway)
@@ -29,17 +31,6 @@ unparsable_files="$work_dir/unparsable-files"
 
 note() { printf 'run-analysis: %s\n' "$*" >&2; }
 
-# Prints one report between its markers; the end marker always starts on its own line. A
-# report line that would read as a marker (a test printing one) gets its first ':' as "&#58;",
-# which XML reads back as the same text (docs/results-protocol.md).
-emit_report() {
-  local tool="$1" format="$2" status="$3" report="$4"
-  printf '::slipway:: begin tool=%s format=%s\n' "$tool" "$format"
-  sed 's/^::slipway::/\&#58;:slipway::/' "$report"
-  [[ -z "$(tail -c 1 "$report")" ]] || printf '\n'
-  printf '::slipway:: end tool=%s exit=%s\n' "$tool" "$status"
-}
-
 # A tool that ran but left no report could not do its job: that is the task's failure.
 emit_or_fail() {
   local tool="$1" format="$2" status="$3" report="$4"
@@ -49,16 +40,6 @@ emit_or_fail() {
     note "$tool: exited with code $status without writing a report: it could not run"
     tool_failed=1
   fi
-}
-
-first_existing() {
-  local file
-  for file in "$@"; do
-    if [[ -f "$file" ]]; then
-      printf '%s\n' "$file"
-      return
-    fi
-  done
 }
 
 require_tool() {

@@ -12,23 +12,14 @@ set -uo pipefail
 
 readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
 readonly EXIT_RUNNER_FAILED=2
+# emit_report, first_existing: beside this script (in the image: /usr/local/bin).
+source "$(dirname "${BASH_SOURCE[0]}")/report-markers.sh"
 
 work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT
 runner_failed=0
 
 note() { printf 'run-tests: %s\n' "$*" >&2; }
-
-# Prints one report between its markers; the end marker always starts on its own line. A
-# report line that would read as a marker (a test printing one) gets its first ':' as "&#58;",
-# which XML reads back as the same text (docs/results-protocol.md).
-emit_report() {
-  local tool="$1" format="$2" status="$3" report="$4"
-  printf '::slipway:: begin tool=%s format=%s\n' "$tool" "$format"
-  sed 's/^::slipway::/\&#58;:slipway::/' "$report"
-  [[ -z "$(tail -c 1 "$report")" ]] || printf '\n'
-  printf '::slipway:: end tool=%s exit=%s\n' "$tool" "$status"
-}
 
 # The app's own copy of a tool when it ships one, else the image's.
 find_tool() {
@@ -42,16 +33,6 @@ find_tool() {
   elif command -v "$name" >/dev/null 2>&1; then
     command -v "$name"
   fi
-}
-
-first_existing() {
-  local file
-  for file in "$@"; do
-    if [[ -f "$file" ]]; then
-      printf '%s\n' "$file"
-      return
-    fi
-  done
 }
 
 run_phpunit() {

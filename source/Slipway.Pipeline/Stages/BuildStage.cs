@@ -76,6 +76,7 @@ public sealed class BuildStage(PipelineServices services)
                     ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("tests"), cancellationToken),
                     ["scripts/run-tests.sh"] = await File.ReadAllTextAsync(layout.Script("run-tests.sh"), cancellationToken),
                     ["scripts/run-analysis.sh"] = await File.ReadAllTextAsync(layout.Script("run-analysis.sh"), cancellationToken),
+                    ["scripts/report-markers.sh"] = await File.ReadAllTextAsync(layout.Script("report-markers.sh"), cancellationToken),
                 },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
