@@ -14,6 +14,22 @@ packages=(
 
 say() { printf 'slipway-setup: %s\n' "$*"; }
 
+# overlay2 when an overlay mount works on the file system Docker keeps its data on, vfs otherwise.
+storage_driver() {
+  local data=/var/lib/docker probe
+  mkdir -p "$data"
+  probe=$(mktemp -d "$data/.overlay-probe.XXXXXX")
+  mkdir -p "$probe"/{lower,upper,work,merged}
+  if mount -t overlay overlay -o "lowerdir=$probe/lower,upperdir=$probe/upper,workdir=$probe/work" "$probe/merged" 2>/dev/null; then
+    umount "$probe/merged"
+    rm -rf "$probe"
+    echo overlay2
+  else
+    rm -rf "$probe"
+    echo vfs
+  fi
+}
+
 if [[ $(id -u) -ne 0 ]]; then
   if command -v sudo >/dev/null 2>&1; then
     exec sudo --preserve-env=PATH "$0" "$@"
@@ -32,16 +48,21 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The Docker engine: systemd when the machine runs it, otherwise a dockerd of our own.
-if ! docker info >/dev/null 2>&1; then
+# The Docker engine: systemd when the machine runs it, otherwise a dockerd of our own. One that already
+# runs is left as it is.
+if docker info >/dev/null 2>&1; then
+  say "the Docker engine is running (storage driver: $(docker info --format '{{.Driver}}' 2>/dev/null))"
+else
   if [[ -d /run/systemd/system ]]; then
     say "starting the Docker engine with systemd"
     systemctl start docker
   else
     say "starting the Docker engine (dockerd, log in /var/log/slipway-dockerd.log)"
-    # Without systemd this is usually a container or a small VM: vfs works on any file system,
-    # and leaving iptables alone keeps the host's firewall as it is. SLIPWAY_DOCKERD_ARGS overrides.
-    read -r -a args <<<"${SLIPWAY_DOCKERD_ARGS:---storage-driver=vfs --iptables=false}"
+    # Without systemd this is usually a container or a small VM. overlay2 (Docker's default) when
+    # the kernel can mount overlay here, vfs (a full copy per layer, minutes per bake) only when it
+    # cannot; leaving iptables alone keeps the host's firewall as it is. SLIPWAY_DOCKERD_ARGS overrides.
+    read -r -a args <<<"${SLIPWAY_DOCKERD_ARGS:---storage-driver=$(storage_driver) --iptables=false}"
+    say "storage driver: ${args[*]}"
     nohup dockerd "${args[@]}" >/var/log/slipway-dockerd.log 2>&1 &
     echo $! >/run/slipway-dockerd.pid
   fi
