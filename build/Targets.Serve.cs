@@ -96,11 +96,12 @@ partial class Targets
             var watch = new SessionWatch(build, execution);
             using var watching = Log.AddFlowSink(watch);
             execution.OnSuperseded(watch.MarkSuperseded);
+            // name=value words: a value is never read as an option of its own, whatever it starts with.
             string[] arguments =
             [
-                request.Pipeline, "--app", request.App ?? serving.App, "--branch", request.Branch,
-                .. request.Commit is null ? Array.Empty<string>() : ["--commit", request.Commit],
-                .. Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out _) ? ["--pull-request-url", request.PullRequestUrl!] : Array.Empty<string>(),
+                request.Pipeline, $"--app={request.App ?? serving.App}", $"--branch={request.Branch}",
+                .. request.Commit is null ? Array.Empty<string>() : [$"--commit={request.Commit}"],
+                .. Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out _) ? [$"--pull-request-url={request.PullRequestUrl}"] : Array.Empty<string>(),
                 .. serving.InheritedOptions(),
             ];
             try

@@ -12,6 +12,8 @@ public sealed class GitCli(IProcessRunner runner)
     {
         ["GIT_TERMINAL_PROMPT"] = "0",
         ["GCM_INTERACTIVE"] = "never",
+        // Only the transports an app source can name: never ext:: or fd::, which run commands or use descriptors.
+        ["GIT_ALLOW_PROTOCOL"] = "https:http:ssh:git:file",
         // English messages, so that the few that are recognised stay recognisable.
         ["LC_ALL"] = "C",
         ["LANGUAGE"] = null,

@@ -29,4 +29,22 @@ public sealed class GitCliTests : IDisposable
 
         output.Should().StartWith("git version ");
     }
+
+    [Fact]
+    public async Task TryRunAsync_ExtTransport_NeverRunsItsCommandEvenWhereGitConfigAllowsIt()
+    {
+        // ext:: runs a command of the URL's choosing; a user's or system's git config may allow it, Slipway never does.
+        var marker = temp.Combine("ext-ran");
+        var allowEverything = new Dictionary<string, string?>
+        {
+            ["GIT_CONFIG_COUNT"] = "1",
+            ["GIT_CONFIG_KEY_0"] = "protocol.ext.allow",
+            ["GIT_CONFIG_VALUE_0"] = "always",
+        };
+
+        var result = await TestGit.Cli.TryRunAsync(temp.Path, ["ls-remote", "--", $"ext::sh -c touch% {marker}"], CancellationToken.None, allowEverything);
+
+        result.Succeeded.Should().BeFalse();
+        File.Exists(marker).Should().BeFalse();
+    }
 }

@@ -49,8 +49,22 @@ public sealed partial record AppSource(AppSourceKind Kind, string Location, stri
     public override string ToString() =>
         $"{Kind} {DisplayLocation}" + (Commit is not null ? $" @{Commit}" : Branch is not null ? $" ({Branch})" : string.Empty);
 
+    /// <summary>True when <paramref name="branch"/> is a name <c>--branch</c> accepts: a valid git branch name that cannot be read as an option.</summary>
+    public static bool IsValidBranchName(string branch) => BranchPattern().IsMatch(branch);
+
+    /// <summary>True when <paramref name="commit"/> is a name <c>--commit</c> accepts: 4 to 40 hexadecimal digits.</summary>
+    public static bool IsValidCommitId(string commit) => CommitPattern().IsMatch(commit);
+
     private static AppSourceKind KindOf(string app, string? baseDirectory, out string location)
     {
+        // git reads a word that starts with '-' as an option wherever it stands (--upload-pack=<command> runs a
+        // command), and a control character has no place in a URL or a path a person typed.
+        if (app.StartsWith('-') || app.Any(char.IsControl))
+        {
+            throw new CheckoutException(
+                $"The app '{CredentialRedactor.Redact(app)}' is not a git URL or a folder (it starts with '-' or holds a control character): pass --app a git URL, a git repository or a folder.");
+        }
+
         var scheme = SchemePattern().Match(app);
         if (scheme.Success)
         {
@@ -58,6 +72,12 @@ public sealed partial record AppSource(AppSourceKind Kind, string Location, stri
             {
                 throw new CheckoutException(
                     $"The app URL '{CredentialRedactor.Redact(app)}' uses a scheme git cannot fetch from: use https://, ssh://, git:// or file://.");
+            }
+
+            if (!Uri.TryCreate(app, UriKind.Absolute, out var uri) || uri.Host.StartsWith('-') || app.Any(char.IsWhiteSpace))
+            {
+                throw new CheckoutException(
+                    $"The app URL '{CredentialRedactor.Redact(app)}' is not a valid URL (a host that starts with '-' or a space in it): check --app.");
             }
 
             location = app;
@@ -113,8 +133,9 @@ public sealed partial record AppSource(AppSourceKind Kind, string Location, stri
     [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://")]
     private static partial Regex SchemePattern();
 
-    // user@host:path or host:path, where the colon comes before any slash (git's own rule).
-    [GeneratedRegex(@"^[^/:\s]{2,}:[^\\]")]
+    // user@host:path or host:path, where the colon comes before any slash (git's own rule). The host is a host
+    // name (so not "ext::<command>" or a word starting with '-'), and nothing in it is white space.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9._~%+-]+@)?[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]:(?![:\\])\S*$")]
     private static partial Regex ScpLikePattern();
 
     [GeneratedRegex(@"^(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)(?!/)(?!.*/$)(?!.*\.lock$)(?!.*\.$)[^\s~^:?*\[\\\x00-\x1f\x7f]+$")]

@@ -38,11 +38,11 @@ internal sealed partial class GitWorkFolder(GitCli git, AppSource source, string
         var current = await git.TryRunAsync(folder, ["remote", "get-url", Remote], cancellationToken);
         if (!current.Succeeded)
         {
-            await RunAsync(["remote", "add", Remote, source.Location], cancellationToken);
+            await RunAsync(["remote", "add", "--", Remote, source.Location], cancellationToken);
         }
         else if (current.StandardOutput.Trim() != source.Location)
         {
-            await RunAsync(["remote", "set-url", Remote, source.Location], cancellationToken);
+            await RunAsync(["remote", "set-url", "--", Remote, source.Location], cancellationToken);
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class ReleaseTagger(GitCli git) : IReleaseTagger
         var result = await git.TryRunAsync(
             plan.Repository,
             // The "^{}" pattern is needed too: ls-remote matches patterns against whole name tails.
-            ["ls-remote", "--tags", remote, $"refs/tags/{plan.Tag}", $"refs/tags/{plan.Tag}^{{}}"],
+            ["ls-remote", "--tags", "--", remote, $"refs/tags/{plan.Tag}", $"refs/tags/{plan.Tag}^{{}}"],
             cancellationToken);
         if (!result.Succeeded)
         {
@@ -124,7 +124,7 @@ public sealed class ReleaseTagger(GitCli git) : IReleaseTagger
 
     private async Task PushTagAsync(ReleasePlan plan, string remote, CancellationToken cancellationToken)
     {
-        var result = await git.TryRunAsync(plan.Repository, ["push", "--quiet", remote, $"refs/tags/{plan.Tag}"], cancellationToken);
+        var result = await git.TryRunAsync(plan.Repository, ["push", "--quiet", "--", remote, $"refs/tags/{plan.Tag}"], cancellationToken);
         if (!result.Succeeded)
         {
             throw new ReleaseException(

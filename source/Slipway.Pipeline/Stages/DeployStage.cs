@@ -108,7 +108,7 @@ public sealed class DeployStage(PipelineServices services, GitCli git, IReleaseI
     {
         try
         {
-            await git.RunAsync(workFolder, ["fetch", "--quiet", "--no-write-fetch-head", remote, "+refs/tags/*:refs/tags/*"], cancellationToken);
+            await git.RunAsync(workFolder, ["fetch", "--quiet", "--no-write-fetch-head", "--", remote, "+refs/tags/*:refs/tags/*"], cancellationToken);
         }
         catch (GitCommandException exception)
         {

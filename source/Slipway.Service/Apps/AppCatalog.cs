@@ -5,25 +5,25 @@ using Slipway.Pipeline.Running;
 namespace Slipway.Service.Apps;
 
 /// <summary>
-/// The apps the service knows: the default app, the repositories mapped to sources in the settings, and those
-/// webhooks brought since the start. A repository without a mapping is built from the clone URL its webhook gives.
+/// The apps the service knows: the default app and the repositories mapped to sources in the settings. Only a
+/// mapped repository is built for a webhook: a payload's clone URL is never a source, because whoever can send (or
+/// forge the content of) a delivery would otherwise choose what git is pointed at on this host.
 /// </summary>
 public sealed class AppCatalog
 {
     private readonly string _root;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, KnownApp> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IReadOnlyDictionary<string, string> _mapped;
+    private readonly Dictionary<string, KnownApp> _byRepository = new(StringComparer.OrdinalIgnoreCase);
 
     /// <exception cref="ServiceSettingsException">A configured source cannot be built from.</exception>
     public AppCatalog(ServiceOptions options)
     {
         _root = options.RootDirectory;
-        _mapped = options.Apps;
         Default = Remember(new KnownApp(NameOf(options.DefaultApp), options.DefaultApp, null));
         foreach (var (repository, source) in options.Apps)
         {
-            Remember(new KnownApp(NameOf(source), source, repository));
+            _byRepository[repository] = Remember(new KnownApp(NameOf(source), source, repository));
         }
     }
 
@@ -51,12 +51,10 @@ public sealed class AppCatalog
         }
     }
 
-    /// <summary>The app a webhook's repository stands for: the mapped source, else the clone URL it gave.</summary>
-    /// <exception cref="ServiceSettingsException">The clone URL cannot be built from.</exception>
-    public KnownApp ForRepository(string fullName, string cloneUrl)
+    /// <summary>The app a webhook's repository stands for (its <c>--service-apps</c> entry), or null for a repository not configured.</summary>
+    public KnownApp? ForRepository(string fullName)
     {
-        var source = _mapped.TryGetValue(fullName, out var mapped) ? mapped : cloneUrl;
-        return Remember(new KnownApp(NameOf(source), source, fullName));
+        return _byRepository.GetValueOrDefault(fullName);
     }
 
     /// <summary>The app's name as the pipeline derives it from the source (the folder or repository name, as a slug).</summary>
@@ -77,7 +75,7 @@ public sealed class AppCatalog
     {
         lock (_gate)
         {
-            // The default and the mappings come first and keep their names; a webhook's clone URL only fills a gap.
+            // The default comes first and keeps its name when a mapping shares it.
             _byName.TryAdd(app.Name, app);
         }
 

@@ -46,7 +46,7 @@ public sealed class GitRemoteBranchLister(GitCli git, string rootDirectory, Time
         string output;
         try
         {
-            output = await git.RunAsync(rootDirectory, ["ls-remote", "--heads", resolved.Location], timeout.Token);
+            output = await git.RunAsync(rootDirectory, ["ls-remote", "--heads", "--", resolved.Location], timeout.Token);
         }
         catch (GitCommandException exception)
         {

@@ -16,37 +16,39 @@ public sealed class BitbucketWebhookReader(AppCatalog apps)
     /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventKey, string? requestId, JsonElement payload) => eventKey switch
     {
-        "pullrequest:created" or "pullrequest:updated" => WebhookDecision.Run(Request(PipelineNames.PullRequest, eventKey, requestId, payload)),
-        "pullrequest:approved" => WebhookDecision.Run(Request(PipelineNames.Approved, eventKey, requestId, payload)),
-        "pullrequest:fulfilled" or "pullrequest:rejected" => WebhookDecision.Run(Request(PipelineNames.Teardown, eventKey, requestId, payload) with { Commit = null }),
+        "pullrequest:created" or "pullrequest:updated" => Decide(PipelineNames.PullRequest, eventKey, requestId, payload),
+        "pullrequest:approved" => Decide(PipelineNames.Approved, eventKey, requestId, payload),
+        "pullrequest:fulfilled" or "pullrequest:rejected" => Decide(PipelineNames.Teardown, eventKey, requestId, payload),
         _ => WebhookDecision.Ignore($"event '{eventKey}' starts nothing"),
     };
 
-    private RunRequest Request(string pipeline, string eventKey, string? requestId, JsonElement payload)
+    private WebhookDecision Decide(string pipeline, string eventKey, string? requestId, JsonElement payload)
     {
+        // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
         var repository = RequiredString(payload, eventKey, "repository", "full_name");
-        // Bitbucket's payload has no clone URL: the repository's web address with .git is one.
-        var web = OptionalString(payload, "repository", "links", "html", "href") ?? $"https://bitbucket.org/{repository}";
-        KnownApp app;
-        try
+        var branch = WebhookRunFields.Branch(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "branch", "name"));
+        var commit = WebhookRunFields.Commit(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "commit", "hash"));
+        var sourceRepository = OptionalString(payload, "pullrequest", "source", "repository", "full_name");
+        if (apps.ForRepository(repository) is not { } app)
         {
-            app = apps.ForRepository(repository, web.TrimEnd('/') + ".git");
-        }
-        catch (ServiceSettingsException exception)
-        {
-            throw new WebhookPayloadException(exception.Message);
+            return WebhookDecision.Ignore(WebhookRunFields.NotConfigured(repository));
         }
 
-        return new RunRequest(
+        if (sourceRepository is not null && !string.Equals(sourceRepository, repository, StringComparison.OrdinalIgnoreCase))
+        {
+            return WebhookDecision.Ignore(WebhookRunFields.FromFork(sourceRepository, repository));
+        }
+
+        return WebhookDecision.Run(new RunRequest(
             pipeline,
             app.Name,
             app.Source,
-            RequiredString(payload, eventKey, "pullrequest", "source", "branch", "name"),
-            RequiredString(payload, eventKey, "pullrequest", "source", "commit", "hash"),
+            branch,
+            pipeline == PipelineNames.Teardown ? null : commit,
             repository,
             RequiredInt(payload, eventKey, "pullrequest", "id"),
             OptionalString(payload, "pullrequest", "links", "html", "href"),
             RunTriggers.Bitbucket,
-            requestId is null ? null : "bitbucket:" + requestId);
+            requestId is null ? null : "bitbucket:" + requestId));
     }
 }

@@ -24,46 +24,48 @@ public sealed class GitHubWebhookReader(AppCatalog apps)
                 var action = RequiredString(payload, eventName, "action");
                 return action switch
                 {
-                    "opened" or "reopened" or "synchronize" => WebhookDecision.Run(Request(PipelineNames.PullRequest, eventName, deliveryId, payload)),
-                    "closed" => WebhookDecision.Run(Request(PipelineNames.Teardown, eventName, deliveryId, payload) with { Commit = null }),
+                    "opened" or "reopened" or "synchronize" => Decide(PipelineNames.PullRequest, eventName, deliveryId, payload),
+                    "closed" => Decide(PipelineNames.Teardown, eventName, deliveryId, payload),
                     _ => WebhookDecision.Ignore($"pull_request action '{action}' starts nothing"),
                 };
             case "pull_request_review":
                 var reviewAction = RequiredString(payload, eventName, "action");
                 var state = OptionalString(payload, "review", "state");
                 return reviewAction == "submitted" && string.Equals(state, "approved", StringComparison.OrdinalIgnoreCase)
-                    ? WebhookDecision.Run(Request(PipelineNames.Approved, eventName, deliveryId, payload))
+                    ? Decide(PipelineNames.Approved, eventName, deliveryId, payload)
                     : WebhookDecision.Ignore($"pull_request_review '{reviewAction}' with state '{state}' starts nothing");
             default:
                 return WebhookDecision.Ignore($"event '{eventName}' starts nothing");
         }
     }
 
-    private RunRequest Request(string pipeline, string eventName, string? deliveryId, JsonElement payload)
+    private WebhookDecision Decide(string pipeline, string eventName, string? deliveryId, JsonElement payload)
     {
+        // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
         var repository = RequiredString(payload, eventName, "repository", "full_name");
-        var cloneUrl = OptionalString(payload, "pull_request", "head", "repo", "clone_url")
-            ?? RequiredString(payload, eventName, "repository", "clone_url");
-        KnownApp app;
-        try
+        var branch = WebhookRunFields.Branch(eventName, RequiredString(payload, eventName, "pull_request", "head", "ref"));
+        var commit = WebhookRunFields.Commit(eventName, RequiredString(payload, eventName, "pull_request", "head", "sha"));
+        var headRepository = OptionalString(payload, "pull_request", "head", "repo", "full_name");
+        if (apps.ForRepository(repository) is not { } app)
         {
-            app = apps.ForRepository(repository, cloneUrl);
-        }
-        catch (ServiceSettingsException exception)
-        {
-            throw new WebhookPayloadException(exception.Message);
+            return WebhookDecision.Ignore(WebhookRunFields.NotConfigured(repository));
         }
 
-        return new RunRequest(
+        if (headRepository is not null && !string.Equals(headRepository, repository, StringComparison.OrdinalIgnoreCase))
+        {
+            return WebhookDecision.Ignore(WebhookRunFields.FromFork(headRepository, repository));
+        }
+
+        return WebhookDecision.Run(new RunRequest(
             pipeline,
             app.Name,
             app.Source,
-            RequiredString(payload, eventName, "pull_request", "head", "ref"),
-            RequiredString(payload, eventName, "pull_request", "head", "sha"),
+            branch,
+            pipeline == PipelineNames.Teardown ? null : commit,
             repository,
             RequiredInt(payload, eventName, "pull_request", "number"),
             OptionalString(payload, "pull_request", "html_url"),
             RunTriggers.GitHub,
-            deliveryId is null ? null : "github:" + deliveryId);
+            deliveryId is null ? null : "github:" + deliveryId));
     }
 }

@@ -110,4 +110,18 @@ public sealed class AppSourceTests : IDisposable
         source.ToString().Should().NotContain("glpat-secret");
         source.DisplayLocation.Should().Be("https://***@gitlab.example.com/app.git");
     }
+
+    [Theory]
+    [InlineData("--upload-pack=:;touch /tmp/slipway-pwned;git-upload-pack")]
+    [InlineData("-uploadpack")]
+    [InlineData("ext::sh -c touch% /tmp/slipway-pwned")]
+    [InlineData("ext::sh")]
+    [InlineData("ssh://-oProxyCommand=touch/app.git")]
+    [InlineData("https://git.example.com/app.git\n--upload-pack=x")]
+    public void Resolve_SourceThatGitWouldReadAsAnOptionOrACommand_IsRefused(string app)
+    {
+        var act = () => AppSource.Resolve(app, "main", null, temp.Path);
+
+        act.Should().Throw<CheckoutException>().WithMessage("*--app*");
+    }
 }

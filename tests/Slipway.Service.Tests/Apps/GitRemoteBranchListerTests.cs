@@ -65,7 +65,8 @@ public static class LocalRepositories
         return bare;
     }
 
-    private static void Git(string directory, params string[] arguments)
+    /// <summary>Runs git in <paramref name="directory"/>; a failure throws with git's own message.</summary>
+    public static void Git(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)

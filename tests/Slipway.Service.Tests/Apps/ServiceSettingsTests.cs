@@ -74,15 +74,21 @@ public sealed class ServiceSettingsTests
     }
 
     [Fact]
-    public void Catalog_RepositoryWithoutMapping_IsBuiltFromItsCloneUrl()
+    public void Catalog_OnlyConfiguredRepositoriesAreApps_AndAWebhookAddsNone()
     {
         using var folder = new TemporaryFolder();
         Directory.CreateDirectory(folder.Combine("site"));
-        var catalog = new AppCatalog(new ServiceOptions { RootDirectory = folder.Path, DatabasePath = "unused", DefaultApp = "site" });
+        var catalog = new AppCatalog(new ServiceOptions
+        {
+            RootDirectory = folder.Path,
+            DatabasePath = "unused",
+            DefaultApp = "site",
+            Apps = new Dictionary<string, string> { ["acme/shop"] = "https://github.com/acme/shop.git" },
+        });
 
-        var app = catalog.ForRepository("acme/shop", "https://github.com/acme/shop.git");
-
-        app.Should().Be(new KnownApp("shop", "https://github.com/acme/shop.git", "acme/shop"));
+        catalog.ForRepository("acme/shop").Should().Be(new KnownApp("shop", "https://github.com/acme/shop.git", "acme/shop"));
+        catalog.ForRepository("ACME/Shop").Should().NotBeNull("GitHub and Bitbucket names are case-insensitive");
+        catalog.ForRepository("mallory/shop").Should().BeNull();
         catalog.All.Select(known => known.Name).Should().Equal("shop", "site");
         catalog.Default.Name.Should().Be("site");
     }

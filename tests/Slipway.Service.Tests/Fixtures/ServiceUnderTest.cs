@@ -20,6 +20,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public const string GitHubSecret = "gh-webhook-secret-1f3a9c";
     public const string BitbucketSecret = "bb-webhook-secret-7d2e4b";
 
+    /// <summary>The repository every payload in Payloads/ comes from.</summary>
+    public const string PayloadRepository = "acme/site";
+
     private ServiceUnderTest(TemporaryFolder folder, ServiceHost host, ScriptedExecutor executor, RecordingCleaner cleaner, SqliteRunStore pipelineStore, ServiceOptions options)
     {
         Folder = folder;
@@ -72,6 +75,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             BitbucketWebhookSecret = BitbucketSecret,
             DefaultApp = folder.Combine("site"),
             TimeZone = "UTC",
+            // The repository of the payloads in Payloads/, as an operator would configure it.
+            Apps = new Dictionary<string, string> { [PayloadRepository] = "https://github.com/acme/site.git" },
         };
         options = configure?.Invoke(options) ?? options;
         var executor = new ScriptedExecutor();

@@ -30,6 +30,7 @@ public static class TestServiceProcess
             GitHubWebhookSecret = args.Optional("github-secret"),
             DefaultApp = root,
             TimeZone = "UTC",
+            Apps = new Dictionary<string, string> { ["acme/site"] = root },
         };
         var dependencies = new ServiceDependencies(executor, new JournalCleaner(journal), new SqliteRunStore(database));
 

@@ -10,7 +10,8 @@ public sealed class BitbucketWebhookTests : IAsyncLifetime
 {
     private ServiceUnderTest _service = null!;
 
-    public async Task InitializeAsync() => _service = await ServiceUnderTest.StartAsync();
+    public async Task InitializeAsync() => _service = await ServiceUnderTest.StartAsync(
+        options => options with { Apps = new Dictionary<string, string> { [ServiceUnderTest.PayloadRepository] = "https://bitbucket.org/acme/site.git" } });
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
