@@ -14,6 +14,7 @@ internal sealed partial class BuildOutputTracker(Action<string>? onLine)
     private const int KeptLines = 15;
 
     private readonly StringBuilder partialLine = new();
+    private readonly TransferProgress pulls = new("Pulling", onLine);
     private readonly Queue<string> stepOutput = new();
 
     /// <summary>The instruction of the step being run, e.g. "RUN composer install".</summary>
@@ -32,12 +33,13 @@ internal sealed partial class BuildOutputTracker(Action<string>? onLine)
     {
         if (message.Stream is { } text)
         {
+            pulls.Complete();
             Append(text);
         }
-        else if (message.Status is { } status)
+        else if (message.Status is not null)
         {
-            // Pull progress from FROM lines: one line each, no step output.
-            onLine?.Invoke(message.ID is { Length: > 0 } id ? $"{id}: {status}" : status);
+            // A FROM image being pulled: a summary line every few seconds rather than one per layer event.
+            pulls.Accept(message);
         }
 
         if (AuxString(message, "ID") is { } imageId)
@@ -65,6 +67,7 @@ internal sealed partial class BuildOutputTracker(Action<string>? onLine)
     /// <summary>Hands out a last line that had no line ending.</summary>
     public void Complete()
     {
+        pulls.Complete();
         if (partialLine.Length > 0)
         {
             Line(partialLine.ToString());
