@@ -18,7 +18,7 @@ public sealed partial class ImageBuildProgress : IDisposable
     /// <summary>How long a step may run without a line before a "still at" line is written.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
-    private const int OutputWidth = 100;
+    private const int OutputWidth = 90;
 
     private readonly Lock gate = new();
     private readonly string what;
@@ -78,13 +78,13 @@ public sealed partial class ImageBuildProgress : IDisposable
             var sinceWritten = lastWritten is { } written ? now - written : TimeSpan.MaxValue;
             if (current is { } step && !stepShown && sinceWritten >= Interval)
             {
-                line = $"{what}: step {step.Number} of {step.Count}: {step.Instruction}";
+                line = $"{what}: step {step.Number} of {step.Count}: {Shorten(step.Instruction)}";
                 stepShown = true;
             }
             else if (current is { } quiet && sinceWritten >= Heartbeat)
             {
                 var output = lastOutput is null ? string.Empty : $" (last output: {Shorten(lastOutput)})";
-                line = $"{what}: still at step {quiet.Number} of {quiet.Count} after {Duration(now - quiet.Started)}: {quiet.Instruction}{output}";
+                line = $"{what}: still at step {quiet.Number} of {quiet.Count} after {Duration(now - quiet.Started)}: {Shorten(quiet.Instruction)}{output}";
             }
 
             if (line is not null)
@@ -118,7 +118,15 @@ public sealed partial class ImageBuildProgress : IDisposable
             ? $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds} s"
             : $"{Math.Max(0, (int)elapsed.TotalSeconds)} s";
 
-    private static string Shorten(string text) => text.Length <= OutputWidth ? text : text[..(OutputWidth - 1)] + "…";
+    /// <summary>One line of at most <see cref="OutputWidth"/> characters: a Dockerfile instruction may span many.</summary>
+    private static string Shorten(string text)
+    {
+        var flat = WhiteSpace().Replace(text, " ");
+        return flat.Length <= OutputWidth ? flat : flat[..(OutputWidth - 1)] + "…";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 
     [GeneratedRegex(@"^Step (?<number>\d+)/(?<count>\d+) : (?<instruction>.*)$")]
     private static partial Regex StepHeader();

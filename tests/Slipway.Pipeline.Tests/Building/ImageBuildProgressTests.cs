@@ -58,6 +58,17 @@ public sealed class ImageBuildProgressTests
     }
 
     [Fact]
+    public void Accept_InstructionSpanningLines_IsShownOnOneShortLine()
+    {
+        using var progress = Start();
+
+        progress.Accept("Step 4/7 : RUN set -eu;     apt-get update;     apt-get install -y git unzip " + new string('x', 200));
+
+        lines.Should().ContainSingle().Which.Should().StartWith("app:1: step 4 of 7: RUN set -eu; apt-get update; apt-get install")
+            .And.EndWith("…").And.HaveLength("app:1: step 4 of 7: ".Length + 90);
+    }
+
+    [Fact]
     public void Complete_SaysHowManyStepsInHowLong()
     {
         using var progress = Start();
