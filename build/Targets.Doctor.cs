@@ -36,7 +36,8 @@ partial class Targets
         {
             using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
             var version = await docker.GetVersionAsync(cancellationToken);
-            return ("docker", true, $"engine {version.Version} (API {version.ApiVersion}) at {docker.Endpoint.Address}");
+            var driver = await docker.GetStorageDriverAsync(cancellationToken);
+            return ("docker", true, $"engine {version.Version} (API {version.ApiVersion}, storage {driver}) at {docker.Endpoint.Address}");
         }
         catch (DockerException exception)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Docker.DotNet.Models;
 
 namespace Slipway.Docker.Engine;
 
@@ -13,6 +14,7 @@ internal sealed partial class BuildOutputTracker(Action<string>? onLine)
     private const int KeptLines = 15;
 
     private readonly StringBuilder partialLine = new();
+    private readonly TransferProgress pulls = new("Pulling", onLine);
     private readonly Queue<string> stepOutput = new();
 
     /// <summary>The instruction of the step being run, e.g. "RUN composer install".</summary>
@@ -27,32 +29,45 @@ internal sealed partial class BuildOutputTracker(Action<string>? onLine)
     /// <summary>The engine's error, once it reported one.</summary>
     public string? Error { get; private set; }
 
-    public void Accept(JsonElement message)
+    public void Accept(JSONMessage message)
     {
-        if (message.String("stream") is { } text)
+        if (message.Stream is { } text)
         {
+            pulls.Complete();
             Append(text);
         }
-        else if (message.String("status") is { } status)
+        else if (message.Status is not null)
         {
-            // Pull progress from FROM lines: one line each, no step output.
-            onLine?.Invoke(message.String("id") is { } id ? $"{id}: {status}" : status);
+            // A FROM image being pulled: a summary line every few seconds rather than one per layer event.
+            pulls.Accept(message);
         }
 
-        if (message.Property("aux") is { } aux && aux.String("ID") is { } imageId)
+        if (AuxString(message, "ID") is { } imageId)
         {
             ImageId = imageId;
         }
 
-        if (JsonMessageStream.Error(message) is { } error)
+        if (message.Error?.Message is { Length: > 0 } error)
         {
             Error = error;
         }
     }
 
+    /// <summary>A string field of the message's aux object, which the library keeps as untyped extension data.</summary>
+    internal static string? AuxString(JSONMessage message, string name) =>
+        message.Aux?.ExtensionData is { } aux && aux.TryGetValue(name, out var value)
+            ? value switch
+            {
+                string text => text,
+                JsonElement { ValueKind: JsonValueKind.String } element => element.GetString(),
+                _ => null,
+            }
+            : null;
+
     /// <summary>Hands out a last line that had no line ending.</summary>
     public void Complete()
     {
+        pulls.Complete();
         if (partialLine.Length > 0)
         {
             Line(partialLine.ToString());

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using Docker.DotNet.Models;
+using Slipway.Docker.Build;
 
 namespace Slipway.Docker.Engine;
 
@@ -11,54 +12,31 @@ public sealed partial class DockerClient
     /// <exception cref="DockerBuildException">The build failed; the message names the failing step and its last output lines.</exception>
     public async Task<string> BuildImageAsync(DockerBuildRequest request, Action<string>? onOutput, CancellationToken cancellationToken)
     {
-        var query = new QueryString()
-            .Add("dockerfile", request.Dockerfile)
-            .Add("version", "1")
-            .Add("rm", true)
-            .Add("forcerm", true)
-            .Add("target", request.Target);
-        foreach (var tag in request.Tags)
+        var parameters = new ImageBuildParameters
         {
-            query.Add("t", tag);
-        }
-
-        if (request.BuildArguments.Count > 0)
-        {
-            query.Add("buildargs", ToJsonObject(request.BuildArguments).ToJsonString());
-        }
-
-        if (request.Labels.Count > 0)
-        {
-            query.Add("labels", ToJsonObject(request.Labels).ToJsonString());
-        }
-
-        if (request.NoCache)
-        {
-            query.Add("nocache", true);
-        }
-
-        if (request.Pull)
-        {
-            query.Add("pull", true);
-        }
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await SendAsync(HttpMethod.Post, "/build", cancellationToken, query, new BuildContextContent(request.Context));
-        }
-        catch (DockerException exception) when (exception.StatusCode is not null)
-        {
-            throw new DockerBuildException(null, [], exception.Message);
-        }
+            Dockerfile = request.Dockerfile,
+            Tags = request.Tags.ToList(),
+            BuildArgs = new Dictionary<string, string>(request.BuildArguments),
+            Labels = new Dictionary<string, string>(request.Labels),
+            Target = request.Target,
+            Version = "1",
+            Remove = true,
+            ForceRemove = true,
+            NoCache = request.NoCache ? true : null,
+            Pull = request.Pull ? "1" : null,
+        };
 
         var tracker = new BuildOutputTracker(onOutput);
-        using (response)
+        await using (var context = new BuildContextStream(request.Context, cancellationToken))
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await foreach (var message in JsonMessageStream.ReadAsync(stream, cancellationToken))
+            try
             {
-                tracker.Accept(message);
+                await CallAsync(client => client.Images.BuildImageFromDockerfileAsync(
+                    parameters, context.Reader, authConfigs: null, headers: null, new MessageProgress(tracker.Accept), cancellationToken));
+            }
+            catch (DockerException exception) when (exception.StatusCode is not null)
+            {
+                throw new DockerBuildException(null, [], exception.Message);
             }
         }
 
@@ -81,14 +59,9 @@ public sealed partial class DockerClient
         throw new DockerException("The Docker engine ended the build without naming the image it built; run the build again with the engine's log open to see why.");
     }
 
-    internal static JsonObject ToJsonObject(IReadOnlyDictionary<string, string> values)
+    /// <summary>Hands each progress message to the caller on the reading thread, in order (Progress&lt;T&gt; would post them).</summary>
+    private sealed class MessageProgress(Action<JSONMessage> onMessage) : IProgress<JSONMessage>
     {
-        var json = new JsonObject();
-        foreach (var (key, value) in values)
-        {
-            json[key] = value;
-        }
-
-        return json;
+        public void Report(JSONMessage value) => onMessage(value);
     }
 }

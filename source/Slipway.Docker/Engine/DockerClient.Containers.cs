@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
+using Docker.DotNet.Models;
+using Models = Docker.DotNet.Models;
 
 namespace Slipway.Docker.Engine;
 
@@ -9,32 +10,27 @@ public sealed partial class DockerClient
     /// <exception cref="DockerException">No such image, or the name is in use (<see cref="DockerException.IsConflict"/>).</exception>
     public async Task<string> CreateContainerAsync(ContainerCreateRequest request, CancellationToken cancellationToken)
     {
-        var query = new QueryString().Add("name", request.Name);
-        var json = await SendForJsonAsync(HttpMethod.Post, "/containers/create", cancellationToken, query, ContainerCreateBody.From(request));
-        return json.String("Id") ?? throw new DockerException("The Docker engine created a container without returning its id.");
+        var created = await CallAsync(client => client.Containers.CreateContainerAsync(CreateParameters(request), cancellationToken));
+        return created.ID ?? throw new DockerException("The Docker engine created a container without returning its id.");
     }
 
     /// <summary>Starts a created or stopped container; starting a running one does nothing.</summary>
     public Task StartContainerAsync(string container, CancellationToken cancellationToken) =>
-        SendAndForgetAsync(HttpMethod.Post, $"/containers/{EscapePath(container)}/start", cancellationToken);
+        CallAsync(client => client.Containers.StartContainerAsync(container, new ContainerStartParameters(), cancellationToken));
 
-    /// <summary>Waits for <paramref name="condition"/> and returns the container's exit code.</summary>
-    public async Task<int> WaitContainerAsync(string container, WaitCondition condition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until the container is not running and returns its exit code: at once for a container that already
+    /// exited or never started.
+    /// </summary>
+    public async Task<int> WaitContainerAsync(string container, CancellationToken cancellationToken)
     {
-        var conditionName = condition switch
-        {
-            WaitCondition.NextExit => "next-exit",
-            WaitCondition.Removed => "removed",
-            _ => "not-running",
-        };
-        var query = new QueryString().Add("condition", conditionName);
-        var json = await SendForJsonAsync(HttpMethod.Post, $"/containers/{EscapePath(container)}/wait", cancellationToken, query);
-        if (json.Property("Error") is { } error && error.String("Message") is { Length: > 0 } message)
+        var result = await CallAsync(client => client.Containers.WaitContainerAsync(container, cancellationToken));
+        if (result.Error?.Message is { Length: > 0 } message)
         {
             throw new DockerException(EngineMessage.Tidy(message));
         }
 
-        return (int)json.Int64("StatusCode");
+        return (int)result.StatusCode;
     }
 
     /// <summary>
@@ -42,39 +38,37 @@ public sealed partial class DockerClient
     /// </summary>
     public Task StopContainerAsync(string container, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var seconds = (int)Math.Ceiling(Math.Max(0, timeout.TotalSeconds));
-        return SendAndForgetAsync(HttpMethod.Post, $"/containers/{EscapePath(container)}/stop", cancellationToken, new QueryString().Add("t", seconds));
+        var seconds = (uint)Math.Ceiling(Math.Max(0, timeout.TotalSeconds));
+        return CallAsync(client => client.Containers.StopContainerAsync(
+            container, new ContainerStopParameters { WaitBeforeKillSeconds = seconds }, cancellationToken));
     }
 
     /// <summary>Removes a container.</summary>
     /// <param name="force">Kill it first when it runs.</param>
     /// <param name="removeVolumes">Also remove its anonymous volumes.</param>
-    public Task RemoveContainerAsync(string container, bool force, bool removeVolumes, CancellationToken cancellationToken)
-    {
-        var query = new QueryString().Add("force", force).Add("v", removeVolumes);
-        return SendAndForgetAsync(HttpMethod.Delete, $"/containers/{EscapePath(container)}", cancellationToken, query);
-    }
+    public Task RemoveContainerAsync(string container, bool force, bool removeVolumes, CancellationToken cancellationToken) =>
+        CallAsync(client => client.Containers.RemoveContainerAsync(
+            container, new ContainerRemoveParameters { Force = force, RemoveVolumes = removeVolumes }, cancellationToken));
 
     /// <summary>Describes a container: its state, labels and published ports.</summary>
     /// <exception cref="DockerException">No such container (<see cref="DockerException.IsNotFound"/>).</exception>
     public async Task<ContainerDetails> InspectContainerAsync(string container, CancellationToken cancellationToken)
     {
-        var json = await SendForJsonAsync(HttpMethod.Get, $"/containers/{EscapePath(container)}/json", cancellationToken);
-        var config = json.Property("Config") ?? default;
-        var state = json.Property("State") ?? default;
+        var details = await CallAsync(client => client.Containers.InspectContainerAsync(container, cancellationToken));
+        var state = details.State;
         return new ContainerDetails(
-            json.String("Id") ?? container,
-            (json.String("Name") ?? string.Empty).TrimStart('/'),
-            json.String("Image") ?? string.Empty,
-            config.StringMap("Labels"),
-            config.Boolean("Tty"),
+            details.ID ?? container,
+            (details.Name ?? string.Empty).TrimStart('/'),
+            details.Image ?? string.Empty,
+            Labels(details.Config?.Labels),
+            details.Config?.Tty ?? false,
             new ContainerState(
-                state.String("Status") ?? "unknown",
-                state.Boolean("Running"),
-                (int)state.Int64("ExitCode"),
-                state.Boolean("OOMKilled"),
-                state.String("Error") is { Length: > 0 } error ? error : null),
-            PublishedPorts(json.Property("NetworkSettings") ?? default));
+                state?.Status ?? "unknown",
+                state?.Running ?? false,
+                (int)(state?.ExitCode ?? 0),
+                state?.OOMKilled ?? false,
+                state?.Error is { Length: > 0 } error ? error : null),
+            PublishedPorts(details.NetworkSettings?.Ports));
     }
 
     /// <summary>Containers in any state carrying all of <paramref name="labels"/> (an empty value matches any value).</summary>
@@ -82,43 +76,69 @@ public sealed partial class DockerClient
         IReadOnlyDictionary<string, string>? labels,
         CancellationToken cancellationToken)
     {
-        var query = new QueryString().Add("all", true).Add("filters", LabelFilter.ToFilters(labels));
-        var json = await SendForJsonAsync(HttpMethod.Get, "/containers/json", cancellationToken, query);
-        return json.ValueKind != JsonValueKind.Array
-            ? []
-            : json.EnumerateArray()
-                .Select(container => new ContainerSummary(
-                    container.String("Id") ?? string.Empty,
-                    container.Strings("Names").Select(name => name.TrimStart('/')).ToList(),
-                    container.String("Image") ?? string.Empty,
-                    container.String("State") ?? "unknown",
-                    container.String("Status") ?? string.Empty,
-                    container.StringMap("Labels")))
-                .ToList();
+        var parameters = new ContainersListParameters { All = true, Filters = LabelFilters(labels) };
+        var containers = await CallAsync(client => client.Containers.ListContainersAsync(parameters, cancellationToken));
+        return containers
+            .Select(container => new ContainerSummary(
+                container.ID ?? string.Empty,
+                (container.Names ?? []).Select(name => name.TrimStart('/')).ToList(),
+                container.Image ?? string.Empty,
+                container.State ?? "unknown",
+                container.Status ?? string.Empty,
+                Labels(container.Labels)))
+            .ToList();
     }
 
-    private static List<PublishedPort> PublishedPorts(JsonElement networkSettings)
+    private static CreateContainerParameters CreateParameters(ContainerCreateRequest request)
+    {
+        var portKeys = request.Ports.ToDictionary(port => $"{port.ContainerPort.ToString(CultureInfo.InvariantCulture)}/{port.Protocol}");
+        return new CreateContainerParameters
+        {
+            Name = request.Name,
+            Image = request.Image,
+            Labels = new Dictionary<string, string>(request.Labels),
+            Env = request.Environment.Select(pair => $"{pair.Key}={pair.Value}").ToList(),
+            Cmd = request.Command?.ToList()!,
+            Entrypoint = request.Entrypoint?.ToList()!,
+            WorkingDir = request.WorkingDirectory!,
+            User = request.User!,
+            Tty = request.Tty,
+            ExposedPorts = portKeys.Keys.ToDictionary(key => key, _ => default(EmptyStruct)),
+            HostConfig = new HostConfig
+            {
+                PortBindings = portKeys.ToDictionary(
+                    pair => pair.Key,
+                    pair => (IList<Models.PortBinding>)[new Models.PortBinding
+                    {
+                        HostIP = pair.Value.HostAddress,
+                        HostPort = pair.Value.HostPort == 0 ? string.Empty : pair.Value.HostPort.ToString(CultureInfo.InvariantCulture),
+                    }]),
+                Mounts = request.Mounts
+                    .Select(mount => new Mount { Type = "bind", Source = mount.HostPath, Target = mount.ContainerPath, ReadOnly = mount.ReadOnly })
+                    .ToList(),
+                AutoRemove = false,
+                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
+            },
+        };
+    }
+
+    private static List<PublishedPort> PublishedPorts(IDictionary<string, IList<Models.PortBinding>>? ports)
     {
         var published = new List<PublishedPort>();
-        if (networkSettings.Property("Ports") is not { ValueKind: JsonValueKind.Object } ports)
+        foreach (var (key, bindings) in ports ?? new Dictionary<string, IList<Models.PortBinding>>())
         {
-            return published;
-        }
-
-        foreach (var port in ports.EnumerateObject())
-        {
-            var parts = port.Name.Split('/');
-            if (port.Value.ValueKind != JsonValueKind.Array || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var containerPort))
+            var parts = key.Split('/');
+            if (bindings is null || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var containerPort))
             {
                 continue;
             }
 
             var protocol = parts.Length > 1 ? parts[1] : "tcp";
-            foreach (var binding in port.Value.EnumerateArray())
+            foreach (var binding in bindings)
             {
-                if (int.TryParse(binding.String("HostPort"), CultureInfo.InvariantCulture, out var hostPort))
+                if (int.TryParse(binding.HostPort, CultureInfo.InvariantCulture, out var hostPort))
                 {
-                    published.Add(new PublishedPort(containerPort, protocol, binding.String("HostIp") ?? string.Empty, hostPort));
+                    published.Add(new PublishedPort(containerPort, protocol, binding.HostIP ?? string.Empty, hostPort));
                 }
             }
         }

@@ -1,29 +1,28 @@
-using System.Text.Json;
+using Docker.DotNet.Models;
 
 namespace Slipway.Docker.Engine;
 
 public sealed partial class DockerClient
 {
     /// <summary>Gives <paramref name="sourceImage"/> (id or reference) the reference <paramref name="targetReference"/>.</summary>
-    public async Task TagImageAsync(string sourceImage, string targetReference, CancellationToken cancellationToken)
+    public Task TagImageAsync(string sourceImage, string targetReference, CancellationToken cancellationToken)
     {
         var target = ImageReference.Parse(targetReference);
-        var query = new QueryString().Add("repo", target.Name).Add("tag", target.Tag ?? "latest");
-        await SendAndForgetAsync(HttpMethod.Post, $"/images/{EscapePath(sourceImage)}/tag", cancellationToken, query);
+        var parameters = new ImageTagParameters { RepositoryName = target.Name, Tag = target.Tag ?? "latest" };
+        return CallAsync(client => client.Images.TagImageAsync(sourceImage, parameters, cancellationToken));
     }
 
     /// <summary>Describes an image.</summary>
     /// <exception cref="DockerException">No such image (<see cref="DockerException.IsNotFound"/>).</exception>
     public async Task<ImageDetails> InspectImageAsync(string image, CancellationToken cancellationToken)
     {
-        var json = await SendForJsonAsync(HttpMethod.Get, $"/images/{EscapePath(image)}/json", cancellationToken);
-        var config = json.Property("Config") ?? default;
+        var details = await CallAsync(client => client.Images.InspectImageAsync(image, cancellationToken));
         return new ImageDetails(
-            json.String("Id") ?? image,
-            json.Strings("RepoTags"),
-            json.Strings("RepoDigests"),
-            config.StringMap("Labels"),
-            json.Int64("Size"));
+            details.ID ?? image,
+            Strings(details.RepoTags),
+            Strings(details.RepoDigests),
+            Labels(details.Config?.Labels),
+            details.Size);
     }
 
     /// <summary>True when the engine holds <paramref name="image"/>.</summary>
@@ -43,11 +42,8 @@ public sealed partial class DockerClient
     /// <summary>Removes an image reference, or an image by id.</summary>
     /// <param name="force">Also remove an image with several tags or used by stopped containers.</param>
     /// <param name="noPrune">Keep untagged parent images.</param>
-    public async Task RemoveImageAsync(string image, bool force, bool noPrune, CancellationToken cancellationToken)
-    {
-        var query = new QueryString().Add("force", force).Add("noprune", noPrune);
-        await SendAndForgetAsync(HttpMethod.Delete, $"/images/{EscapePath(image)}", cancellationToken, query);
-    }
+    public Task RemoveImageAsync(string image, bool force, bool noPrune, CancellationToken cancellationToken) =>
+        CallAsync(client => client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = force, NoPrune = noPrune }, cancellationToken));
 
     /// <summary>Images carrying all of <paramref name="labels"/> (an empty value matches any value).</summary>
     /// <param name="includeIntermediate">Also list the intermediate images of builds.</param>
@@ -56,16 +52,24 @@ public sealed partial class DockerClient
         CancellationToken cancellationToken,
         bool includeIntermediate = false)
     {
-        var query = new QueryString().Add("all", includeIntermediate).Add("filters", LabelFilter.ToFilters(labels));
-        var json = await SendForJsonAsync(HttpMethod.Get, "/images/json", cancellationToken, query);
-        return json.ValueKind != JsonValueKind.Array
-            ? []
-            : json.EnumerateArray()
-                .Select(image => new ImageSummary(
-                    image.String("Id") ?? string.Empty,
-                    image.Strings("RepoTags"),
-                    image.StringMap("Labels"),
-                    image.Int64("Size")))
-                .ToList();
+        var parameters = new ImagesListParameters { All = includeIntermediate, Filters = LabelFilters(labels) };
+        var images = await CallAsync(client => client.Images.ListImagesAsync(parameters, cancellationToken));
+        return images
+            .Select(image => new ImageSummary(image.ID ?? string.Empty, Strings(image.RepoTags), Labels(image.Labels), image.Size))
+            .ToList();
     }
+
+    /// <summary>The engine's label filter: "key=value", or "key" alone for any value.</summary>
+    private static Dictionary<string, IDictionary<string, bool>>? LabelFilters(IReadOnlyDictionary<string, string>? labels) =>
+        labels is null || labels.Count == 0
+            ? null
+            : new Dictionary<string, IDictionary<string, bool>>
+            {
+                ["label"] = labels.ToDictionary(pair => string.IsNullOrEmpty(pair.Value) ? pair.Key : $"{pair.Key}={pair.Value}", _ => true),
+            };
+
+    private static IReadOnlyList<string> Strings(IEnumerable<string>? values) => values?.ToList() ?? [];
+
+    private static IReadOnlyDictionary<string, string> Labels(IDictionary<string, string>? labels) =>
+        labels is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(labels, StringComparer.Ordinal);
 }

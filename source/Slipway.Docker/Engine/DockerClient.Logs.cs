@@ -1,6 +1,9 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Docker.DotNet.Models;
 using Slipway.Platform;
+using Library = Docker.DotNet;
 
 namespace Slipway.Docker.Engine;
 
@@ -14,6 +17,7 @@ public sealed partial class DockerClient
     /// <summary>
     /// A container's stdout and stderr as lines, a page per read from the engine (at most <see cref="MaxLogPageLines"/>).
     /// With <paramref name="follow"/> it keeps reading until the container stops; without it ends with the log so far.
+    /// A container with a terminal has one raw stream: all of it is stdout.
     /// </summary>
     /// <param name="tail">Only the last this many lines of the log so far; the whole log when null.</param>
     public async IAsyncEnumerable<IReadOnlyList<LogLine>> ReadContainerLogAsync(
@@ -22,30 +26,42 @@ public sealed partial class DockerClient
         [EnumeratorCancellation] CancellationToken cancellationToken,
         int? tail = null)
     {
-        var details = await InspectContainerAsync(container, cancellationToken);
-        var query = new QueryString().Add("stdout", true).Add("stderr", true).Add("follow", follow).Add("tail", tail?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all");
-        using var response = await SendAsync(HttpMethod.Get, $"/containers/{EscapePath(container)}/logs", cancellationToken, query);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var parameters = new ContainerLogsParameters
+        {
+            ShowStdout = true,
+            ShowStderr = true,
+            Follow = follow,
+            Tail = tail?.ToString(CultureInfo.InvariantCulture) ?? "all",
+        };
+        using var stream = await CallAsync(client => client.Containers.GetContainerLogsAsync(container, parameters, cancellationToken));
 
-        var decoder = new LogStreamDecoder(multiplexed: !details.Tty);
+        // The library splits the engine's frames by stream; lines are joined here, since a line may span frames.
+        var stdout = new LogLineSplitter(LogStream.Stdout);
+        var stderr = new LogLineSplitter(LogStream.Stderr);
         var buffer = ArrayPool<byte>.Shared.Rent(LogReadBufferSize);
         try
         {
-            var lines = new List<LogLine>();
-            int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            while (true)
             {
-                decoder.Decode(buffer.AsSpan(0, read), lines);
+                var lines = new List<LogLine>();
+                var read = await CallAsync(_ => stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken));
+                if (read.EOF || read.Count == 0)
+                {
+                    break;
+                }
+
+                var splitter = read.Target == Library.MultiplexedStream.TargetStream.StandardError ? stderr : stdout;
+                splitter.Append(buffer.AsSpan(0, read.Count), lines);
                 foreach (var page in Pages(lines))
                 {
                     yield return page;
                 }
-
-                lines = [];
             }
 
-            decoder.Complete(lines);
-            foreach (var page in Pages(lines))
+            var last = new List<LogLine>();
+            stdout.Flush(last);
+            stderr.Flush(last);
+            foreach (var page in Pages(last))
             {
                 yield return page;
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Docker.DotNet.Models;
 using Slipway.Platform;
 
 namespace Slipway.Docker.Engine;
@@ -10,7 +11,8 @@ public sealed partial class DockerClient
     /// <summary>
     /// Pushes <paramref name="reference"/> (registry/repository:tag) and returns the manifest digest the registry
     /// stored (sha256:...). Without <paramref name="credentials"/>, those <c>docker login</c> stored for the
-    /// registry are used, when there are any. Progress lines go to <paramref name="onOutput"/>.
+    /// registry are used, when there are any. Progress lines go to <paramref name="onOutput"/>: one per layer
+    /// event, and byte counts as <see cref="TransferProgress"/> shapes them.
     /// </summary>
     /// <exception cref="DockerException">The engine or the registry refused the push.</exception>
     public async Task<string> PushImageAsync(
@@ -21,31 +23,36 @@ public sealed partial class DockerClient
     {
         var image = ImageReference.Parse(reference);
         credentials ??= DockerConfig.FindCredentials(image.Registry ?? DockerHubAddress);
-        var headers = new Dictionary<string, string> { [RegistryAuthHeader.Name] = RegistryAuthHeader.Encode(credentials) };
-        var query = new QueryString().Add("tag", image.Tag ?? "latest");
+        var auth = credentials is null
+            ? new AuthConfig()
+            : new AuthConfig { Username = credentials.Username, Password = credentials.Password, ServerAddress = credentials.ServerAddress };
 
         string? digest = null;
-        using (var response = await SendAsync(HttpMethod.Post, $"/images/{EscapePath(image.Name)}/push", cancellationToken, query, headers: headers))
+        string? error = null;
+        var transfer = new TransferProgress("Pushing", onOutput);
+        void Accept(JSONMessage message)
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await foreach (var message in JsonMessageStream.ReadAsync(stream, cancellationToken))
+            if (message.Error?.Message is { Length: > 0 } failure)
             {
-                if (JsonMessageStream.Error(message) is { } error)
-                {
-                    throw new DockerException(PushFailure(reference, error));
-                }
-
-                if (message.Property("aux") is { } aux && aux.String("Digest") is { } auxDigest)
-                {
-                    digest = auxDigest;
-                }
-
-                if (message.String("status") is { } status && status != "Pushing")
-                {
-                    digest ??= DigestInStatus().Match(status) is { Success: true } match ? match.Groups["digest"].Value : null;
-                    onOutput?.Invoke(message.String("id") is { } id ? $"{id}: {status}" : status);
-                }
+                error ??= failure;
+                return;
             }
+
+            digest = BuildOutputTracker.AuxString(message, "Digest") ?? digest;
+            if (message.Status is { } status)
+            {
+                digest ??= DigestInStatus().Match(status) is { Success: true } match ? match.Groups["digest"].Value : null;
+                transfer.Accept(message);
+            }
+        }
+
+        await CallAsync(client => client.Images.PushImageAsync(
+            image.Name, new ImagePushParameters { Tag = image.Tag ?? "latest" }, auth, new MessageProgress(Accept), cancellationToken));
+        transfer.Complete();
+
+        if (error is not null)
+        {
+            throw new DockerException(PushFailure(reference, error));
         }
 
         return digest ?? throw new DockerException(

@@ -4,27 +4,22 @@ public sealed partial class DockerClient
 {
     /// <summary>Checks that the engine answers.</summary>
     /// <exception cref="DockerException">The engine cannot be reached; the message says where the client looked.</exception>
-    public async Task PingAsync(CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(HttpMethod.Get, "/_ping", cancellationToken, versioned: false);
-    }
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        CallAsync(client => client.System.PingAsync(cancellationToken));
 
     /// <summary>The engine's version and the API versions it speaks.</summary>
-    public Task<DockerVersion> GetVersionAsync(CancellationToken cancellationToken) =>
-        ReadVersionAsync(versioned: true, cancellationToken);
-
-    /// <summary>The API version this client uses with the engine, negotiated on first use.</summary>
-    public async Task<string> GetApiVersionAsync(CancellationToken cancellationToken) =>
-        (await ApiPrefixAsync(cancellationToken))["/v".Length..];
-
-    private async Task<DockerVersion> ReadVersionAsync(bool versioned, CancellationToken cancellationToken)
+    public async Task<DockerVersion> GetVersionAsync(CancellationToken cancellationToken)
     {
-        var json = await SendForJsonAsync(HttpMethod.Get, "/version", cancellationToken, versioned: versioned);
+        var version = await CallAsync(client => client.System.GetVersionAsync(cancellationToken));
         return new DockerVersion(
-            json.String("Version") ?? "unknown",
-            json.String("ApiVersion") ?? TargetApiVersion,
-            json.String("MinAPIVersion"),
-            json.String("Os") ?? "unknown",
-            json.String("Arch") ?? "unknown");
+            version.Version ?? "unknown",
+            version.APIVersion ?? "unknown",
+            string.IsNullOrEmpty(version.MinAPIVersion) ? null : version.MinAPIVersion,
+            version.Os ?? "unknown",
+            version.Arch ?? "unknown");
     }
+
+    /// <summary>The storage driver the engine keeps images and containers with (overlay2, vfs, ...).</summary>
+    public async Task<string> GetStorageDriverAsync(CancellationToken cancellationToken) =>
+        (await CallAsync(client => client.System.GetSystemInfoAsync(cancellationToken))).Driver ?? "unknown";
 }

@@ -45,7 +45,9 @@ public sealed class DockerConfigFile(string path)
 
         using (document)
         {
-            if (document.RootElement.Property("auths") is not { ValueKind: JsonValueKind.Object } auths)
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("auths", out var auths)
+                || auths.ValueKind != JsonValueKind.Object)
             {
                 return null;
             }
@@ -53,7 +55,10 @@ public sealed class DockerConfigFile(string path)
             foreach (var entry in auths.EnumerateObject())
             {
                 if (!string.Equals(HostOf(entry.Name), HostOf(registry), StringComparison.OrdinalIgnoreCase)
-                    || entry.Value.String("auth") is not { Length: > 0 } auth)
+                    || entry.Value.ValueKind != JsonValueKind.Object
+                    || !entry.Value.TryGetProperty("auth", out var authValue)
+                    || authValue.ValueKind != JsonValueKind.String
+                    || authValue.GetString() is not { Length: > 0 } auth)
                 {
                     continue;
                 }

@@ -11,11 +11,11 @@ public sealed class DockerEndpoint
 
     private const int DefaultTcpPort = 2375;
 
-    private DockerEndpoint(string address, string? socketPath, Uri httpBase)
+    private DockerEndpoint(string address, string? socketPath)
     {
         Address = address;
         SocketPath = socketPath;
-        HttpBase = httpBase;
+        Uri = new Uri(address);
     }
 
     /// <summary>The engine on the default unix socket.</summary>
@@ -27,12 +27,12 @@ public sealed class DockerEndpoint
     /// <summary>The unix socket path, or null for a TCP endpoint.</summary>
     public string? SocketPath { get; }
 
-    /// <summary>The base address HTTP requests are made against.</summary>
-    public Uri HttpBase { get; }
+    /// <summary>The address as the Docker.DotNet library takes it.</summary>
+    public Uri Uri { get; }
 
     /// <summary>An endpoint on a unix socket.</summary>
     public static DockerEndpoint Unix(string socketPath) =>
-        new($"unix://{socketPath}", socketPath, new Uri("http://docker/"));
+        new($"unix://{socketPath}", socketPath);
 
     /// <summary>Reads DOCKER_HOST from the process environment; the default socket when it is not set.</summary>
     public static DockerEndpoint FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
@@ -61,7 +61,7 @@ public sealed class DockerEndpoint
             && uri.AbsolutePath == "/")
         {
             var port = uri.IsDefaultPort ? DefaultTcpPort : uri.Port;
-            return new DockerEndpoint($"tcp://{uri.Host}:{port}", null, new Uri($"http://{uri.Host}:{port}/"));
+            return new DockerEndpoint($"tcp://{uri.Host}:{port}", null);
         }
 
         throw new DockerException(

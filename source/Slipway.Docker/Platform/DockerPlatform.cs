@@ -23,7 +23,7 @@ public sealed class DockerPlatform : IPlatform
     {
         this.client = client;
         this.options = options ?? new DockerPlatformOptions();
-        images = new DockerImageStore(client);
+        images = new DockerImageStore(client, this.options.PushProgress);
     }
 
     public string Name => "local";

@@ -14,6 +14,9 @@ public sealed record DockerPlatformOptions
     /// <summary>How long a stopped container gets between SIGTERM and SIGKILL.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Where push progress lines go (a few seconds apart while layers move); nowhere when null.</summary>
+    public Action<string>? PushProgress { get; init; }
+
     /// <summary>Labels added to every container the platform creates, besides the slipway:* ownership labels.</summary>
     public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
 }

@@ -17,7 +17,7 @@ internal sealed class DockerTaskRun(DockerClient client, string containerId, Tim
         using var waitSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            var exitCode = await client.WaitContainerAsync(containerId, WaitCondition.NotRunning, waitSource.Token);
+            var exitCode = await client.WaitContainerAsync(containerId, waitSource.Token);
             var state = (await client.InspectContainerAsync(containerId, cancellationToken)).State;
             return new TaskOutcome(exitCode, state.OomKilled ? "killed for running out of memory" : null);
         }
@@ -29,7 +29,7 @@ internal sealed class DockerTaskRun(DockerClient client, string containerId, Tim
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
         {
             await StopAsync(CancellationToken.None);
-            var exitCode = await client.WaitContainerAsync(containerId, WaitCondition.NotRunning, CancellationToken.None);
+            var exitCode = await client.WaitContainerAsync(containerId, CancellationToken.None);
             var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return new TaskOutcome(exitCode, $"timed out after {seconds} s");
         }

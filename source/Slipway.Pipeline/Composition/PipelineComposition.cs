@@ -30,8 +30,9 @@ public sealed class PipelineComposition : IDisposable
         {
             Registry = options.Registry,
             RegistryCredentials = options.RegistryCredentials,
+            PushProgress = PushProgress,
         });
-        var imageStore = new DockerImageStore(_docker);
+        var imageStore = new DockerImageStore(_docker, PushProgress);
         try
         {
             _aws = options.ResolvedPlatform == PlatformChoice.Aws ? FargatePlatformFactory.Create(options.Aws, options.AwsClient, imageStore) : null;
@@ -60,6 +61,9 @@ public sealed class PipelineComposition : IDisposable
 
     /// <summary>The engine that builds images, for checks such as Doctor's.</summary>
     public DockerClient Docker => _docker;
+
+    /// <summary>Push progress (layers and bytes, a line every few seconds) goes to the run's log.</summary>
+    private static void PushProgress(string line) => Slipway.Engine.Log.Information(line);
 
     public void Dispose()
     {

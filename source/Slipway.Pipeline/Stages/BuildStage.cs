@@ -171,8 +171,21 @@ public sealed class BuildStage(PipelineServices services)
         }
     }
 
-    private Task<string> BuildImageAsync(ImageBuildRequest request, CancellationToken cancellationToken) =>
-        services.Images.BuildAsync(request, line => Log.Debug(line), cancellationToken);
+    /// <summary>Builds an image with its progress in the log: step lines a few seconds apart, never a silent minute.</summary>
+    private async Task<string> BuildImageAsync(ImageBuildRequest request, CancellationToken cancellationToken)
+    {
+        using var progress = new ImageBuildProgress(request.Tags.FirstOrDefault() ?? "image", line => Log.Information(line), services.Clock);
+        var imageId = await services.Images.BuildAsync(
+            request,
+            line =>
+            {
+                Log.Debug(line);
+                progress.Accept(line);
+            },
+            cancellationToken);
+        progress.Complete();
+        return imageId;
+    }
 
     /// <summary>
     /// The Dockerfiles label the image with its app and branch from these build arguments, early, so the

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Docker.DotNet.Models;
 using Slipway.Docker.Engine;
 
 namespace Slipway.Docker.Tests.Engine;
@@ -65,7 +66,7 @@ public sealed class BuildOutputTrackerTests
             """{"stream":"Successfully built 871d1319a6e5\n"}""",
         })
         {
-            tracker.Accept(JsonDocument.Parse(message).RootElement);
+            tracker.Accept(JsonSerializer.Deserialize<JSONMessage>(message)!);
         }
 
         tracker.Complete();
@@ -80,7 +81,7 @@ public sealed class BuildOutputTrackerTests
         var tracker = new BuildOutputTracker(null);
         foreach (var message in messages)
         {
-            tracker.Accept(JsonDocument.Parse(message).RootElement);
+            tracker.Accept(JsonSerializer.Deserialize<JSONMessage>(message)!);
         }
 
         tracker.Complete();

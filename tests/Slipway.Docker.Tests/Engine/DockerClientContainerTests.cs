@@ -19,22 +19,20 @@ public sealed class DockerClientContainerTests(DockerFixture docker)
     {
         var container = await docker.CreateContainerAsync(["sh", "-c", "exit 3"]);
         await docker.Client.StartContainerAsync(container, CancellationToken.None);
-        await docker.Client.WaitContainerAsync(container, WaitCondition.NotRunning, CancellationToken.None);
+        await docker.Client.WaitContainerAsync(container, CancellationToken.None);
 
-        var again = await docker.Client.WaitContainerAsync(container, WaitCondition.NotRunning, CancellationToken.None);
+        var again = await docker.Client.WaitContainerAsync(container, CancellationToken.None);
 
         again.Should().Be(3);
     }
 
     [Fact]
-    public async Task WaitContainerAsync_NextExitCalledBeforeStart_WaitsForTheRun()
+    public async Task WaitContainerAsync_RunningContainer_WaitsForItsExit()
     {
         var container = await docker.CreateContainerAsync(["sh", "-c", "sleep 1; exit 5"]);
-        var wait = docker.Client.WaitContainerAsync(container, WaitCondition.NextExit, CancellationToken.None);
-
         await docker.Client.StartContainerAsync(container, CancellationToken.None);
 
-        (await wait).Should().Be(5);
+        (await docker.Client.WaitContainerAsync(container, CancellationToken.None)).Should().Be(5);
         (await docker.Client.InspectContainerAsync(container, CancellationToken.None)).State.Status.Should().Be("exited");
     }
 
@@ -74,7 +72,7 @@ public sealed class DockerClientContainerTests(DockerFixture docker)
         var created = await docker.CreateContainerAsync(["true"], request => request with { Labels = labels });
         var exited = await docker.CreateContainerAsync(["true"], request => request with { Labels = labels });
         await docker.Client.StartContainerAsync(exited, CancellationToken.None);
-        await docker.Client.WaitContainerAsync(exited, WaitCondition.NotRunning, CancellationToken.None);
+        await docker.Client.WaitContainerAsync(exited, CancellationToken.None);
         await docker.CreateContainerAsync(["true"]);
 
         var listed = await docker.Client.ListContainersAsync(labels, CancellationToken.None);

@@ -48,7 +48,7 @@ public sealed class DockerClientLogTests(DockerFixture docker)
     {
         var container = await docker.CreateContainerAsync(["sh", "-c", "seq 1 3000"]);
         await docker.Client.StartContainerAsync(container, CancellationToken.None);
-        await docker.Client.WaitContainerAsync(container, WaitCondition.NotRunning, CancellationToken.None);
+        await docker.Client.WaitContainerAsync(container, CancellationToken.None);
 
         var pages = new List<IReadOnlyList<LogLine>>();
         await foreach (var page in docker.Client.ReadContainerLogAsync(container, follow: false, CancellationToken.None))

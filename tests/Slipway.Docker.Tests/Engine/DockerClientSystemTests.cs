@@ -13,15 +13,20 @@ public sealed class DockerClientSystemTests(DockerFixture docker)
     }
 
     [Fact]
-    public async Task GetVersionAsync_ReportsTheEngineAndTheNegotiatedApiVersion()
+    public async Task GetVersionAsync_ReportsTheEngineAndItsApiVersions()
     {
         var version = await docker.Client.GetVersionAsync(CancellationToken.None);
-        var negotiated = await docker.Client.GetApiVersionAsync(CancellationToken.None);
 
         version.Version.Should().NotBeNullOrWhiteSpace();
         version.Os.Should().Be("linux");
-        Version.Parse(negotiated).Should().Be(Version.Parse(version.ApiVersion) < Version.Parse(DockerClient.TargetApiVersion)
-            ? Version.Parse(version.ApiVersion)
-            : Version.Parse(DockerClient.TargetApiVersion));
+        Version.Parse(version.ApiVersion).Should().BeGreaterThanOrEqualTo(new Version(1, 41), "Slipway is tested against Docker 20.10 and later");
+    }
+
+    [Fact]
+    public async Task GetStorageDriverAsync_NamesTheEnginesDriver()
+    {
+        var driver = await docker.Client.GetStorageDriverAsync(CancellationToken.None);
+
+        driver.Should().BeOneOf("overlay2", "vfs", "btrfs", "zfs", "fuse-overlayfs", "devicemapper");
     }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Docker.Engine;
 using Slipway.Docker.Tests.Fixtures;
@@ -38,24 +37,5 @@ public sealed class DockerConfigFileTests : IDisposable
 
         config.FindCredentials("127.0.0.1:5000").Should().BeNull();
         new DockerConfigFile(Path.Combine(folder.Path, "missing.json")).FindCredentials("127.0.0.1:5000").Should().BeNull();
-    }
-
-    [Fact]
-    public void RegistryAuthHeader_IsBase64UrlJsonTheEngineDecodes()
-    {
-        var header = RegistryAuthHeader.Encode(new RegistryCredentials("ci-bot", "p>ss?word~~", "127.0.0.1:5000"));
-
-        header.Should().NotContainAny("+", "/");
-        var json = Encoding.UTF8.GetString(Convert.FromBase64String(header.Replace('-', '+').Replace('_', '/')));
-        using var document = JsonDocument.Parse(json);
-        document.RootElement.GetProperty("username").GetString().Should().Be("ci-bot");
-        document.RootElement.GetProperty("password").GetString().Should().Be("p>ss?word~~");
-        document.RootElement.GetProperty("serveraddress").GetString().Should().Be("127.0.0.1:5000");
-    }
-
-    [Fact]
-    public void RegistryAuthHeader_WithoutCredentials_IsAnEmptyObject()
-    {
-        Encoding.UTF8.GetString(Convert.FromBase64String(RegistryAuthHeader.Encode(null))).Should().Be("{}");
     }
 }

@@ -22,15 +22,15 @@ public sealed class DockerEndpointTests
     }
 
     [Theory]
-    [InlineData("tcp://127.0.0.1:2376", "http://127.0.0.1:2376/", "tcp://127.0.0.1:2376")]
-    [InlineData("tcp://127.0.0.1", "http://127.0.0.1:2375/", "tcp://127.0.0.1:2375")]
-    [InlineData("tcp://[::1]:2375/", "http://[::1]:2375/", "tcp://[::1]:2375")]
-    public void Parse_TcpDockerHost_SpeaksPlainHttpToThatPort(string dockerHost, string httpBase, string address)
+    [InlineData("tcp://127.0.0.1:2376", "tcp://127.0.0.1:2376")]
+    [InlineData("tcp://127.0.0.1", "tcp://127.0.0.1:2375")]
+    [InlineData("tcp://[::1]:2375/", "tcp://[::1]:2375")]
+    public void Parse_TcpDockerHost_SpeaksPlainHttpToThatPort(string dockerHost, string address)
     {
         var endpoint = DockerEndpoint.Parse(dockerHost);
 
         endpoint.SocketPath.Should().BeNull();
-        endpoint.HttpBase.Should().Be(new Uri(httpBase));
+        endpoint.Uri.Should().Be(new Uri(address));
         endpoint.Address.Should().Be(address);
     }
 

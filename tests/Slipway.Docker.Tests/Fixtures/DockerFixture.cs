@@ -82,7 +82,7 @@ public sealed class DockerFixture : IAsyncLifetime
     {
         var container = await CreateContainerAsync(["sh", "-c", script], configure);
         await Client.StartContainerAsync(container, CancellationToken.None);
-        var exitCode = await Client.WaitContainerAsync(container, WaitCondition.NotRunning, CancellationToken.None);
+        var exitCode = await Client.WaitContainerAsync(container, CancellationToken.None);
         return (exitCode, await ReadWholeLogAsync(container));
     }
 
