@@ -15,7 +15,10 @@ public interface IPlatform
     /// </summary>
     Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken);
 
-    /// <summary>Starts a task that runs until its command ends.</summary>
+    /// <summary>
+    /// Starts a task that runs until its command ends. A start that fails removes what it created; what it
+    /// could not remove travels with its error (<see cref="CleanupFailedException.Of"/>).
+    /// </summary>
     Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken);
 
     /// <summary>

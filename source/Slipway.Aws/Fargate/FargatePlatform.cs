@@ -73,9 +73,10 @@ public sealed class FargatePlatform : IPlatform, IDisposable
             var task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
             return new FargateTaskRun(context, task, definition.TaskDefinitionArn, spec, spec.Timeout ?? Settings.TaskTimeout);
         }
-        catch
+        catch (Exception exception)
         {
-            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            // The start's error is the one reported; what its clean-up could not remove travels with it.
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
             throw;
         }
     }

@@ -177,7 +177,8 @@ public sealed class PipelineSession
         }
         catch (Exception exception)
         {
-            await Run.Tracker.SetStageAsync(stage, StageState.Failed, exception.Message);
+            // A failed start's clean-up may have left something: said after the failure, with the command that removes it.
+            await Run.Tracker.SetStageAsync(stage, StageState.Failed, LeftoverReport.MessageOf(exception, Run.Settings.Branch));
             throw;
         }
 
