@@ -123,7 +123,7 @@ partial class Targets
         IEnumerable<(string, bool, string)> checks;
         try
         {
-            checks = new AwsSetupCheck(new AwsClientOptions()).Run(ReadAwsSettings()).Select(check => (check.Name, check.Ok, check.Detail));
+            checks = new AwsSetupCheck(new AwsClientOptions()).Run(ReadAwsSettings(), RegionSource).Select(check => (check.Name, check.Ok, check.Detail));
         }
         catch (AwsException exception)
         {
@@ -132,6 +132,14 @@ partial class Targets
 
         return Task.FromResult(checks);
     }
+
+    // The engine may have read AwsRegion from AWS_REGION: Doctor names the variable then, not the parameter.
+    string RegionSource => ParameterSourceOf(nameof(AwsRegion)) switch
+    {
+        "command line" => "--aws-region",
+        var other when other == "default" || other.EndsWith(".json", StringComparison.Ordinal) => nameof(AwsRegion),
+        var variable => variable,
+    };
 
     static string? Text(int? number) => number?.ToString(CultureInfo.InvariantCulture);
 }

@@ -10,14 +10,15 @@ namespace Slipway.Pipeline.Composition;
 public sealed class AwsSetupCheck(AwsClientOptions options)
 {
     /// <summary>The credentials line, the region line, then one line per settings problem (or one line summing the settings up).</summary>
-    public IReadOnlyList<SetupCheck> Run(AwsSettings settings)
+    /// <param name="regionSource">Where the settings' region came from, as Doctor names it: <c>AwsRegion</c>, <c>--aws-region</c>, <c>AWS_REGION</c>.</param>
+    public IReadOnlyList<SetupCheck> Run(AwsSettings settings, string regionSource = "AwsRegion")
     {
         var checks = new List<SetupCheck>();
         var credentialCheck = new AwsCredentialCheck(options);
         var credentials = credentialCheck.FindSource();
         checks.Add(credentials is null ? new SetupCheck("credentials", false, credentialCheck.MissingSentence()) : new SetupCheck("credentials", true, $"from {credentials}"));
 
-        var (region, source) = AwsRegionLookup.Find(settings, options);
+        var (region, source) = AwsRegionLookup.Find(settings, options, regionSource);
         var problems = (settings with { Region = region }).Validate();
         var regionProblem = problems.FirstOrDefault(IsAboutRegion);
         checks.Add(regionProblem is null ? new SetupCheck("AwsRegion", true, $"{region} (from {source})") : new SetupCheck("AwsRegion", false, regionProblem));

@@ -13,8 +13,9 @@ public static class LeftoverReport
     public static string TeardownCommand(string branch) => $"./build.sh Teardown --branch {branch}";
 
     /// <summary>One sentence naming every leftover and the command that removes them.</summary>
-    public static string Describe(IReadOnlyList<Leftover> leftovers, string branch) =>
-        $"Could not remove {string.Join("; ", leftovers.Select(leftover => $"{leftover.What} ({leftover.Reason.TrimEnd('.', ' ')})"))}: run {TeardownCommand(branch)} once AWS answers.";
+    /// <param name="again">True when the leftovers are a Teardown's own, so the advice is to run it again.</param>
+    public static string Describe(IReadOnlyList<Leftover> leftovers, string branch, bool again = false) =>
+        $"Could not remove {string.Join("; ", leftovers.Select(leftover => $"{leftover.What} ({leftover.Reason.TrimEnd('.', ' ')})"))}: run {TeardownCommand(branch)}{(again ? " again" : "")} once AWS answers.";
 
     /// <summary>The leftovers as report problems of <paramref name="taskName"/>, one per leftover.</summary>
     public static IEnumerable<ResultsProblem> Problems(string taskName, IReadOnlyList<Leftover> leftovers, string branch) =>

@@ -62,6 +62,16 @@ public sealed class AwsParametersThroughBuildScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Doctor_WithTheRegionFromAWS_REGION_NamesThatVariableAsItsSource()
+    {
+        var environment = _machine.Environment(("AWS_ACCESS_KEY_ID", "AKIDDOCTOREXAMPLE"), ("AWS_SECRET_ACCESS_KEY", SecretKey), ("AWS_REGION", "eu-central-1"));
+
+        var run = await BuildScript.RunAsync(["Doctor", "--profile", "aws"], environment);
+
+        run.Output.Should().Contain("ok       AwsRegion    eu-central-1 (from AWS_REGION)", run.ToString());
+    }
+
+    [Fact]
     public async Task EveryAwsKeyOfTheProfileDocumentation_IsAnOptionOfTheBuild()
     {
         var documented = Regex.Matches(await File.ReadAllTextAsync(RepositoryRoot.Combine("docs", "aws.md")), @"^\| `(Aws\w+)` \|", RegexOptions.Multiline)
