@@ -39,4 +39,12 @@ public interface IPlatform
     /// </summary>
     Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LogLine>>([]);
+
+    /// <summary>
+    /// Checks, before anything is built, that what the platform's settings name exists (a cluster, a
+    /// subnet): one sentence per problem, all of them at once; empty when all is well. Platforms with
+    /// nothing to check return none.
+    /// </summary>
+    Task<IReadOnlyList<string>> CheckReadyAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

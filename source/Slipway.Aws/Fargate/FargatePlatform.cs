@@ -99,6 +99,13 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         return events.Select(logEvent => new LogLine(LogStream.Unknown, logEvent.Message.TrimEnd('\r', '\n'))).ToList();
     }
 
+    /// <summary>
+    /// Asks AWS, in parallel, whether the cluster, subnets, security groups and hosted zone the settings
+    /// name exist (and the repository is reachable): one sentence per problem, empty when all is well.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CheckReadyAsync(CancellationToken cancellationToken) =>
+        new ResourceCheck(context, hostedZone).ProblemsAsync(cancellationToken);
+
     /// <inheritdoc />
     public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) =>
         new OwnedResourceFinder(context, hostedZone).FindAsync(app, branch, cancellationToken);
