@@ -27,6 +27,7 @@ public sealed class ResourceCheckTests(MotoFixture moto)
             Subnets = [moto.Subnets[0], "subnet-0123456789abcdef0"],
             SecurityGroups = ["sg-0123456789abcdef0"],
             HostedZone = "no-such-zone.example.com",
+            Domain = "pr.no-such-zone.example.com",
         });
 
         var problems = await platform.CheckReadyAsync(CancellationToken.None);
