@@ -112,26 +112,32 @@ partial class Targets
         [nameof(AwsLogPageSize)] = Text(AwsLogPageSize),
     });
 
-    /// <summary>Doctor's AWS lines, when the AWS platform is chosen: credentials (their source only), region, and each settings problem.</summary>
-    Task<IEnumerable<(string Name, bool Ok, string Detail)>> CheckAwsAsync(CancellationToken cancellationToken)
+    /// <summary>Doctor's AWS lines, when the AWS platform is chosen: credentials (their source only), region, each settings problem, then each resource that does not exist.</summary>
+    async Task<IEnumerable<(string Name, bool Ok, string Detail)>> CheckAwsAsync(CancellationToken cancellationToken)
     {
         if (ResolvedPlatform != PlatformChoice.Aws)
         {
-            return Task.FromResult<IEnumerable<(string, bool, string)>>([]);
+            return [];
         }
 
-        IEnumerable<(string, bool, string)> checks;
         try
         {
-            checks = new AwsSetupCheck(new AwsClientOptions()).Run(ReadAwsSettings()).Select(check => (check.Name, check.Ok, check.Detail));
+            var checks = await new AwsSetupCheck(new AwsClientOptions()).RunWithResourcesAsync(ReadAwsSettings(), RegionSource, cancellationToken);
+            return checks.Select(check => (check.Name, check.Ok, check.Detail));
         }
         catch (AwsException exception)
         {
-            checks = [("aws settings", false, exception.Message)];
+            return [("aws settings", false, exception.Message)];
         }
-
-        return Task.FromResult(checks);
     }
+
+    // The engine may have read AwsRegion from AWS_REGION: Doctor names the variable then, not the parameter.
+    string RegionSource => ParameterSourceOf(nameof(AwsRegion)) switch
+    {
+        "command line" => "--aws-region",
+        var other when other == "default" || other.EndsWith(".json", StringComparison.Ordinal) => nameof(AwsRegion),
+        var variable => variable,
+    };
 
     static string? Text(int? number) => number?.ToString(CultureInfo.InvariantCulture);
 }

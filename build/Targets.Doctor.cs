@@ -21,7 +21,7 @@ partial class Targets
                 Log.Information($"{(ok ? "ok     " : "missing")}  {name,-12} {detail}");
             }
 
-            var missing = checks.Where(check => !check.Ok).Select(check => check.Name).ToList();
+            var missing = checks.Where(check => !check.Ok).Select(check => check.Name).Distinct().ToList();
             if (missing.Count > 0)
             {
                 throw new BuildFailedException($"Missing: {string.Join(", ", missing)} (see above for what to do).");

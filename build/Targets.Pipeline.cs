@@ -125,10 +125,8 @@ partial class Targets
                 return;
             }
 
-            if (!_session.Run.Results.IsEmpty)
-            {
-                _session.PublishReport();
-            }
+            // Every run that started gets a report, so a run that failed before its tasks still says why.
+            _session.PublishReport();
 
             var outcome = await _session.FinishAsync(cancellationToken.IsCancellationRequested);
             ReportSummary($"run {_session.Run.RunId}: {outcome}");

@@ -12,9 +12,11 @@ public sealed class AwsException : Exception
         string? errorCode = null,
         int? statusCode = null,
         Exception? innerException = null,
-        string? serviceMessage = null)
+        string? serviceMessage = null,
+        bool isTransient = false)
         : base(message, innerException)
     {
+        IsTransient = isTransient;
         Action = action;
         ErrorCode = errorCode;
         StatusCode = statusCode;
@@ -29,6 +31,12 @@ public sealed class AwsException : Exception
 
     /// <summary>The HTTP status of AWS's answer.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>
+    /// True when trying again may succeed: AWS throttled the call, answered with a server error, or could
+    /// not be reached (a refused, reset or stalled connection).
+    /// </summary>
+    public bool IsTransient { get; }
 
     /// <summary>AWS's own message, as it sent it.</summary>
     public string? ServiceMessage { get; }

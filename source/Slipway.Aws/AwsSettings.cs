@@ -81,6 +81,12 @@ public sealed record AwsSettings
     /// <summary>How often a starting playground and its DNS change are checked; short, because people wait on it.</summary>
     public PollingSchedule PlaygroundPolling { get; init; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3));
 
+    /// <summary>
+    /// How long waiting on a running task keeps asking AWS when it cannot be reached (each call already
+    /// retried) before the wait fails the stage.
+    /// </summary>
+    public TimeSpan UnreachableBudget { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Every problem with these settings, each one sentence naming the setting to fix; empty when none.</summary>
     public IReadOnlyList<string> Validate() => AwsSettingsValidation.Problems(this);
 }

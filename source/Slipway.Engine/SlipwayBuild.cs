@@ -54,6 +54,16 @@ public abstract class SlipwayBuild
 
     internal void AttachInvokedTargets(IReadOnlyCollection<string> invokedTargets) => InvokedTargets = invokedTargets;
 
+    private IReadOnlyDictionary<string, string> parameterSources = new Dictionary<string, string>();
+
+    internal void AttachParameterSources(IReadOnlyDictionary<string, string> sources) => parameterSources = sources;
+
+    /// <summary>
+    /// Where a parameter's value came from, in a few words: <c>command line</c>, the environment variable's
+    /// name (<c>AWS_REGION</c>), the parameters file's name, or <c>default</c>.
+    /// </summary>
+    protected string ParameterSourceOf(string parameterName) => parameterSources.GetValueOrDefault(parameterName, "default");
+
     private static string TargetName<T>(Expression<Func<T, Target>> expression) =>
         expression.Body is MemberExpression member
             ? member.Member.Name

@@ -15,7 +15,10 @@ public interface IPlatform
     /// </summary>
     Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken);
 
-    /// <summary>Starts a task that runs until its command ends.</summary>
+    /// <summary>
+    /// Starts a task that runs until its command ends. A start that fails removes what it created; what it
+    /// could not remove travels with its error (<see cref="CleanupFailedException.Of"/>).
+    /// </summary>
     Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken);
 
     /// <summary>
@@ -36,4 +39,12 @@ public interface IPlatform
     /// </summary>
     Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LogLine>>([]);
+
+    /// <summary>
+    /// Checks, before anything is built, that what the platform's settings name exists (a cluster, a
+    /// subnet): one sentence per problem, all of them at once; empty when all is well. Platforms with
+    /// nothing to check return none.
+    /// </summary>
+    Task<IReadOnlyList<string>> CheckReadyAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 }

@@ -8,7 +8,10 @@ public sealed record TaskOutcome(int? ExitCode, string? StoppedReason)
     public bool Succeeded => ExitCode == 0;
 }
 
-/// <summary>A started task. Disposing it removes what the platform created for it (container, task definition).</summary>
+/// <summary>
+/// A started task. Disposing it removes what the platform created for it (container, task definition):
+/// every step is tried even when one fails, and a <see cref="CleanupFailedException"/> then lists what stayed.
+/// </summary>
 public interface ITaskRun : IAsyncDisposable
 {
     /// <summary>Container id or task ARN.</summary>

@@ -4,7 +4,7 @@ using Slipway.Aws.Runtime;
 
 namespace Slipway.Aws.Ec2;
 
-/// <summary>The EC2 call Slipway makes (Query protocol): the addresses of a task's network interface.</summary>
+/// <summary>The EC2 calls Slipway makes (Query protocol): the addresses of a task's network interface, and whether subnets and security groups exist.</summary>
 internal sealed class Ec2Client(AwsRequestSender sender)
 {
     private const string ApiVersion = "2016-11-15";
@@ -34,6 +34,32 @@ internal sealed class Ec2Client(AwsRequestSender sender)
                 NullIfEmpty(item.ChildValue("privateIpAddress")),
                 NullIfEmpty(item.Child("association")?.ChildValue("publicIp") ?? "")))
             .FirstOrDefault(found => found.Id == networkInterfaceId);
+    }
+
+    /// <summary>Whether EC2 knows the subnet.</summary>
+    public Task<bool> SubnetExistsAsync(string subnetId, CancellationToken cancellationToken) =>
+        ExistsAsync(Ec2Operations.DescribeSubnets, $"SubnetId.1={Uri.EscapeDataString(subnetId)}", "InvalidSubnetID.NotFound", cancellationToken);
+
+    /// <summary>Whether EC2 knows the security group.</summary>
+    public Task<bool> SecurityGroupExistsAsync(string groupId, CancellationToken cancellationToken) =>
+        ExistsAsync(Ec2Operations.DescribeSecurityGroups, $"GroupId.1={Uri.EscapeDataString(groupId)}", "InvalidGroup.NotFound", cancellationToken);
+
+    // One id per call: EC2 refuses a whole call for one unknown id, and each unknown id is to be named.
+    private async Task<bool> ExistsAsync(AwsOperation operation, string idParameter, string notFoundCode, CancellationToken cancellationToken)
+    {
+        var form = $"Action={operation.Name}&Version={ApiVersion}&{idParameter}";
+        try
+        {
+            await sender.SendAsync(
+                operation,
+                new AwsRequest(HttpMethod.Post, "/", Encoding.UTF8.GetBytes(form), "application/x-www-form-urlencoded; charset=utf-8"),
+                cancellationToken);
+            return true;
+        }
+        catch (AwsException exception) when (exception.ErrorCode == notFoundCode || exception.ErrorCode?.EndsWith(".Malformed", StringComparison.Ordinal) == true)
+        {
+            return false;
+        }
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

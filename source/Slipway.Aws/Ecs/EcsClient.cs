@@ -114,4 +114,12 @@ internal sealed class EcsClient(JsonProtocol protocol)
             EcsOperations.ListTagsForResource, new ListTagsForResourceRequest(resourceArn), cancellationToken);
         return (response.Tags ?? []).GroupBy(tag => tag.Key).ToDictionary(group => group.Key, group => group.Last().Value);
     }
+
+    /// <summary>The cluster's status (ACTIVE, INACTIVE, ...), or null when ECS does not know it.</summary>
+    public async Task<string?> DescribeClusterStatusAsync(string cluster, CancellationToken cancellationToken)
+    {
+        var response = await protocol.CallAsync<DescribeClustersRequest, DescribeClustersResponse>(
+            EcsOperations.DescribeClusters, new DescribeClustersRequest([cluster]), cancellationToken);
+        return response.Clusters?.FirstOrDefault()?.Status;
+    }
 }

@@ -15,5 +15,6 @@ internal static class EcsOperations
     public static readonly AwsOperation DescribeTasks = new(AwsService.Ecs, "DescribeTasks");
     public static readonly AwsOperation StopTask = new(AwsService.Ecs, "StopTask");
     public static readonly AwsOperation ListTasks = new(AwsService.Ecs, "ListTasks");
+    public static readonly AwsOperation DescribeClusters = new(AwsService.Ecs, "DescribeClusters");
     public static readonly AwsOperation ListTagsForResource = new(AwsService.Ecs, "ListTagsForResource");
 }

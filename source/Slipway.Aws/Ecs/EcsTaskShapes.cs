@@ -60,3 +60,9 @@ internal sealed record StopTaskResponse(EcsTask? Task);
 internal sealed record ListTasksRequest(string Cluster, string DesiredStatus, string? NextToken, int MaxResults = 100);
 
 internal sealed record ListTasksResponse(IReadOnlyList<string>? TaskArns, string? NextToken);
+
+internal sealed record DescribeClustersRequest(IReadOnlyList<string> Clusters);
+
+internal sealed record DescribeClustersResponse(IReadOnlyList<EcsCluster>? Clusters, IReadOnlyList<EcsFailure>? Failures);
+
+internal sealed record EcsCluster(string? ClusterName, string? Status);

@@ -73,9 +73,10 @@ public sealed class FargatePlatform : IPlatform, IDisposable
             var task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
             return new FargateTaskRun(context, task, definition.TaskDefinitionArn, spec, spec.Timeout ?? Settings.TaskTimeout);
         }
-        catch
+        catch (Exception exception)
         {
-            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            // The start's error is the one reported; what its clean-up could not remove travels with it.
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
             throw;
         }
     }
@@ -97,6 +98,13 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         var events = await clients.Logs.ReadTailAsync(Settings.LogGroup, stream, Math.Min(lines, 10000), cancellationToken);
         return events.Select(logEvent => new LogLine(LogStream.Unknown, logEvent.Message.TrimEnd('\r', '\n'))).ToList();
     }
+
+    /// <summary>
+    /// Asks AWS, in parallel, whether the cluster, subnets, security groups and hosted zone the settings
+    /// name exist (and the repository is reachable): one sentence per problem, empty when all is well.
+    /// </summary>
+    public Task<IReadOnlyList<string>> CheckReadyAsync(CancellationToken cancellationToken) =>
+        new ResourceCheck(context, hostedZone).ProblemsAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) =>

@@ -5,8 +5,10 @@ using Slipway.Platform;
 namespace Slipway.Aws.Fargate;
 
 /// <summary>
-/// A test or analysis task on Fargate. Waiting polls DescribeTasks until the task is STOPPED; its log is
-/// read back from CloudWatch; disposing it removes its task definition.
+/// A test or analysis task on Fargate. Waiting polls DescribeTasks until the task is STOPPED, and rides
+/// out an AWS it cannot reach for <see cref="AwsSettings.UnreachableBudget"/>; its log is read back from
+/// CloudWatch; disposing it stops the task and removes its task definition, each step tried whatever the
+/// other did.
 /// </summary>
 internal sealed class FargateTaskRun(
     FargateContext context,
@@ -15,8 +17,6 @@ internal sealed class FargateTaskRun(
     TaskSpec spec,
     TimeSpan timeout) : ITaskRun
 {
-    private static readonly TimeSpan StopOnCancelBudget = TimeSpan.FromSeconds(30);
-
     private readonly string containerName = FargateNames.Container(spec.Kind);
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private TaskOutcome? outcome;
@@ -33,11 +33,24 @@ internal sealed class FargateTaskRun(
         }
 
         var deadline = DateTimeOffset.UtcNow + timeout;
+        DateTimeOffset? unreachableSince = null;
         try
         {
             for (var poll = 1; ; poll++)
             {
-                var task = (await context.Clients.Ecs.DescribeTasksAsync(context.Cluster, [Id], includeTags: false, cancellationToken)).FirstOrDefault();
+                EcsTask? task;
+                try
+                {
+                    task = (await context.Clients.Ecs.DescribeTasksAsync(context.Cluster, [Id], includeTags: false, cancellationToken)).FirstOrDefault();
+                    unreachableSince = null;
+                }
+                catch (AwsException exception) when (exception.IsTransient && WithinOutageBudget(ref unreachableSince))
+                {
+                    // Each call already retried; the task runs on whether or not Slipway can see it, so keep asking.
+                    await Task.Delay(context.Settings.TaskPolling.DelayBefore(poll), cancellationToken);
+                    continue;
+                }
+
                 if (task is null && !NewTaskVisibility.MayStillAppear(startedAt))
                 {
                     stopped = true;
@@ -64,14 +77,9 @@ internal sealed class FargateTaskRun(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl+C must not leave the task running with nothing tracking it; the caller still sees the cancellation.
-            using var budget = new CancellationTokenSource(StopOnCancelBudget);
-            try
+            if (await CleanupStep.RunAsync($"task {Id}", token => StopTaskAsync("Slipway: cancelled", token)) is { } leftover)
             {
-                await StopTaskAsync("Slipway: cancelled", budget.Token);
-            }
-            catch (Exception exception) when (exception is AwsException or OperationCanceledException)
-            {
-                context.Warn($"Could not stop task {Id} after the cancellation ({exception.Message}); Teardown will stop it.");
+                context.Warn($"Could not stop task {Id} after the cancellation ({leftover.Reason.TrimEnd('.')}); Teardown will stop it.");
             }
 
             throw;
@@ -98,9 +106,21 @@ internal sealed class FargateTaskRun(
         }
 
         disposed = true;
-        using var budget = new CancellationTokenSource(StopOnCancelBudget);
-        await StopAsync(budget.Token);
-        await new TaskDefinitionRemover(context).RemoveAsync([taskDefinitionArn], budget.Token);
+        var leftovers = await CleanupStep.RunAllAsync(
+            ($"task {Id}", StopAsync),
+            new TaskDefinitionRemover(context).Step(taskDefinitionArn));
+        if (leftovers.Count > 0)
+        {
+            throw new CleanupFailedException(leftovers);
+        }
+    }
+
+    // True while AWS has been unreachable for less than the budget (starting the clock at the first failure).
+    private bool WithinOutageBudget(ref DateTimeOffset? unreachableSince)
+    {
+        var now = DateTimeOffset.UtcNow;
+        unreachableSince ??= now;
+        return now - unreachableSince.Value < context.Settings.UnreachableBudget;
     }
 
     private async Task StopTaskAsync(string reason, CancellationToken cancellationToken)

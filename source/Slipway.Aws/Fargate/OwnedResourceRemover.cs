@@ -6,24 +6,30 @@ namespace Slipway.Aws.Fargate;
 /// <summary>
 /// Removes what <see cref="OwnedResourceFinder"/> found: the DNS records first (nobody is sent to an
 /// address about to go away), then the tasks, their definitions and the images. Already gone is fine;
-/// resources of other platforms are left alone.
+/// resources of other platforms are left alone; every step runs even when one fails.
 /// </summary>
 internal sealed class OwnedResourceRemover(FargateContext context)
 {
+    /// <exception cref="CleanupFailedException">Some steps failed; every other step still ran.</exception>
     public async Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken)
     {
+        var steps = new List<(string What, Func<CancellationToken, Task> Step)>();
         foreach (var record in resources.Where(resource => resource.Type == FargateResourceTypes.DnsRecord))
         {
-            await DeleteRecordAsync(record.Id, cancellationToken);
+            steps.Add(($"DNS record {record.Id}", token => DeleteRecordAsync(record.Id, token)));
         }
 
         foreach (var task in resources.Where(resource => resource.Type == FargateResourceTypes.Task))
         {
-            await context.Clients.Ecs.StopTaskAsync(context.Cluster, task.Id, "Slipway: torn down", cancellationToken);
+            steps.Add(($"task {task.Id}", token => context.Clients.Ecs.StopTaskAsync(context.Cluster, task.Id, "Slipway: torn down", token)));
         }
 
-        var definitions = resources.Where(resource => resource.Type == FargateResourceTypes.TaskDefinition).Select(resource => resource.Id).Distinct().ToList();
-        await new TaskDefinitionRemover(context).RemoveAsync(definitions, cancellationToken);
+        var remover = new TaskDefinitionRemover(context);
+        steps.AddRange(resources
+            .Where(resource => resource.Type == FargateResourceTypes.TaskDefinition)
+            .Select(resource => resource.Id)
+            .Distinct()
+            .Select(remover.Step));
 
         var images = resources
             .Where(resource => resource.Type == FargateResourceTypes.EcrImage)
@@ -32,7 +38,24 @@ internal sealed class OwnedResourceRemover(FargateContext context)
             .GroupBy(parts => parts[0], parts => parts[1]);
         foreach (var repository in images)
         {
-            await DeleteImagesAsync(repository.Key, repository.Distinct().ToList(), cancellationToken);
+            var tags = repository.Distinct().ToList();
+            steps.Add(($"images {repository.Key}:{string.Join(",", tags)}", token => DeleteImagesAsync(repository.Key, tags, token)));
+        }
+
+        // Teardown is the last resort: one step that fails must not keep the others from running.
+        var leftovers = new List<Leftover>();
+        foreach (var (what, step) in steps)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await CleanupStep.RunAsync(what, step) is { } leftover)
+            {
+                leftovers.Add(leftover);
+            }
+        }
+
+        if (leftovers.Count > 0)
+        {
+            throw new CleanupFailedException(leftovers);
         }
     }
 

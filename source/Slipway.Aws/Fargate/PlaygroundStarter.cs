@@ -16,8 +16,6 @@ internal sealed class PlaygroundStarter(
     HostedZoneLocator hostedZone,
     TaskLauncher launcher)
 {
-    private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(30);
-
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
@@ -42,9 +40,9 @@ internal sealed class PlaygroundStarter(
             previous = await previousTask;
             task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
         }
-        catch
+        catch (Exception exception)
         {
-            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
             throw;
         }
 
@@ -60,26 +58,13 @@ internal sealed class PlaygroundStarter(
                 ? new ServiceEndpoint(publicUrl, probe, host, task.TaskArn)
                 : new ServiceEndpoint(publicUrl, publicUrl, null, task.TaskArn);
         }
-        catch
+        catch (Exception exception)
         {
-            await StopOrWarnAsync(task.TaskArn);
-            await new TaskDefinitionRemover(context).RemoveOrWarnAsync(definition.TaskDefinitionArn);
+            // The start's error is the one reported: every clean-up step runs, and what stayed travels with it.
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(
+                ($"playground task {task.TaskArn}", token => context.Clients.Ecs.StopTaskAsync(context.Cluster, task.TaskArn, "Slipway: the playground did not start", token)),
+                new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
             throw;
-        }
-    }
-
-    // The start failed and the caller gets that error; a failure to stop must not replace it, and
-    // Teardown finds the task by its tags.
-    private async Task StopOrWarnAsync(string taskArn)
-    {
-        using var budget = new CancellationTokenSource(CleanupBudget);
-        try
-        {
-            await context.Clients.Ecs.StopTaskAsync(context.Cluster, taskArn, "Slipway: the playground did not start", budget.Token);
-        }
-        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
-        {
-            context.Warn($"Could not stop the playground task that failed to start ({exception.Message}); Teardown will stop it.");
         }
     }
 }

@@ -5,24 +5,9 @@ internal sealed class TaskDefinitionRemover(FargateContext context)
 {
     private static readonly string[] GoneCodes = ["ClientException", "InvalidParameterException"];
 
-    private static readonly TimeSpan CleanupBudget = TimeSpan.FromSeconds(30);
-
-    /// <summary>
-    /// Removes the definition of something that failed to start. The caller is about to report that
-    /// failure, so a failure here is only a warning (Teardown finds the definition by its tags).
-    /// </summary>
-    public async Task RemoveOrWarnAsync(string taskDefinitionArn)
-    {
-        using var budget = new CancellationTokenSource(CleanupBudget);
-        try
-        {
-            await RemoveAsync([taskDefinitionArn], budget.Token);
-        }
-        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
-        {
-            context.Warn($"Could not remove task definition {taskDefinitionArn} ({exception.Message}); Teardown will remove it.");
-        }
-    }
+    /// <summary>A clean-up step that removes one task definition, for <see cref="CleanupStep"/>.</summary>
+    public (string What, Func<CancellationToken, Task> Step) Step(string taskDefinitionArn) =>
+        ($"task definition {taskDefinitionArn}", cancellationToken => RemoveAsync([taskDefinitionArn], cancellationToken));
 
     public async Task RemoveAsync(IReadOnlyList<string> taskDefinitionArns, CancellationToken cancellationToken)
     {

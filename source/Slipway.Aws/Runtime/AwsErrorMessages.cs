@@ -32,14 +32,23 @@ internal static partial class AwsErrorMessages
                 $"The ECS cluster was not found ({operation.Action}): check the Cluster setting and the Region.",
             _ => $"AWS {operation.Action} failed with {error.Code}{Detail(error.Message)}.",
         };
-        return new AwsException(message, operation.Action, error.Code, error.StatusCode, serviceMessage: error.Message);
+        return new AwsException(
+            message, operation.Action, error.Code, error.StatusCode, serviceMessage: error.Message, isTransient: AwsRetryPolicy.IsRetryable(error));
     }
 
     public static AwsException Unreachable(AwsOperation operation, Uri endpoint, Exception cause) =>
         new(
             $"Could not reach AWS {operation.Service.Name} at {endpoint.GetLeftPart(UriPartial.Authority)} for {operation.Action} ({cause.Message.TrimEnd('.')}): check the network, the Region and AWS_ENDPOINT_URL_{operation.Service.EndpointKey}.",
             operation.Action,
-            innerException: cause);
+            innerException: cause,
+            isTransient: true);
+
+    public static AwsException TooSlow(AwsOperation operation, Uri endpoint, TimeSpan total, int attempts, Exception cause) =>
+        new(
+            $"AWS {operation.Service.Name} at {endpoint.GetLeftPart(UriPartial.Authority)} did not answer {operation.Action} within {total.TotalSeconds:0.#} s ({attempts} attempts): check the network, the Region and AWS_ENDPOINT_URL_{operation.Service.EndpointKey}.",
+            operation.Action,
+            innerException: cause,
+            isTransient: true);
 
     // Denials caused by a second action (iam:PassRole during ecs:RunTask) name that action in the message.
     private static string DeniedAction(AwsOperation operation, AwsErrorDetails error) =>

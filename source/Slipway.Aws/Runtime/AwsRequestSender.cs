@@ -1,21 +1,21 @@
 using System.Net.Http.Headers;
 using Amazon.Runtime;
+using Polly.Timeout;
 
 namespace Slipway.Aws.Runtime;
 
 /// <summary>
 /// Sends one operation's request: addresses it (endpoint overrides), signs it (SigV4) and retries it
-/// on throttling, 5xx answers and dropped connections. AWS's error answers become
+/// on throttling, 5xx answers and dropped connections through <see cref="AwsRetryPolicy"/>. AWS's error answers become
 /// <see cref="AwsException"/>s that say what to fix.
 /// </summary>
 internal sealed class AwsRequestSender : IDisposable
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(60);
-
     private readonly HttpClient http;
     private readonly AwsEndpointResolver endpoints;
     private readonly AwsCredentialSource credentials;
     private readonly AwsRetryPolicy retry;
+    private readonly TimeSpan attemptLimit;
 
     public AwsRequestSender(AwsClientOptions options, string region)
     {
@@ -24,8 +24,10 @@ internal sealed class AwsRequestSender : IDisposable
             options.HttpHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
             disposeHandler: options.HttpHandler is null)
         {
-            Timeout = AttemptTimeout,
+            // Each attempt has its own limit (a stalled connection is a transient failure), the call a total one.
+            Timeout = Timeout.InfiniteTimeSpan,
         };
+        attemptLimit = options.Retry.LongestAttempt;
         endpoints = new AwsEndpointResolver(options);
         credentials = new AwsCredentialSource(options);
         retry = new AwsRetryPolicy(options.Retry, options.EnvironmentVariable);
@@ -39,57 +41,61 @@ internal sealed class AwsRequestSender : IDisposable
     {
         var endpoint = endpoints.Resolve(operation.Service, Region);
         var signingCredentials = await credentials.GetAsync(cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        var attempts = 0;
+        try
         {
-            using var message = Build(endpoint, operation, request);
-            await SignAsync(message, operation, request, signingCredentials, cancellationToken);
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(message, cancellationToken);
-            }
-            catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
-            {
-                if (attempt >= retry.MaxAttempts)
+            return await retry.ExecuteAsync(
+                async token =>
                 {
-                    throw AwsErrorMessages.Unreachable(operation, endpoint, exception);
-                }
-
-                await Task.Delay(retry.DelayAfter(attempt), cancellationToken);
-                continue;
-            }
-
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return body;
-                }
-
-                var error = AwsErrorReader.Read((int)response.StatusCode, response.Headers, body);
-                if (!AwsRetryPolicy.IsRetryable(error))
-                {
-                    throw AwsErrorMessages.From(operation, error);
-                }
-
-                if (attempt >= retry.MaxAttempts)
-                {
-                    throw AwsRetryPolicy.IsThrottling(error)
-                        ? new AwsException(
-                            $"AWS kept throttling {operation.Action} after {attempt} attempts: run fewer pipelines at once or ask AWS to raise the {operation.Service.Name} request rate.",
-                            operation.Action,
-                            error.Code,
-                            error.StatusCode)
-                        : AwsErrorMessages.From(operation, error);
-                }
-            }
-
-            await Task.Delay(retry.DelayAfter(attempt), cancellationToken);
+                    attempts++;
+                    return await AttemptAsync(endpoint, operation, request, signingCredentials, token);
+                },
+                cancellationToken);
+        }
+        catch (AwsException exception) when (AwsRetryPolicy.IsThrottling(exception) && attempts >= retry.MaxAttempts)
+        {
+            throw new AwsException(
+                $"AWS kept throttling {operation.Action} after {attempts} attempts: run fewer pipelines at once or ask AWS to raise the {operation.Service.Name} request rate.",
+                operation.Action,
+                exception.ErrorCode,
+                exception.StatusCode,
+                isTransient: true);
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            throw AwsErrorMessages.TooSlow(operation, endpoint, retry.MaxTotal, attempts, exception);
         }
     }
 
     public void Dispose() => http.Dispose();
+
+    // One try: a failure worth another one throws an AwsException marked transient, which the policy retries.
+    private async ValueTask<string> AttemptAsync(
+        Uri endpoint, AwsOperation operation, AwsRequest request, AWSCredentials signingCredentials, CancellationToken cancellationToken)
+    {
+        using var message = Build(endpoint, operation, request);
+        await SignAsync(message, operation, request, signingCredentials, cancellationToken);
+        using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptTimeout.CancelAfter(attemptLimit);
+        try
+        {
+            using var response = await http.SendAsync(message, attemptTimeout.Token);
+            var body = await response.Content.ReadAsStringAsync(attemptTimeout.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                return body;
+            }
+
+            throw AwsErrorMessages.From(operation, AwsErrorReader.Read((int)response.StatusCode, response.Headers, body));
+        }
+        catch (Exception exception) when (IsConnectionFailure(exception, cancellationToken))
+        {
+            var cause = exception is OperationCanceledException
+                ? new TimeoutException($"no answer within {attemptLimit.TotalSeconds:0.#} s", exception)
+                : exception;
+            throw AwsErrorMessages.Unreachable(operation, endpoint, cause);
+        }
+    }
 
     private static HttpRequestMessage Build(Uri endpoint, AwsOperation operation, AwsRequest request)
     {
@@ -141,6 +147,8 @@ internal sealed class AwsRequestSender : IDisposable
         }
     }
 
+    // A refused or reset connection, or an attempt that outlived its own limit (not the caller's or the policy's).
     private static bool IsConnectionFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is HttpRequestException || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+        exception is HttpRequestException or IOException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }

@@ -117,6 +117,7 @@ internal sealed class BuildRunner(BuildHost host)
         }
 
         build.Attach(root, options.Verbosity);
+        build.AttachParameterSources(sources.ToDictionary(pair => pair.Key.Name, pair => pair.Value.ShortText));
         return new BuildConfiguration(build, commandLine, options, root, parameters, sources);
     }
 

@@ -8,12 +8,13 @@ namespace Slipway.Pipeline.Composition;
 /// <summary>The region the AWS platform will use and where it comes from, in the order the platform looks.</summary>
 public static class AwsRegionLookup
 {
+    /// <param name="givenSource">Where the region in <paramref name="settings"/> came from, when it is there (the engine read AwsRegion from AWS_REGION, say).</param>
     /// <returns>The region (null when none is found) and its source, e.g. "AwsRegion" or "AWS_DEFAULT_REGION".</returns>
-    public static (string? Region, string Source) Find(AwsSettings settings, AwsClientOptions options)
+    public static (string? Region, string Source) Find(AwsSettings settings, AwsClientOptions options, string givenSource = "AwsRegion")
     {
         if (settings.Region is { Length: > 0 } given)
         {
-            return (given, "AwsRegion");
+            return (given, givenSource);
         }
 
         foreach (var variable in new[] { "AWS_REGION", "AWS_DEFAULT_REGION" })

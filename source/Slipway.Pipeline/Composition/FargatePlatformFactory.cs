@@ -38,18 +38,14 @@ internal static class FargatePlatformFactory
             return platform!;
         }
 
+        // One problem gets the same summary line as several: each is logged above it.
         platform?.Dispose();
-        if (problems.Count == 1)
-        {
-            throw new BuildFailedException(problems[0]);
-        }
-
         foreach (var problem in problems)
         {
             Log.Error(problem);
         }
 
         throw new BuildFailedException(
-            $"The AWS platform cannot start: fix the {problems.Count} problems above in .nuke/parameters.aws.json or with the --aws-* options (docs/aws.md describes each).");
+            $"The AWS platform cannot start: fix the {(problems.Count == 1 ? "problem" : $"{problems.Count} problems")} above in .nuke/parameters.aws.json or with the --aws-* options (docs/aws.md describes each).");
     }
 }

@@ -46,6 +46,9 @@ public sealed class PipelineSession
     public async Task BuildAsync(CancellationToken cancellationToken)
     {
         var stage = new BuildStage(_services);
+
+        // Asked alongside the checkout: a setting that names nothing (a subnet that does not exist) fails before the build.
+        var platformReady = _services.Platform.CheckReadyAsync(cancellationToken);
         ExceptionDispatchInfo? checkoutFailure = null;
         try
         {
@@ -58,10 +61,11 @@ public sealed class PipelineSession
 
         await StageAsync(
             StageNames.Build,
-            () =>
+            async () =>
             {
                 checkoutFailure?.Throw();
-                return stage.RunAsync(Run, cancellationToken);
+                PlatformProblems.ThrowIfAny(_services.Platform.Name, await platformReady);
+                await stage.RunAsync(Run, cancellationToken);
             },
             () => $"{Run.AppImage}");
     }
@@ -177,7 +181,8 @@ public sealed class PipelineSession
         }
         catch (Exception exception)
         {
-            await Run.Tracker.SetStageAsync(stage, StageState.Failed, exception.Message);
+            // A failed start's clean-up may have left something: said after the failure, with the command that removes it.
+            await Run.Tracker.SetStageAsync(stage, StageState.Failed, LeftoverReport.MessageOf(exception, Run.Settings.Branch));
             throw;
         }
 

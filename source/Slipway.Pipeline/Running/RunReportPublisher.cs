@@ -7,7 +7,8 @@ namespace Slipway.Pipeline.Running;
 
 /// <summary>
 /// Writes a run's combined report where people look for it: the console, the run folder (Markdown,
-/// merged JUnit, JSON), the GitHub step summary when there is one, and the status snapshot.
+/// merged JUnit, JSON), the GitHub step summary when there is one, and the status snapshot. Stages that
+/// failed without results of their own are listed among the problems.
 /// </summary>
 public sealed class RunReportPublisher(Func<string, string?> environment)
 {
@@ -18,7 +19,7 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
 
     public RunReport Publish(RunContext run, string runFolder)
     {
-        var report = RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal));
+        var report = RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal).Concat(FailedStagesWithoutResults(run)));
         Directory.CreateDirectory(runFolder);
 
         var console = new StringWriter();
@@ -54,6 +55,24 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
         });
         return report;
     }
+
+    // A stage that failed before it had results (the build, the playground, a tests image that did not
+    // build) is still an infrastructure failure of the run: the report names it rather than look clean.
+    private static IEnumerable<TaskResults> FailedStagesWithoutResults(RunContext run)
+    {
+        var tasksWithResults = run.Results.Select(results => results.TaskName).ToHashSet(StringComparer.Ordinal);
+        return run.Tracker.Status.Stages
+            .Where(stage => stage.State == StageState.Failed && !tasksWithResults.Contains(TaskOf(stage.Name)))
+            .Select(stage => new TaskResults(
+                stage.Name,
+                [],
+                [],
+                [],
+                [],
+                [new ResultsProblem(stage.Name, null, ResultsProblemKind.StageFailed, $"{stage.Name} failed: {stage.Summary ?? "no reason given"}", [])]));
+    }
+
+    private static string TaskOf(string stage) => stage == StageNames.Test ? "tests" : stage;
 
     private static void WriteFile(string path, Action<TextWriter> write)
     {

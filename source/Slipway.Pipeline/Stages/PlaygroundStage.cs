@@ -34,17 +34,23 @@ public sealed class PlaygroundStage(PipelineServices services)
         catch (OperationCanceledException)
         {
             // A playground cancelled while starting is nobody's: take it down rather than leave it half-made.
-            await RemoveServiceAsync(run, endpoint);
+            if (await RemoveServiceAsync(run, endpoint) is { Count: > 0 } leftovers)
+            {
+                Log.Warning(LeftoverReport.Describe(leftovers, run.Settings.Branch));
+            }
+
             throw;
         }
 
         if (!ready)
         {
-            var tail = await services.Platform.ReadServiceLogTailAsync(endpoint, LogLinesOnFailure, CancellationToken.None);
-            await RemoveServiceAsync(run, endpoint);
+            var tail = await ReadLogTailAsync(endpoint);
+            var leftovers = await RemoveServiceAsync(run, endpoint);
             var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(line => line.Text))}";
-            throw new BuildFailedException(
+            var notReady = new BuildFailedException(
                 $"The playground for {run.Settings.Branch} did not answer HTTP 200 within {run.Settings.PlaygroundReadyTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}.{lines}");
+            CleanupFailedException.Attach(notReady, leftovers);
+            throw notReady;
         }
 
         await services.Store.SavePlaygroundAsync(
@@ -63,10 +69,37 @@ public sealed class PlaygroundStage(PipelineServices services)
         return endpoint.PublicUrl;
     }
 
-    private async Task RemoveServiceAsync(RunContext run, ServiceEndpoint endpoint)
+    // Only context for the failure being reported: a log that cannot be read must not take that failure's place.
+    private async Task<IReadOnlyList<LogLine>> ReadLogTailAsync(ServiceEndpoint endpoint)
     {
-        var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, CancellationToken.None);
-        var service = owned.Where(resource => resource.Id == endpoint.ResourceId).ToList();
-        await services.Platform.RemoveAsync(service, CancellationToken.None);
+        try
+        {
+            return await services.Platform.ReadServiceLogTailAsync(endpoint, LogLinesOnFailure, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.Warning($"Could not read the playground's log ({exception.Message}).");
+            return [];
+        }
+    }
+
+    // The caller reports why the playground goes; what could not be removed is added to that, never put in its place.
+    private async Task<IReadOnlyList<Leftover>> RemoveServiceAsync(RunContext run, ServiceEndpoint endpoint)
+    {
+        try
+        {
+            var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, CancellationToken.None);
+            var service = owned.Where(resource => resource.Id == endpoint.ResourceId).ToList();
+            await services.Platform.RemoveAsync(service, CancellationToken.None);
+            return [];
+        }
+        catch (CleanupFailedException exception)
+        {
+            return exception.Leftovers;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return [new Leftover($"playground {endpoint.ResourceId}", exception.Message)];
+        }
     }
 }

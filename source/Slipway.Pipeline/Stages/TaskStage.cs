@@ -36,7 +36,6 @@ public sealed class TaskStage(PipelineServices services)
             },
             Timeout: run.Settings.TaskRunTimeout);
 
-        TaskResults results;
         ITaskRun task;
         try
         {
@@ -44,21 +43,61 @@ public sealed class TaskStage(PipelineServices services)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            results = TaskResults.FailedToStart(taskName, exception.Message);
-            run.Results.Enqueue(results);
-            return results;
+            var failed = TaskResults.FailedToStart(taskName, exception.Message)
+                .WithProblems(LeftoverReport.Problems(taskName, CleanupFailedException.Of(exception), run.Settings.Branch));
+            run.Results.Enqueue(failed);
+            return failed;
         }
 
-        await using (task)
-        {
-            var outcome = await task.WaitAsync(cancellationToken);
-            var reader = new TaskResultsReader(taskName);
-            results = await reader.ReadAsync(task.ReadLogAsync(cancellationToken), outcome, cancellationToken);
-        }
-
+        var results = await RunToEndAsync(run, task, taskName, cancellationToken);
         run.Results.Enqueue(results);
         Log.Information(Describe(results));
         return results;
+    }
+
+    // The first failure is the task's result; the clean-up always runs after it, and what it could not
+    // remove is added to the results, never put in the failure's place.
+    private static async Task<TaskResults> RunToEndAsync(RunContext run, ITaskRun task, string taskName, CancellationToken cancellationToken)
+    {
+        TaskResults? results = null;
+        try
+        {
+            var outcome = await task.WaitAsync(cancellationToken);
+            results = await new TaskResultsReader(taskName).ReadAsync(task.ReadLogAsync(cancellationToken), outcome, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            results = TaskResults.PlatformFailed(taskName, $"task {taskName} could not be followed to its end: {exception.Message}");
+        }
+        finally
+        {
+            var leftovers = await CleanUpAsync(task);
+            if (leftovers.Count > 0)
+            {
+                Log.Warning(LeftoverReport.Describe(leftovers, run.Settings.Branch));
+                results = results?.WithProblems(LeftoverReport.Problems(taskName, leftovers, run.Settings.Branch));
+            }
+        }
+
+        // Only a cancellation leaves it unset, and that has been rethrown.
+        return results!;
+    }
+
+    private static async Task<IReadOnlyList<Leftover>> CleanUpAsync(ITaskRun task)
+    {
+        try
+        {
+            await task.DisposeAsync();
+            return [];
+        }
+        catch (CleanupFailedException exception)
+        {
+            return exception.Leftovers;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return [new Leftover($"task {task.Id}", exception.Message)];
+        }
     }
 
     private static string Describe(TaskResults results)

@@ -1,4 +1,5 @@
 using Slipway.Engine;
+using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
 
@@ -26,7 +27,18 @@ public sealed class TeardownStage(IPlatform platform, IRunStore store)
             var owned = await platform.ListOwnedAsync(each, branch, cancellationToken);
             if (owned.Count > 0)
             {
-                await platform.RemoveAsync(owned, cancellationToken);
+                try
+                {
+                    await platform.RemoveAsync(owned, cancellationToken);
+                }
+                catch (CleanupFailedException exception)
+                {
+                    // Every step was tried; what stayed is named, with the command that finishes the job.
+                    throw new BuildFailedException(branch is null
+                        ? $"{exception.Message.TrimEnd('.')}: run ./build.sh Teardown --all again once AWS answers."
+                        : LeftoverReport.Describe(exception.Leftovers, branch, again: true));
+                }
+
                 removed += owned.Count;
             }
 

@@ -14,4 +14,13 @@ public enum ResultsProblemKind
 
     /// <summary>The task's entry script failed (a non-zero exit code means the runner broke, not that tests failed).</summary>
     TaskFailed,
+
+    /// <summary>The platform failed while the task ran: waiting for it or reading its log (AWS could not be reached).</summary>
+    PlatformFailed,
+
+    /// <summary>Something the run created could not be removed afterwards; Teardown removes it.</summary>
+    CleanupFailed,
+
+    /// <summary>A stage failed before it had results of its own to report (the build, the playground).</summary>
+    StageFailed,
 }

@@ -26,4 +26,16 @@ public sealed record TaskResults(
         [],
         [],
         [new ResultsProblem(taskName, null, ResultsProblemKind.TaskFailedToStart, $"task {taskName} failed to start: {reason}", [])]);
+
+    /// <summary>The same results with <paramref name="problems"/> added after the ones already there.</summary>
+    public TaskResults WithProblems(IEnumerable<ResultsProblem> problems) => this with { Problems = [.. Problems, .. problems] };
+
+    /// <summary>The results of a task the platform lost track of: its error is the task's only result.</summary>
+    public static TaskResults PlatformFailed(string taskName, string error) => new(
+        taskName,
+        [],
+        [],
+        [],
+        [],
+        [new ResultsProblem(taskName, null, ResultsProblemKind.PlatformFailed, error, [])]);
 }

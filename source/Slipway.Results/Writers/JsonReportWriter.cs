@@ -19,7 +19,7 @@ namespace Slipway.Results.Writers;
 ///   "findingCounts": [ { "tool", "severity": "error|warning|notice", "count" } ],
 ///   "findings": [ { "tool", "severity", "file", "line", "column", "rule", "message", "location" } ],
 ///   "metrics":  [ { "tool", "linesOfCode", "logicalLinesOfCode", "classes", "methods" } ],
-///   "problems": [ { "task", "tool", "kind": "incomplete|unreadable|taskFailedToStart|taskFailed",
+///   "problems": [ { "task", "tool", "kind": "incomplete|unreadable|taskFailedToStart|taskFailed|platformFailed|cleanupFailed|stageFailed",
 ///                   "message", "rawLines": [ "..." ] } ],
 ///   "tasks": [ { "name", "tools": [ { "tool", "format", "exitCode", "status": "read|incomplete|unreadable" } ],
 ///                "suites": [ { "tool", "name", "file", "tests", "failed", "errors", "skipped", "timeSeconds" } ] } ]

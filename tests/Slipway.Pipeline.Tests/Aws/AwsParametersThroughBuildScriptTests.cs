@@ -47,18 +47,34 @@ public sealed class AwsParametersThroughBuildScriptTests : IDisposable
     }
 
     [Fact]
-    public async Task Doctor_WithTheAwsProfileAndKeysInTheEnvironment_SaysWhereTheCredentialsComeFromButNotWhatTheyAre()
+    public async Task Doctor_WithTheAwsProfileAndKeysInTheEnvironment_SaysWhereTheCredentialsComeFromButNotWhatTheyAre_ThenAsksAws()
     {
-        var environment = _machine.Environment(("AWS_ACCESS_KEY_ID", "AKIDDOCTOREXAMPLE"), ("AWS_SECRET_ACCESS_KEY", SecretKey));
+        // An AWS that refuses every connection: Doctor's questions about the resources fail, and say so.
+        var closedPort = LoopbackPort.Free();
+        var environment = _machine.Environment(
+            ("AWS_ACCESS_KEY_ID", "AKIDDOCTOREXAMPLE"), ("AWS_SECRET_ACCESS_KEY", SecretKey), ("AWS_ENDPOINT_URL", $"http://127.0.0.1:{closedPort}/"));
 
         var run = await BuildScript.RunAsync(["Doctor", "--profile", "aws"], environment);
 
-        run.ExitCode.Should().Be(ExitCodes.Success, run.ToString());
+        run.ExitCode.Should().Be(ExitCodes.TargetFailed, run.ToString());
         run.Output.Should().ContainAll(
             "ok       credentials  from the environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY",
             "ok       AwsRegion    eu-west-1 (from AwsRegion)",
-            "ok       aws settings cluster slipway, 2 subnets, 1 security group, images in slipway/drupal-site, logs in /slipway, playgrounds at https://<branch>.playground.example.com/");
+            "ok       aws settings cluster slipway, 2 subnets, 1 security group, images in slipway/drupal-site, logs in /slipway, playgrounds at https://<branch>.playground.example.com/",
+            $"missing  aws resources Could not reach AWS ECS at http://127.0.0.1:{closedPort} for ecs:DescribeClusters");
         run.Output.Should().NotContain(SecretKey).And.NotContain("AKIDDOCTOREXAMPLE");
+    }
+
+    [Fact]
+    public async Task Doctor_WithTheRegionFromAWS_REGION_NamesThatVariableAsItsSource()
+    {
+        var environment = _machine.Environment(
+            ("AWS_ACCESS_KEY_ID", "AKIDDOCTOREXAMPLE"), ("AWS_SECRET_ACCESS_KEY", SecretKey), ("AWS_REGION", "eu-central-1"),
+            ("AWS_ENDPOINT_URL", $"http://127.0.0.1:{LoopbackPort.Free()}/"));
+
+        var run = await BuildScript.RunAsync(["Doctor", "--profile", "aws"], environment);
+
+        run.Output.Should().Contain("ok       AwsRegion    eu-central-1 (from AWS_REGION)", run.ToString());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class PipelineCompositionOnAwsTests : IDisposable
     }
 
     [Fact]
-    public void Composition_OnAwsWithOneSettingMissing_FailsWithThatSentence()
+    public void Composition_OnAwsWithOneSettingMissing_FailsWithTheSameSummaryLineAsSeveralProblems()
     {
         var create = () => new PipelineComposition(Options() with
         {
@@ -48,7 +48,7 @@ public sealed class PipelineCompositionOnAwsTests : IDisposable
         });
 
         create.Should().Throw<BuildFailedException>()
-            .WithMessage("EcrRepository is not a repository name: use lower-case letters, digits and ._-/ (e.g. slipway/drupal-site).");
+            .WithMessage("The AWS platform cannot start: fix the problem above in .nuke/parameters.aws.json or with the --aws-* options (docs/aws.md describes each).");
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public sealed class FailureTests(EndToEndFixture fixture)
         run.ExitCode.Should().Be(1, run.ToString());
         run.Output.Should().Contain("Cannot reach the Docker engine at unix:///nonexistent/docker.sock");
         run.Output.Should().NotContain("   at ");
+        var report = await File.ReadAllTextAsync(Path.Combine(EndToEndFixture.RunFolderIn(run), "report.md"));
+        report.Should().Contain("Infrastructure failure", "a run that started gets a report even when its build fails")
+            .And.Contain("Cannot reach the Docker engine");
     }
 
     [Fact]
