@@ -64,6 +64,8 @@ public sealed class ServiceHost : IAsyncDisposable
         AddServices(builder.Services, options, dependencies, log);
 
         var app = builder.Build();
+        var guard = new RequestOriginGuard(options.Hosts, listen.Address);
+        app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         var gate = app.Services.GetRequiredService<TokenGate>();
         app.Use((context, next) => gate.InvokeAsync(context, _ => next()));
         app.MapWebhooks();
