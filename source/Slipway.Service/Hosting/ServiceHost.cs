@@ -84,6 +84,8 @@ public sealed class ServiceHost : IAsyncDisposable
         AddServices(builder.Services, options, dependencies, log);
 
         var app = builder.Build();
+        var errors = new UnexpectedErrorAnswer(log);
+        app.Use((context, next) => errors.InvokeAsync(context, _ => next()));
         var guard = new RequestOriginGuard(options.Hosts, listen.Address);
         app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         var gate = app.Services.GetRequiredService<TokenGate>();
