@@ -64,6 +64,9 @@ partial class Targets
     /// <summary>The options of this invocation that every run the service starts inherits.</summary>
     IEnumerable<string> InheritedOptions()
     {
+        // The runs must keep their state, checkouts and reports where the service reads them (its page, the teardown).
+        yield return "--work-directory";
+        yield return WorkFolder;
         yield return "--platform";
         yield return Platform.ToString();
         yield return "--base-images";
