@@ -15,6 +15,7 @@ partial class Targets
                 await CheckBaseImagesAsync(cancellationToken),
             };
             checks.AddRange(await CheckAwsAsync(cancellationToken));
+            checks.Add(await SweepLeftoversAsync(cancellationToken));
 
             foreach (var (name, ok, detail) in checks)
             {
@@ -42,6 +43,24 @@ partial class Targets
         catch (DockerException exception)
         {
             return ("docker", false, exception.Message + " On Debian: sudo scripts/install-prerequisites.sh.");
+        }
+    }
+
+    /// <summary>Runs whose process was killed: marked interrupted, their task containers and secret files removed.</summary>
+    async Task<(string, bool, string)> SweepLeftoversAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var services = Composition.Services;
+            var app = Slipway.Pipeline.Running.PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "doctor" }, RootDirectory);
+            var (runs, resources) = await new Slipway.Pipeline.Running.LeftoverSweeper(services).SweepAsync(app, null, null, cancellationToken);
+            return ("leftovers", true, runs + resources == 0
+                ? "no run was left behind by a killed process"
+                : $"{runs} run(s) whose process is gone marked interrupted, {resources} task container(s) removed");
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return ("leftovers", true, $"not checked: {exception.Message}");
         }
     }
 

@@ -59,6 +59,23 @@ partial class Targets
         DatabaseUrl: DatabaseUrl,
         PullRequestUrl: PullRequestAddress);
 
+    /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
+    string? CheckoutProblem
+    {
+        get
+        {
+            try
+            {
+                Slipway.Git.Checkout.AppSource.Resolve(App, Branch, Commit, RootDirectory);
+                return null;
+            }
+            catch (Slipway.Git.Checkout.CheckoutException exception)
+            {
+                return exception.Message;
+            }
+        }
+    }
+
     Uri? PullRequestAddress => PullRequestUrl is null ? null
         : Uri.TryCreate(PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address
         : throw new BuildFailedException(

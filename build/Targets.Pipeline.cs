@@ -57,6 +57,7 @@ partial class Targets
     Target Build => _ => _
         .Description("Checks the app out and builds it: composer, theme builds, hooks, then the PHP/Apache image.")
         .Requires(() => Branch)
+        .Validates(() => CheckoutProblem)
         .Executes(async cancellationToken =>
         {
             await Session.BuildAsync(cancellationToken);

@@ -9,6 +9,9 @@ partial class Targets
     [Parameter("Serve: where the service listens, host:port. Any address but a loopback one needs ServiceToken.")]
     readonly string Listen = "127.0.0.1:8080";
 
+    [Parameter("Serve: the host names the page and the API answer to besides localhost, 127.0.0.1 and ::1 (the service's DNS name); any other Host is refused.")]
+    readonly string[] ServiceHosts = [];
+
     [Parameter("Serve: how many runs execute at once.")]
     readonly int MaxConcurrentRuns = 2;
 
@@ -40,6 +43,7 @@ partial class Targets
                 RootDirectory = RootDirectory,
                 DatabasePath = services.Layout.StateDatabase,
                 Listen = Listen,
+                Hosts = ServiceHosts,
                 MaxConcurrentRuns = MaxConcurrentRuns,
                 Token = ServiceToken,
                 GitHubWebhookSecret = GitHubWebhookSecret,
@@ -60,6 +64,9 @@ partial class Targets
     /// <summary>The options of this invocation that every run the service starts inherits.</summary>
     IEnumerable<string> InheritedOptions()
     {
+        // The runs must keep their state, checkouts and reports where the service reads them (its page, the teardown).
+        yield return "--work-directory";
+        yield return WorkFolder;
         yield return "--platform";
         yield return Platform.ToString();
         yield return "--base-images";

@@ -7,7 +7,8 @@
 #
 # Mounts: the app's working copy at /app (read-write), Slipway's default hooks at
 # /slipway/devops_hooks (read-only), a cache at /cache. Environment: SLIPWAY_APP,
-# SLIPWAY_BRANCH, SLIPWAY_COMMIT, SLIPWAY_BUILD_ID, optionally DATABASE_URL.
+# SLIPWAY_BRANCH, SLIPWAY_COMMIT, SLIPWAY_BUILD_ID, optionally DATABASE_URL_FILE (a file mounted for
+# this run only, so that docker inspect never shows the password; the hooks get DATABASE_URL).
 # Exits 0 only when every step succeeded; a failing step's exit code otherwise.
 set -Eeuo pipefail
 
@@ -24,6 +25,10 @@ export SLIPWAY_BRANCH="${SLIPWAY_BRANCH:-unknown}"
 export SLIPWAY_COMMIT="${SLIPWAY_COMMIT:-unknown}"
 export SLIPWAY_BUILD_ID="${SLIPWAY_BUILD_ID:-unknown}"
 export SLIPWAY_APP_DIR="$APP_DIR"
+if [[ -n "${DATABASE_URL_FILE:-}" && -r "$DATABASE_URL_FILE" ]]; then
+  DATABASE_URL="$(< "$DATABASE_URL_FILE")"
+  export DATABASE_URL
+fi
 
 fail() {
   printf '%s\n' "$1" >&2

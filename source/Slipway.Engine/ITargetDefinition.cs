@@ -50,6 +50,12 @@ public interface ITargetDefinition
     /// </summary>
     ITargetDefinition Requires(Func<bool> condition, string whatToDo);
 
+    /// <summary>
+    /// A check of the parameters' values made before anything runs: <paramref name="problem"/> returns null when they
+    /// are fine, or the one sentence that names what to fix, which ends the build as a usage error (exit code 2).
+    /// </summary>
+    ITargetDefinition Validates(Func<string?> problem);
+
     /// <summary>When this target fails, the targets that do not depend on it still run (the build still fails).</summary>
     ITargetDefinition ProceedAfterFailure();
 

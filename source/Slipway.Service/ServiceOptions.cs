@@ -40,6 +40,12 @@ public sealed record ServiceOptions
     /// <summary>Repository full name (owner/name, workspace/slug) → the app source to build for it; without an entry, the webhook's clone URL.</summary>
     public IReadOnlyDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The host names the page and the API answer to besides localhost, 127.0.0.1 and ::1 (the name people and
+    /// GitHub reach the service by); a request for any other name is refused, token or not.
+    /// </summary>
+    public IReadOnlyList<string> Hosts { get; init; } = [];
+
     /// <summary><see cref="Listen"/> read as an address and a port.</summary>
     /// <exception cref="ServiceSettingsException">It is neither.</exception>
     public ListenAddress ListenAddress => ListenAddress.Parse(Listen);

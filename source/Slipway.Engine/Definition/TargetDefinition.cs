@@ -98,6 +98,13 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
+    public ITargetDefinition Validates(Func<string?> problem)
+    {
+        string? found = null;
+        Requirements.Add(new TargetRequirement(() => found ?? string.Empty, Member: null, () => (found = problem()) is null) { IsSentence = true });
+        return this;
+    }
+
     public ITargetDefinition ProceedAfterFailure()
     {
         ProceedsAfterFailure = true;

@@ -15,4 +15,7 @@ internal sealed record TargetRequirement(Func<string> Describe, MemberInfo? Memb
 
     /// <summary>True when <see cref="Text"/> is the build author's advice rather than the condition as written.</summary>
     public bool IsAdvice { get; init; }
+
+    /// <summary>True when <see cref="Text"/> is a whole sentence naming what to fix, shown as it is.</summary>
+    public bool IsSentence { get; init; }
 }

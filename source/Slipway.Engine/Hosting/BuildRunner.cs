@@ -106,9 +106,18 @@ internal sealed class BuildRunner(BuildHost host)
         CheckNames(buildParameters, engineParameters, commandLine);
         var resolver = new ParameterResolver(commandLine, host.Environment, host.WorkingDirectory);
         resolver.LoadFiles(root / ".nuke", options.Profile ?? []);
+        resolver.CheckFileNames(parameters);
         foreach (var parameter in parameters.Where(parameter => !sources.ContainsKey(parameter)))
         {
             sources[parameter] = resolver.Apply(parameter);
+        }
+
+        // Only a real process's command line is visible to others; an in-process build (the service's runs) has none.
+        foreach (var secret in parameters.Where(parameter =>
+                     host.OwnsProcess && parameter.IsSecret && sources[parameter].Kind == ParameterSourceKind.CommandLine))
+        {
+            Log.Warning(
+                $"{secret.CommandLineName} on the command line can be read by every user of this machine (ps); set {secret.PreferredEnvironmentName} or {secret.PreferredEnvironmentName}_FILE instead.");
         }
 
         if (options.MaxParallel < 1)

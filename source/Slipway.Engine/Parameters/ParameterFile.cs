@@ -43,7 +43,7 @@ internal static class ParameterFile
                 var texts = property.Value.ValueKind == JsonValueKind.Array
                     ? property.Value.EnumerateArray().Select(item => Text(file, property.Name, item)).ToList()
                     : [Text(file, property.Name, property.Value)];
-                values[ParameterNames.Normalize(property.Name)] = new RawValue(texts, source, baseDirectory);
+                values[ParameterNames.Normalize(property.Name)] = new RawValue(texts, source, baseDirectory, property.Name);
             }
         }
 

@@ -35,6 +35,24 @@ internal sealed class ParameterResolver(
         }
     }
 
+    /// <summary>
+    /// Refuses a name in a parameters file that no parameter has, as an unknown option is refused: a misspelt
+    /// setting silently ignored would leave the build running with its default.
+    /// </summary>
+    /// <exception cref="UsageException">A file sets a name that is not a parameter.</exception>
+    public void CheckFileNames(IReadOnlyList<ParameterDescriptor> parameters)
+    {
+        foreach (var (key, raw) in files.SelectMany(file => file))
+        {
+            if (!parameters.Any(parameter => parameter.Key == key))
+            {
+                var closest = Planning.TargetNameMatcher.Closest(raw.GivenName ?? key, parameters.Select(parameter => parameter.Name));
+                throw new UsageException(
+                    $"{raw.Source} sets '{raw.GivenName ?? key}', which is not a parameter: did you mean '{closest}'? Rename or remove it (--help lists the parameters).");
+            }
+        }
+    }
+
     /// <summary>The parameter's value as text from the highest source that has one, or null.</summary>
     public RawValue? Find(ParameterDescriptor parameter)
     {
@@ -54,6 +72,11 @@ internal sealed class ParameterResolver(
             }
         }
 
+        if (parameter.IsSecret && SecretFromFile(parameter) is { } fromFile)
+        {
+            return fromFile;
+        }
+
         if (parameter.ReadFromFiles)
         {
             foreach (var file in files)
@@ -66,6 +89,30 @@ internal sealed class ParameterResolver(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A secret read from the file that <c>SLIPWAY_NAME_FILE</c> names (a Docker or Kubernetes secret, a file only its
+    /// owner can read), so that it never has to be on a command line, where every user of the machine sees it in ps.
+    /// </summary>
+    /// <exception cref="UsageException">The variable names a file that cannot be read.</exception>
+    private RawValue? SecretFromFile(ParameterDescriptor parameter)
+    {
+        var name = parameter.PreferredEnvironmentName + "_FILE";
+        if (!environment.TryGetValue(name, out var path) || string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = File.ReadAllText(Path.GetFullPath(path, workingDirectory)).TrimEnd('\r', '\n');
+            return new RawValue([text], new ParameterSource(ParameterSourceKind.Environment, name), workingDirectory);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{name} names '{path}', which cannot be read ({exception.Message.TrimEnd('.')}): point it at the file that holds {parameter.Name}.");
+        }
     }
 
     /// <summary>Sets the parameter from its highest source and returns that source (<see cref="ParameterSource.Default"/> when none).</summary>

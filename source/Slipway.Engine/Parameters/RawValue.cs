@@ -4,4 +4,5 @@ namespace Slipway.Engine.Parameters;
 /// <param name="Values">The values given, in order.</param>
 /// <param name="Source">Where they were given.</param>
 /// <param name="BaseDirectory">The folder relative paths are resolved against.</param>
-internal sealed record RawValue(IReadOnlyList<string> Values, ParameterSource Source, string BaseDirectory);
+/// <param name="GivenName">The name as a parameters file spells it, to name it in an error.</param>
+internal sealed record RawValue(IReadOnlyList<string> Values, ParameterSource Source, string BaseDirectory, string? GivenName = null);

@@ -17,6 +17,11 @@ internal static class RequirementChecker
                     continue;
                 }
 
+                if (requirement.IsSentence)
+                {
+                    throw new UsageException(requirement.Text);
+                }
+
                 if (requirement.IsAdvice)
                 {
                     throw new UsageException($"Target {target.Name} cannot run as asked: {requirement.Text}.");

@@ -29,6 +29,12 @@ internal static class HelpWriter
         output.WriteLine();
         output.WriteLine("Parameters are read from the command line, then the environment (NAME or SLIPWAY_NAME), then");
         output.WriteLine(".nuke/parameters.<profile>.json, then .nuke/parameters.json.");
+        if (parameters.Any(parameter => parameter.IsSecret))
+        {
+            output.WriteLine("Secrets are read from the environment too, or from the file SLIPWAY_NAME_FILE names: on the command");
+            output.WriteLine("line every user of the machine can see them with ps.");
+        }
+
         output.Flush();
     }
 
@@ -57,6 +63,11 @@ internal static class HelpWriter
         {
             var source = sources.GetValueOrDefault(parameter) ?? ParameterSource.Default;
             var description = string.IsNullOrWhiteSpace(parameter.Description) ? string.Empty : parameter.Description.TrimEnd() + " ";
+            if (parameter.IsSecret)
+            {
+                description += $"Secret: set {parameter.PreferredEnvironmentName} or {parameter.PreferredEnvironmentName}_FILE. ";
+            }
+
             output.WriteLine($"  {heads[parameter].PadRight(width)}{description}[{ParameterValueText.Describe(parameter, source)}]");
         }
     }

@@ -8,11 +8,14 @@ namespace Slipway.Engine.Reporting;
 
 /// <summary>
 /// For a person at a terminal: a live table below the log showing the running targets with their elapsed time
-/// and the targets still waiting. Log lines go above it through Spectre.Console, so the two never mix.
+/// and the targets still waiting. While it is up, only its refresh loop touches the console: targets' log
+/// lines are queued and written by the loop above the table, so no two threads ever hold the console at once.
 /// </summary>
-internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, TimeProvider time, IAnsiConsole? console = null) : IExecutionObserver
+internal sealed class LiveStatusView(
+    ExecutionPlan plan, ConsoleLogSink sink, TimeProvider time, IAnsiConsole? console = null, TimeSpan? refreshInterval = null)
+    : IExecutionObserver
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+    private readonly TimeSpan interval = refreshInterval ?? TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<string, TargetRun> started = new();
     private readonly ConcurrentDictionary<string, TargetRun> finished = new();
 
@@ -25,7 +28,8 @@ internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, Ti
     {
         var terminal = console ?? AnsiConsole.Console;
         var previousWriter = sink.Writer;
-        sink.Writer = new SpectreConsoleWriter(terminal);
+        var queue = new QueuedConsoleWriter();
+        sink.Writer = queue;
         try
         {
             BuildResult? result = null;
@@ -37,10 +41,13 @@ internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, Ti
                     var build = execute();
                     while (!build.IsCompleted)
                     {
+                        // Lines appear at most one interval late, in batches: one redraw per batch, not per line.
+                        WriteLines(terminal, queue);
                         context.UpdateTarget(Render());
-                        await Task.WhenAny(build, Task.Delay(RefreshInterval));
+                        await Task.WhenAny(build, Task.Delay(interval));
                     }
 
+                    WriteLines(terminal, queue);
                     result = await build;
                 });
             return result!;
@@ -48,8 +55,37 @@ internal sealed class LiveStatusView(ExecutionPlan plan, ConsoleLogSink sink, Ti
         finally
         {
             sink.Writer = previousWriter;
+
+            // Lines written after the loop's last look (a clean-up target, the view ending on an exception).
+            WriteLines(terminal, queue);
         }
     }
+
+    /// <summary>Writes the queued lines in one go: each write makes Spectre.Console redraw the table below.</summary>
+    private static void WriteLines(IAnsiConsole terminal, QueuedConsoleWriter queue)
+    {
+        var lines = queue.Take();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var paragraph = new Paragraph();
+        foreach (var (text, level) in lines)
+        {
+            paragraph.Append(text + "\n", StyleOf(level));
+        }
+
+        terminal.Write(paragraph);
+    }
+
+    private static Style StyleOf(LogLevel level) => level switch
+    {
+        LogLevel.Debug => new Style(Color.Grey),
+        LogLevel.Warning => new Style(Color.Yellow),
+        LogLevel.Error => new Style(Color.Red),
+        _ => Style.Plain,
+    };
 
     private IRenderable Render()
     {

@@ -25,5 +25,11 @@ public sealed class SlipwayLayout(string slipwayRoot, string workDirectory)
     /// <summary>Reports and logs of one run.</summary>
     public string RunFolder(string runId) => Path.Combine(WorkDirectory, "runs", runId);
 
+    /// <summary>Where each run's secret files live while its tasks run (one folder per run, removed with it).</summary>
+    public string SecretsRoot => Path.Combine(WorkDirectory, "secrets");
+
+    /// <summary>The secret files of one run, mounted read-only into its build task.</summary>
+    public string SecretsFolder(string runId) => Path.Combine(SecretsRoot, runId);
+
     public string StateDatabase => Path.Combine(WorkDirectory, "slipway.db");
 }

@@ -22,6 +22,7 @@ public sealed class PipelineSession
     private readonly PipelineServices _services;
     private readonly Lazy<Task> _started;
     private int _finished;
+    private RunLease? _lease;
 
     private readonly IReadOnlyList<string> _plannedStages;
 
@@ -127,6 +128,7 @@ public sealed class PipelineSession
             : RunState.Succeeded;
         var summary = string.Join("; ", stages.Select(stage => $"{stage.Name}: {stage.State.ToString().ToLowerInvariant()}"));
         await Run.Tracker.FinishAsync(outcome, summary);
+        _lease?.Dispose();
         // Only after a run that served the branch's playground: then no earlier image of the branch is in
         // use (the old playground was replaced), and no stage of this run still needs one.
         if (outcome == RunState.Succeeded && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
@@ -191,6 +193,17 @@ public sealed class PipelineSession
 
     private async Task StartAsync()
     {
+        // Held until the run finishes or its process ends: how a later run tells this one from a killed one.
+        _lease = RunLease.Take(RunFolder);
+        try
+        {
+            await new LeftoverSweeper(_services).SweepAsync(Run.AppName, Run.Settings.Branch, Run.RunId, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.Warning($"Could not clear what earlier runs of {Run.Settings.Branch} left: {exception.Message}");
+        }
+
         var now = _services.Clock.GetUtcNow();
         var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Settings.Branch, Run.Settings.Commit, RunState.Queued, now);
         var status = new RunStatus

@@ -120,11 +120,16 @@ public sealed class BuildStage(PipelineServices services)
             ["SLIPWAY_COMMIT"] = run.Checkout!.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
+        // Secrets go in as files mounted for this run and deleted after it, never as environment variables,
+        // which docker inspect shows to anyone who can reach the engine for as long as the container exists.
+        var secrets = new Dictionary<string, string>();
         if (run.Settings.DatabaseUrl is { Length: > 0 } database)
         {
-            environment["DATABASE_URL"] = database;
+            secrets["database_url"] = database;
+            environment["DATABASE_URL_FILE"] = SecretFiles.ContainerFolder + "/database_url";
         }
 
+        using var secretFiles = SecretFiles.Write(layout.SecretsFolder(run.RunId), secrets);
         var spec = new TaskSpec(
             Name: $"slipway-{run.AppName}-{run.Slug}-build-{run.RunId}",
             Image: builderImage,
@@ -136,6 +141,7 @@ public sealed class BuildStage(PipelineServices services)
                 new Mount(sourceFolder, "/app"),
                 new Mount(layout.DefaultHooks, "/slipway/devops_hooks", ReadOnly: true),
                 new Mount(cache, "/cache"),
+                .. secretFiles is null ? Array.Empty<Mount>() : [new Mount(secretFiles.Folder, SecretFiles.ContainerFolder, ReadOnly: true)],
             ],
             Timeout: run.Settings.TaskRunTimeout);
 

@@ -26,11 +26,13 @@ public sealed class ServiceHost : IAsyncDisposable
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromMinutes(2);
 
     private readonly WebApplication _app;
+    private readonly StateStoreLock _storeLock;
 
-    private ServiceHost(WebApplication app, Uri address)
+    private ServiceHost(WebApplication app, Uri address, StateStoreLock storeLock)
     {
         _app = app;
         Address = address;
+        _storeLock = storeLock;
     }
 
     /// <summary>The address the service answers on (with the real port when 0 was asked for).</summary>
@@ -44,6 +46,24 @@ public sealed class ServiceHost : IAsyncDisposable
     public static async Task<ServiceHost> StartAsync(ServiceOptions options, ServiceDependencies dependencies, CancellationToken cancellationToken)
     {
         options.Validate();
+
+        // Before anything reads the queue: a second service would take the first one's running runs for interrupted.
+        var storeLock = StateStoreLock.Acquire(options.DatabasePath);
+        try
+        {
+            var (app, address) = await StartWebApplicationAsync(options, dependencies, cancellationToken);
+            return new ServiceHost(app, address, storeLock);
+        }
+        catch
+        {
+            storeLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(WebApplication App, Uri Address)> StartWebApplicationAsync(
+        ServiceOptions options, ServiceDependencies dependencies, CancellationToken cancellationToken)
+    {
         var log = new ServiceLog();
         var listen = options.ListenAddress;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -64,6 +84,10 @@ public sealed class ServiceHost : IAsyncDisposable
         AddServices(builder.Services, options, dependencies, log);
 
         var app = builder.Build();
+        var errors = new UnexpectedErrorAnswer(log);
+        app.Use((context, next) => errors.InvokeAsync(context, _ => next()));
+        var guard = new RequestOriginGuard(options.Hosts, listen.Address);
+        app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         var gate = app.Services.GetRequiredService<TokenGate>();
         app.Use((context, next) => gate.InvokeAsync(context, _ => next()));
         app.MapWebhooks();
@@ -84,7 +108,7 @@ public sealed class ServiceHost : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new Uri(bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal));
         log.Information($"Slipway service at {address} ({options}).");
-        return new ServiceHost(app, address);
+        return (app, address);
     }
 
     /// <summary>Runs the service until <paramref name="cancellationToken"/> is cancelled, then stops it: running runs are stopped and queued again.</summary>
@@ -106,7 +130,11 @@ public sealed class ServiceHost : IAsyncDisposable
     /// <summary>Stops taking requests, stops the running runs (they are queued again) and waits for them to end.</summary>
     public Task StopAsync() => _app.StopAsync(CancellationToken.None);
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _storeLock.Dispose();
+    }
 
     private static void AddServices(IServiceCollection services, ServiceOptions options, ServiceDependencies dependencies, ServiceLog log)
     {

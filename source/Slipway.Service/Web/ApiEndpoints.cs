@@ -29,7 +29,7 @@ public static class ApiEndpoints
         });
 
         api.MapGet("/runs/{id}", async (string id, RunQueue queue, IRunStore pipelineStore, TimeProvider clock, CancellationToken cancellationToken) =>
-            await RunDetails.LoadAsync(id, queue.Store, pipelineStore, cancellationToken) is { } details
+            SafeAddresses.IsRunId(id) && await RunDetails.LoadAsync(id, queue.Store, pipelineStore, cancellationToken) is { } details
                 ? HttpResults.Json(new
                 {
                     run = RunView.From(details.Run, clock.GetUtcNow()),
@@ -40,10 +40,15 @@ public static class ApiEndpoints
                         : null,
                     events = details.Events.Select(entry => new { entry.At, entry.Kind, entry.Detail }),
                 })
-                : NotFound($"There is no run {id}."));
+                : NoSuchRun(id));
 
         api.MapGet("/runs/{id}/log", async (string id, long? after, int? limit, RunQueue queue, CancellationToken cancellationToken) =>
         {
+            if (!SafeAddresses.IsRunId(id))
+            {
+                return NoSuchRun(id);
+            }
+
             var lines = await queue.Store.ReadLogAsync(id, after ?? 0, Math.Clamp(limit ?? 1000, 1, 10_000), tail: false, cancellationToken);
             return HttpResults.Json(lines.Select(line => new { line = line.Sequence, line.At, line.Level, line.Target, line.Text }));
         });
@@ -62,7 +67,7 @@ public static class ApiEndpoints
         });
 
         api.MapPost("/runs/{id}/cancel", async (string id, RunQueue queue, CancellationToken cancellationToken) =>
-            await queue.CancelAsync(id, cancellationToken)
+            !SafeAddresses.IsRunId(id) ? NoSuchRun(id) : await queue.CancelAsync(id, cancellationToken)
                 ? HttpResults.Json(new { status = "cancelling", runId = id }, statusCode: StatusCodes.Status202Accepted)
                 : HttpResults.Json(new { error = $"Run {id} is not queued or running here." }, statusCode: StatusCodes.Status409Conflict));
 
@@ -120,6 +125,9 @@ public static class ApiEndpoints
     }
 
     private static IResult Problem(string error) => HttpResults.Json(new { error }, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult NoSuchRun(string id) =>
+        NotFound(SafeAddresses.IsRunId(id) ? $"There is no run {id}." : "There is no run with that id.");
 
     private static IResult NotFound(string error) => HttpResults.Json(new { error }, statusCode: StatusCodes.Status404NotFound);
 }

@@ -44,12 +44,17 @@ public static class PageEndpoints
         });
 
         routes.MapGet("/runs/{id}", async (string id, RunQueue queue, IRunStore pipelineStore, TokenGate gate, TimeProvider clock, CancellationToken cancellationToken) =>
-            await RunDetails.LoadAsync(id, queue.Store, pipelineStore, cancellationToken) is { } details
+            SafeAddresses.IsRunId(id) && await RunDetails.LoadAsync(id, queue.Store, pipelineStore, cancellationToken) is { } details
                 ? Page(RunPage.Render(details, clock.GetUtcNow(), gate.IsEnabled))
-                : HttpResults.NotFound($"There is no run {id}."));
+                : NoSuchRun(id));
 
         routes.MapPost("/runs/{id}/cancel", async (string id, RunQueue queue, CancellationToken cancellationToken) =>
         {
+            if (!SafeAddresses.IsRunId(id))
+            {
+                return NoSuchRun(id);
+            }
+
             await queue.CancelAsync(id, cancellationToken);
             return HttpResults.Redirect($"/runs/{id}");
         });
@@ -148,10 +153,10 @@ public static class PageEndpoints
     }
 
     /// <summary>Only paths on this site: a login must not send the browser elsewhere.</summary>
-    private static string LocalPath(string? next) =>
-        next is { Length: > 0 } path && path[0] == '/' && !path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("/\\", StringComparison.Ordinal)
-            ? path
-            : "/";
+    private static string LocalPath(string? next) => SafeAddresses.LocalPath(next);
+
+    private static IResult NoSuchRun(string id) =>
+        HttpResults.Text(SafeAddresses.IsRunId(id) ? $"There is no run {id}." : "There is no run with that id.", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Page(string html, int status = StatusCodes.Status200OK) => HttpResults.Content(html, Html, statusCode: status);
 }

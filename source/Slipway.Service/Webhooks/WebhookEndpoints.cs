@@ -40,25 +40,34 @@ public static class WebhookEndpoints
             return Answer(StatusCodes.Status413PayloadTooLarge, $"The payload is larger than {MaxBody / 1024 / 1024} MB.");
         }
 
-        var body = await ReadBodyAsync(request, context.RequestAborted);
-        if (body is null)
-        {
-            metrics.CountWebhook(delivery.Provider, "too-large");
-            return Answer(StatusCodes.Status413PayloadTooLarge, $"The payload is larger than {MaxBody / 1024 / 1024} MB.");
-        }
-
         if (string.IsNullOrEmpty(delivery.Secret))
         {
             metrics.CountWebhook(delivery.Provider, "unauthorized");
             return Answer(StatusCodes.Status401Unauthorized, $"This Slipway has no {delivery.SecretVariable} set, so it cannot check the signature: set it to the webhook's secret.");
         }
 
-        if (!WebhookSignature.Verify(delivery.Secret, request.Headers[delivery.SignatureHeader].FirstOrDefault(), body))
+        // A delivery without a well-formed signature cannot be genuine: refused before a byte of its body is read.
+        var signature = new byte[32];
+        if (!WebhookSignature.TryRead(request.Headers[delivery.SignatureHeader].FirstOrDefault(), signature))
+        {
+            metrics.CountWebhook(delivery.Provider, "unauthorized");
+            return Answer(StatusCodes.Status401Unauthorized, $"The delivery has no {delivery.SignatureHeader} signature of the form sha256=<64 hex digits>: check the webhook's secret.");
+        }
+
+        var (verified, tooLarge) = await VerifiedBody.ReadAsync(request.Body, delivery.Secret, signature, MaxBody, context.RequestAborted);
+        if (tooLarge)
+        {
+            metrics.CountWebhook(delivery.Provider, "too-large");
+            return Answer(StatusCodes.Status413PayloadTooLarge, $"The payload is larger than {MaxBody / 1024 / 1024} MB.");
+        }
+
+        if (verified is null)
         {
             metrics.CountWebhook(delivery.Provider, "unauthorized");
             return Answer(StatusCodes.Status401Unauthorized, $"The {delivery.SignatureHeader} signature does not match the payload: check the webhook's secret.");
         }
 
+        await using var body = verified;
         var eventName = request.Headers[delivery.EventHeader].FirstOrDefault();
         if (string.IsNullOrWhiteSpace(eventName))
         {
@@ -69,8 +78,10 @@ public static class WebhookEndpoints
         WebhookDecision decision;
         try
         {
-            using var document = JsonDocument.Parse(body);
-            decision = delivery.Read(eventName, request.Headers[delivery.IdHeader].FirstOrDefault(), document.RootElement);
+            using var document = await JsonDocument.ParseAsync(body.Open(), cancellationToken: context.RequestAborted);
+
+            // Repeats are recognised by the signed body, not by the id header, which anyone replaying a delivery can change.
+            decision = delivery.Read(eventName, Convert.ToHexStringLower(body.Digest), document.RootElement);
         }
         catch (JsonException)
         {
@@ -106,24 +117,6 @@ public static class WebhookEndpoints
         return HttpResults.Json(
             new { status = "queued", runId = result.Run.Id, pipeline = runRequest.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning) },
             statusCode: StatusCodes.Status202Accepted);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream(request.ContentLength is { } length and < MaxBody ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     private static IResult Answer(int status, string error) => HttpResults.Json(new { error }, statusCode: status);

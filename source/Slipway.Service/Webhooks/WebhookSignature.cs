@@ -18,13 +18,8 @@ public static class WebhookSignature
     /// <summary>True when <paramref name="header"/> is the signature of <paramref name="body"/> under <paramref name="secret"/>; compared in constant time.</summary>
     public static bool Verify(string secret, string? header, ReadOnlySpan<byte> body)
     {
-        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header.Length != Prefix.Length + 64)
-        {
-            return false;
-        }
-
         Span<byte> given = stackalloc byte[32];
-        if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        if (!TryRead(header, given))
         {
             return false;
         }
@@ -32,5 +27,19 @@ public static class WebhookSignature
         Span<byte> expected = stackalloc byte[32];
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
         return CryptographicOperations.FixedTimeEquals(given, expected);
+    }
+
+    /// <summary>
+    /// Reads the digest out of a signature header; false when the header is missing or not <c>sha256=</c> and 64 hex
+    /// digits, so that a delivery that cannot be genuine is refused before its body is read.
+    /// </summary>
+    public static bool TryRead(string? header, Span<byte> digest)
+    {
+        if (header is null || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header.Length != Prefix.Length + 64 || digest.Length != 32)
+        {
+            return false;
+        }
+
+        return Convert.FromHexString(header.AsSpan(Prefix.Length), digest, out _, out var written) == System.Buffers.OperationStatus.Done && written == 32;
     }
 }

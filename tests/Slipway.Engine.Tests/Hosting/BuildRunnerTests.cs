@@ -91,6 +91,20 @@ public sealed class BuildRunnerTests : IDisposable
         fixture.Error.Should().Contain("Unknown option '--brnch': did you mean '--branch'?");
     }
 
+    [Theory]
+    [InlineData("parameters.json", new string[0])]
+    [InlineData("parameters.ci.json", new[] { "--profile", "ci" })]
+    public void Run_ParametersFileWithAnUnknownName_ExitsWithTwoNamingItBeforeAnythingRuns(string file, string[] profile)
+    {
+        File.WriteAllText(fixture.Root / ".nuke" / file, """{ "$schema": "./build.schema.json", "Brnach": "demo" }""");
+
+        var exitCode = fixture.Run(["Compile", .. profile]);
+
+        exitCode.Should().Be(ExitCodes.UsageError);
+        fixture.Error.Trim().Should().Be($"{file} sets 'Brnach', which is not a parameter: did you mean 'Branch'? Rename or remove it (--help lists the parameters).");
+        fixture.Build.Ran.Should().BeEmpty();
+    }
+
     [Fact]
     public void Run_ValueThatDoesNotConvert_ExitsWithTwoNamingTheAllowedValues()
     {

@@ -39,7 +39,51 @@ public sealed class HelpAndPlanTests : IDisposable
 
         fixture.Run("--help");
 
-        fixture.Output.Should().Contain("The API token. [(secret), API_TOKEN]").And.NotContain("s3cr3t-value");
+        fixture.Output.Should().Contain("The API token. Secret: set SLIPWAY_API_TOKEN or SLIPWAY_API_TOKEN_FILE. [(secret), API_TOKEN]")
+            .And.NotContain("s3cr3t-value");
+    }
+
+    [Fact]
+    public void Help_SaysSecretsCanComeFromTheEnvironmentOrAFile_NotTheCommandLine()
+    {
+        fixture.Run("--help");
+
+        fixture.Output.Should().Contain("Secrets are read from the environment too, or from the file SLIPWAY_NAME_FILE names")
+            .And.Contain("every user of the machine can see them with ps");
+    }
+
+    [Fact]
+    public void SecretFromTheFileItsFileVariableNames_IsUsedAndNeverShown()
+    {
+        var file = fixture.Root / "api-token";
+        File.WriteAllText(file, "s3cr3t-from-file\n");
+        fixture.Environment["SLIPWAY_API_TOKEN_FILE"] = file;
+        var build = new SampleBuild();
+
+        fixture.RunWith(build, "--help").Should().Be(ExitCodes.Success);
+
+        build.ApiToken.Should().Be("s3cr3t-from-file");
+        fixture.Output.Should().Contain("[(secret), SLIPWAY_API_TOKEN_FILE]").And.NotContain("s3cr3t-from-file");
+    }
+
+    [Fact]
+    public void SecretFileThatCannotBeRead_IsAUsageErrorNamingTheVariable()
+    {
+        fixture.Environment["SLIPWAY_API_TOKEN_FILE"] = "/nonexistent/api-token";
+
+        fixture.Run("--help").Should().Be(ExitCodes.UsageError);
+
+        fixture.Error.Should().StartWith("SLIPWAY_API_TOKEN_FILE names '/nonexistent/api-token', which cannot be read");
+    }
+
+    [Fact]
+    public void SecretOnTheCommandLine_WarnsThatPsShowsIt()
+    {
+        fixture.OwnsProcess = true;
+        fixture.Run("Compile", "--api-token", "s3cr3t-value").Should().Be(ExitCodes.Success);
+
+        fixture.Output.Should().Contain("warning: --api-token on the command line can be read by every user of this machine (ps); set SLIPWAY_API_TOKEN or SLIPWAY_API_TOKEN_FILE instead.")
+            .And.NotContain("s3cr3t-value");
     }
 
     [Fact]
