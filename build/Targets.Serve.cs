@@ -60,6 +60,9 @@ partial class Targets
     /// <summary>The options of this invocation that every run the service starts inherits.</summary>
     IEnumerable<string> InheritedOptions()
     {
+        // The runs must use the service's state database: the run page and the run's summary are read from it.
+        yield return "--work-directory";
+        yield return WorkFolder;
         yield return "--platform";
         yield return Platform.ToString();
         yield return "--base-images";
