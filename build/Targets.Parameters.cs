@@ -1,5 +1,6 @@
 using Slipway.Pipeline;
 using Slipway.Pipeline.Composition;
+using Slipway.Pipeline.Stages;
 
 partial class Targets
 {
@@ -44,6 +45,9 @@ partial class Targets
     [Parameter("The shared development database the drush hooks run against (mysql://user:pass@host/db)."), Secret]
     readonly string? DatabaseUrl;
 
+    [Parameter("Which findings make the analysis red: never, syntax (code php -l rejects; the default), error (any error-severity finding) or warning.")]
+    readonly AnalysisFailsOn AnalysisFailsOn = AnalysisFailsOn.Syntax;
+
     [Parameter("The pull request the run is for (its web address), linked from Slack and the web page.")]
     readonly string? PullRequestUrl;
 
@@ -57,7 +61,8 @@ partial class Targets
         PlaygroundTimeout: TimeSpan.FromSeconds(PlaygroundTimeout),
         TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
         DatabaseUrl: DatabaseUrl,
-        PullRequestUrl: PullRequestAddress);
+        PullRequestUrl: PullRequestAddress,
+        AnalysisFailsOn: AnalysisFailsOn);
 
     /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
     string? CheckoutProblem

@@ -69,8 +69,9 @@ partial class Targets
         .DependsOn(Build)
         .Executes(async cancellationToken =>
         {
-            await Session.TestAsync(failOnTestFailures: !InPullRequest, cancellationToken);
-            ReportSummary(SummaryOf(StageNames.Test));
+            // Inside PullRequest failing tests do not stop the run (the playground still comes up for QA): the
+            // test stage is red, the target reports a failed check, and the build ends with exit code 3.
+            ReportVerdict(await Session.TestAsync(stopOnFailingTests: !InPullRequest, cancellationToken));
         });
 
     Target Analyse => _ => _
@@ -78,8 +79,7 @@ partial class Targets
         .DependsOn(Build)
         .Executes(async cancellationToken =>
         {
-            await Session.AnalyseAsync(cancellationToken);
-            ReportSummary(SummaryOf(StageNames.Analysis));
+            ReportVerdict(await Session.AnalyseAsync(cancellationToken));
         });
 
     Target Playground => _ => _
@@ -92,7 +92,7 @@ partial class Targets
         });
 
     Target PullRequest => _ => _
-        .Description("Build, then Test, Analyse and Playground in parallel; failing tests and findings are reported, not fatal.")
+        .Description("Build, then Test, Analyse and Playground in parallel; failing tests and red analysis are reported, the run goes on and exits with 3.")
         .DependsOn(Test, Analyse, Playground)
         .Executes(() => ReportSummary(SummaryOf(StageNames.Test) + "; " + SummaryOf(StageNames.Analysis)));
 
@@ -130,8 +130,21 @@ partial class Targets
             _session.PublishReport();
 
             var outcome = await _session.FinishAsync(cancellationToken.IsCancellationRequested);
-            ReportSummary($"run {_session.Run.RunId}: {outcome}");
+            ReportSummary($"run {_session.Run.RunId}: {outcome?.ToString().ToLowerInvariant()}; {PipelineSession.SummaryOf(_session.Run.Tracker.Status.Stages)}");
         });
+
+    /// <summary>Shows a results stage's verdict: its summary, as a failed check when the stage is red.</summary>
+    void ReportVerdict(StageVerdict verdict)
+    {
+        if (verdict.Passed)
+        {
+            ReportSummary(verdict.Summary);
+        }
+        else
+        {
+            ReportCheckFailed(verdict.Summary);
+        }
+    }
 
     string SummaryOf(string stage) =>
         Session.Run.Tracker.Status.Stages.FirstOrDefault(s => s.Name == stage)?.Summary ?? "not run";

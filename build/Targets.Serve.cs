@@ -75,6 +75,8 @@ partial class Targets
         yield return PlaygroundTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture);
         yield return "--task-timeout";
         yield return TaskTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        yield return "--analysis-fails-on";
+        yield return AnalysisFailsOn.ToString();
         foreach (var (option, value) in new[] { ("--registry", Registry), ("--registry-username", RegistryUsername), ("--registry-password", RegistryPassword), ("--database-url", DatabaseUrl) })
         {
             if (value is not null)

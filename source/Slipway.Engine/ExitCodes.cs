@@ -9,6 +9,12 @@ public static class ExitCodes
     /// <summary>A target failed.</summary>
     public const int TargetFailed = 1;
 
+    /// <summary>
+    /// Every target did its work, but a check failed (<see cref="TargetStatus.CheckFailed"/>: failing tests inside
+    /// PullRequest): everything after it ran and was reported. Tells a CI job "red" apart from "broken" (1).
+    /// </summary>
+    public const int ChecksFailed = 3;
+
     /// <summary>The build could not start: unknown target, bad or missing parameter, or a cycle between targets.</summary>
     public const int UsageError = 2;
 

@@ -48,6 +48,18 @@ public abstract class SlipwayBuild
         run.ReportSummary(line);
     }
 
+    /// <summary>
+    /// Says that what the current target checks failed (failing tests), with <paramref name="line"/> as its summary,
+    /// without stopping the build: the target ends as <see cref="TargetStatus.CheckFailed"/>, the targets that depend
+    /// on it still run, and the build ends with <see cref="ExitCodes.ChecksFailed"/> unless something failed outright.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called while no target runs.</exception>
+    protected void ReportCheckFailed(string line)
+    {
+        var run = CurrentTarget.Run ?? throw new InvalidOperationException("ReportCheckFailed can only be called from a running target.");
+        run.ReportCheckFailed(line);
+    }
+
     /// <summary>Gives the build what the engine resolved before its targets are defined.</summary>
     internal void Attach(AbsolutePath rootDirectory, Verbosity verbosity) =>
         (RootDirectory, Verbosity) = (rootDirectory, verbosity);

@@ -15,6 +15,12 @@ public enum TargetStatus
     /// <summary>The target ran and failed.</summary>
     Failed,
 
+    /// <summary>
+    /// The target did its work, but what it checks failed (it called <c>ReportCheckFailed</c>): the targets after it
+    /// still run, and the build ends with <see cref="ExitCodes.ChecksFailed"/>.
+    /// </summary>
+    CheckFailed,
+
     /// <summary>The target was running when the build was cancelled.</summary>
     Aborted,
 }

@@ -20,6 +20,7 @@ public enum BaseImageChoice
 /// <param name="Branch">The branch to build (for a plain folder: the name the build is known by).</param>
 /// <param name="Commit">An exact commit to build instead of the branch head.</param>
 /// <param name="PullRequestUrl">The pull request the run is for, linked from its status messages.</param>
+/// <param name="AnalysisFailsOn">Which findings make the analysis stage red (default: code that does not parse).</param>
 public sealed record PipelineSettings(
     string SlipwayRoot,
     string WorkDirectory,
@@ -30,7 +31,8 @@ public sealed record PipelineSettings(
     TimeSpan? PlaygroundTimeout = null,
     TimeSpan? TaskTimeout = null,
     string? DatabaseUrl = null,
-    Uri? PullRequestUrl = null)
+    Uri? PullRequestUrl = null,
+    Stages.AnalysisFailsOn AnalysisFailsOn = Stages.AnalysisFailsOn.Syntax)
 {
     public TimeSpan PlaygroundReadyTimeout => PlaygroundTimeout ?? TimeSpan.FromSeconds(60);
 

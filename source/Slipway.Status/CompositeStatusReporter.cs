@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
+using Slipway.Status.Ordering;
 
 namespace Slipway.Status;
 
 /// <summary>
 /// Hands every call to several reporters at once. A reporter that fails never fails the pipeline: its first
 /// failure in a run goes to the warning sink, later ones in the same run are quiet, and it keeps being
-/// called so that it catches up when its service is back.
+/// called so that it catches up when its service is back. Each reporter gets a run's snapshots in order
+/// (<see cref="InOrderStatusReporter"/>): one older than the last it handled is dropped.
 /// </summary>
 public sealed class CompositeStatusReporter : IRunStatusReporter
 {
@@ -15,11 +17,11 @@ public sealed class CompositeStatusReporter : IRunStatusReporter
     /// <summary>Creates the fan-out over <paramref name="reporters"/>; problems go to <paramref name="warn"/>.</summary>
     public CompositeStatusReporter(IEnumerable<IRunStatusReporter> reporters, Action<string> warn)
     {
-        Reporters = reporters.ToList();
+        Reporters = reporters.Select(reporter => reporter as InOrderStatusReporter ?? new InOrderStatusReporter(reporter)).ToList();
         this.warn = warn;
     }
 
-    /// <summary>The reporters every call goes to.</summary>
+    /// <summary>The reporters every call goes to, each behind its <see cref="InOrderStatusReporter"/>.</summary>
     public IReadOnlyList<IRunStatusReporter> Reporters { get; }
 
     /// <inheritdoc />

@@ -69,6 +69,13 @@ public sealed record RunStatus
     /// </summary>
     public bool Superseded { get; init; }
 
+    /// <summary>
+    /// Orders the snapshots of one run: each one the pipeline makes is numbered above the one before.
+    /// Reporters handle them in that order and drop one older than the last they handled, so a stage never
+    /// looks as if it went back. 0 means unnumbered: always handled, in the order the calls come.
+    /// </summary>
+    public long Sequence { get; init; }
+
     /// <summary>This snapshot with the stage of the same name replaced, or appended when it is new.</summary>
     public RunStatus WithStage(StageStatus stage)
     {

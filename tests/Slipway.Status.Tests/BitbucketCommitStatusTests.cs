@@ -18,6 +18,7 @@ public sealed class BitbucketCommitStatusTests
         world.Warnings.Should().BeEmpty();
         var statuses = bitbucket.Statuses;
         statuses.Should().OnlyContain(status => status.Repository == "acme/drupal-site" && status.Sha == PullRequestRun.Sha);
+        statuses.Should().OnlyContain(status => status.RefName == "feature/login", "Bitbucket's refname is the branch the commit was built from");
         StatesOf(statuses, "slipway/build").Should().Equal("INPROGRESS", "SUCCESSFUL");
         StatesOf(statuses, "slipway/test").Should().Equal("INPROGRESS", "INPROGRESS", "FAILED");
         StatesOf(statuses, "slipway/analysis").Should().Equal("INPROGRESS", "INPROGRESS", "FAILED");

@@ -14,7 +14,7 @@ public sealed class ConsoleStatusReporterTests
         var text = output.ToString();
         text.Should().StartWith("Run run-1: drupal-site PullRequest on feature/login (0123456) started.");
         text.Should().Contain("  build: running").And.Contain("  build: succeeded (Image feature-login-0123456)");
-        text.Should().Contain("drupal-site PullRequest on feature/login: failed")
+        text.Should().Contain("drupal-site PullRequest on feature/login: test and analysis failed")
             .And.Contain("Pull request: https://github.com/acme/drupal-site/pull/42")
             .And.Contain("test        failed - 105 passed, 13 failed")
             .And.Contain($"Playground: {PullRequestRun.PlaygroundUrl}")

@@ -76,7 +76,7 @@ public sealed class SecretsStayOutOfOutputTests
         await new PullRequestRun(remote: $"https://deploy:{TestSecrets.RemoteCredential}@github.com/acme/drupal-site.git")
             .PlayAsync(world.CreateReporter(new StatusSettings()));
 
-        world.Console.ToString().Should().Contain("drupal-site PullRequest on feature/login: failed");
+        world.Console.ToString().Should().Contain("drupal-site PullRequest on feature/login: test and analysis failed");
     }
 
     [Fact]

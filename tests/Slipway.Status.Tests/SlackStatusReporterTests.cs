@@ -24,7 +24,7 @@ public sealed class SlackStatusReporterTests
         topLevel.Count.Should().BeGreaterThan(run.StepCount / 2, "the message follows the stages as they start and finish");
 
         var final = new SlackCall("final", slack.Messages[ts], ts, DateTimeOffset.UtcNow);
-        final.Payload["text"]!.GetValue<string>().Should().Be("drupal-site PullRequest on feature/login (0123456): failed");
+        final.Payload["text"]!.GetValue<string>().Should().Be("drupal-site PullRequest on feature/login (0123456): test and analysis failed");
         final.AllText.Should().Contain(":white_check_mark: *build* succeeded")
             .And.Contain(":x: *test* failed · 105 passed, 13 failed")
             .And.Contain(":x: *analysis* failed")

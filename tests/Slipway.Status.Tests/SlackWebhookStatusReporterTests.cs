@@ -18,7 +18,7 @@ public sealed class SlackWebhookStatusReporterTests
         await reporter.RunFinishedAsync(run.Final, CancellationToken.None);
 
         var message = new SlackCall("webhook", webhook.Messages.Single(), "", DateTimeOffset.UtcNow);
-        message.AllText.Should().Contain("drupal-site PullRequest on feature/login (0123456): failed")
+        message.AllText.Should().Contain("drupal-site PullRequest on feature/login (0123456): test and analysis failed")
             .And.Contain(":x: *test* failed")
             .And.Contain("*LoginTest::testCase10*")
             .And.NotContain("testCase11")

@@ -105,7 +105,7 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
 
     private static ExecutableTarget? FailedDependency(ExecutableTarget target, Dictionary<ExecutableTarget, TargetRun> runs) =>
         target.DependsOn.FirstOrDefault(dependency =>
-            runs.TryGetValue(dependency, out var run) && run.Status is not (TargetStatus.Succeeded or TargetStatus.Skipped));
+            runs.TryGetValue(dependency, out var run) && run.Status is not (TargetStatus.Succeeded or TargetStatus.CheckFailed or TargetStatus.Skipped));
 
     private static string FailureMessage(Exception exception)
     {
@@ -146,7 +146,7 @@ internal sealed class BuildExecutor(int maxParallel, IExecutionObserver? observe
                     await action(cancellation);
                 }
 
-                run.Finish(TargetStatus.Succeeded, stopwatch.Elapsed);
+                run.Finish(run.CheckFailed ? TargetStatus.CheckFailed : TargetStatus.Succeeded, stopwatch.Elapsed);
             }
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested)

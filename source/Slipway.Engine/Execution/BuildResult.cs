@@ -5,5 +5,11 @@ internal sealed record BuildResult(IReadOnlyList<TargetRun> Runs, bool Cancelled
 {
     public bool Succeeded => !Cancelled && Runs.All(run => run.Status is not (TargetStatus.Failed or TargetStatus.Aborted));
 
-    public int ExitCode => Cancelled ? ExitCodes.Cancelled : Succeeded ? ExitCodes.Success : ExitCodes.TargetFailed;
+    /// <summary>Nothing failed outright, but a target reported a failed check.</summary>
+    public bool ChecksFailed => Succeeded && Runs.Any(run => run.Status == TargetStatus.CheckFailed);
+
+    public int ExitCode => Cancelled ? ExitCodes.Cancelled
+        : !Succeeded ? ExitCodes.TargetFailed
+        : ChecksFailed ? ExitCodes.ChecksFailed
+        : ExitCodes.Success;
 }

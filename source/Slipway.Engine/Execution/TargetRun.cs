@@ -7,6 +7,7 @@ internal sealed class TargetRun(ExecutableTarget target)
 {
     private volatile TargetRunState state = TargetRunState.Waiting;
     private volatile string? summaryLine;
+    private volatile bool checkFailed;
 
     public ExecutableTarget Target { get; } = target;
 
@@ -31,6 +32,15 @@ internal sealed class TargetRun(ExecutableTarget target)
     public string? SummaryText => Status is TargetStatus.Failed or TargetStatus.Aborted ? Note ?? summaryLine : summaryLine ?? Note;
 
     public void ReportSummary(string line) => summaryLine = line;
+
+    /// <summary>True once the target said that what it checks failed; it ends as <see cref="TargetStatus.CheckFailed"/>.</summary>
+    public bool CheckFailed => checkFailed;
+
+    public void ReportCheckFailed(string line)
+    {
+        summaryLine = line;
+        checkFailed = true;
+    }
 
     public void MarkRunning(DateTimeOffset now)
     {

@@ -22,6 +22,9 @@ internal sealed class ProgressReporter(bool namesInPrefix) : IExecutionObserver
             case TargetStatus.Skipped:
                 Log.Information($"{arrow}{name}skipped{note}");
                 break;
+            case TargetStatus.CheckFailed:
+                Log.Error($"{arrow}{name}check failed after {DurationFormat.Format(run.Duration)}: {run.SummaryLine}; the build goes on");
+                break;
             case TargetStatus.NotRun:
                 Log.Warning($"{name}did not run{note}");
                 break;

@@ -67,28 +67,36 @@ public sealed class PipelineSession
                 checkoutFailure?.Throw();
                 PlatformProblems.ThrowIfAny(_services.Platform.Name, await platformReady);
                 await stage.RunAsync(Run, cancellationToken);
-            },
-            () => $"{Run.AppImage}");
+                return new StageVerdict(true, $"{Run.AppImage}");
+            });
     }
 
     /// <summary>
-    /// Runs the tests. Results that could not be read always fail the stage; failing tests fail it only
-    /// when <paramref name="failOnTestFailures"/> (the Approved pipeline), and are reported either way.
+    /// Runs the tests. Any failing or erroring test makes the stage Failed (<see cref="StageVerdict.ForTests"/>);
+    /// results that could not be read fail it too and stop the run. Failing tests stop the run only when
+    /// <paramref name="stopOnFailingTests"/> (the Approved pipeline); otherwise the run goes on with a red test stage.
     /// </summary>
-    public Task<TaskResults> TestAsync(bool failOnTestFailures, CancellationToken cancellationToken) =>
-        ResultsStageAsync(StageNames.Test, TaskKind.Tests, failOnTestFailures, cancellationToken);
+    public Task<StageVerdict> TestAsync(bool stopOnFailingTests, CancellationToken cancellationToken) =>
+        ResultsStageAsync(StageNames.Test, TaskKind.Tests, StageVerdict.ForTests, stopOnFailingTests, cancellationToken);
 
-    /// <summary>Runs the static analysis: findings are reported, results that could not be read fail the stage.</summary>
-    public Task<TaskResults> AnalyseAsync(CancellationToken cancellationToken) =>
-        ResultsStageAsync(StageNames.Analysis, TaskKind.Analysis, failOnTestFailures: false, cancellationToken);
+    /// <summary>
+    /// Runs the static analysis: findings are reported, and those that meet the settings' <see cref="AnalysisFailsOn"/>
+    /// make the stage Failed without stopping the run; results that could not be read fail it and stop the run.
+    /// </summary>
+    public Task<StageVerdict> AnalyseAsync(CancellationToken cancellationToken) =>
+        ResultsStageAsync(
+            StageNames.Analysis, TaskKind.Analysis, report => StageVerdict.ForAnalysis(report, Run.Settings.AnalysisFailsOn), stopOnRed: false, cancellationToken);
 
     public async Task<Uri> PlaygroundAsync(CancellationToken cancellationToken)
     {
         Uri? url = null;
         await StageAsync(
             StageNames.Playground,
-            async () => url = await new PlaygroundStage(_services).RunAsync(Run, cancellationToken),
-            () => url!.ToString(),
+            async () =>
+            {
+                url = await new PlaygroundStage(_services).RunAsync(Run, cancellationToken);
+                return new StageVerdict(true, url.ToString());
+            },
             () => url);
         Run.Tracker.Update(status => status with { PlaygroundUrl = url });
         return url!;
@@ -103,7 +111,11 @@ public sealed class PipelineSession
     {
         DeployOutcome? outcome = null;
         var stage = new DeployStage(_services, new GitCli(new ProcessRunner()), images);
-        await StageAsync(StageNames.Deploy, async () => outcome = await stage.RunAsync(Run, request, cancellationToken), () => outcome!.StageSummary);
+        await StageAsync(StageNames.Deploy, async () =>
+        {
+            outcome = await stage.RunAsync(Run, request, cancellationToken);
+            return new StageVerdict(true, outcome.StageSummary);
+        });
         return outcome!;
     }
 
@@ -126,12 +138,11 @@ public sealed class PipelineSession
         var outcome = cancelled || stages.Any(stage => stage.State == StageState.Cancelled) ? RunState.Cancelled
             : stages.Any(stage => stage.State == StageState.Failed) ? RunState.Failed
             : RunState.Succeeded;
-        var summary = string.Join("; ", stages.Select(stage => $"{stage.Name}: {stage.State.ToString().ToLowerInvariant()}"));
-        await Run.Tracker.FinishAsync(outcome, summary);
+        await Run.Tracker.FinishAsync(outcome, SummaryOf(stages));
         _lease?.Dispose();
-        // Only after a run that served the branch's playground: then no earlier image of the branch is in
-        // use (the old playground was replaced), and no stage of this run still needs one.
-        if (outcome == RunState.Succeeded && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
+        // Only after a run that served the branch's playground (red tests included): then no earlier image of the
+        // branch is in use (the old playground was replaced), and no stage of this run still needs one.
+        if (outcome != RunState.Cancelled && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
         {
             await new EarlierImagePruner(_services).PruneAsync(Run, CancellationToken.None);
         }
@@ -139,42 +150,61 @@ public sealed class PipelineSession
         return outcome;
     }
 
-    private async Task<TaskResults> ResultsStageAsync(string stage, TaskKind kind, bool failOnTestFailures, CancellationToken cancellationToken)
+    private async Task<StageVerdict> ResultsStageAsync(
+        string stage, TaskKind kind, Func<RunReport, StageVerdict> judge, bool stopOnRed, CancellationToken cancellationToken)
     {
-        TaskResults? results = null;
+        StageVerdict? verdict = null;
         await StageAsync(
             stage,
             async () =>
             {
-                results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken);
+                var results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken);
                 var report = RunReport.Combine(results);
                 if (report.HasInfrastructureFailure)
                 {
                     throw new BuildFailedException(string.Join(" ", report.Problems.Select(problem => Sentence(problem.Message))));
                 }
 
-                if (failOnTestFailures && report.HasTestFailures)
+                verdict = judge(report);
+                if (stopOnRed && !verdict.Passed && report.HasTestFailures)
                 {
                     var failing = report.Tests.Failed + report.Tests.Errors;
                     var first = report.Failures[0];
                     throw new BuildFailedException(
                         $"{failing} of {report.Tests.Total} tests failed, first {first.FullName}{(first.Location is null ? "" : $" at {first.Location}")}.");
                 }
-            },
-            () => Summarize(results!));
-        return results!;
+
+                return verdict;
+            });
+        return verdict!;
     }
+
+    /// <summary>
+    /// "test failed (13 passed, 15 failed); build succeeded (...); ...": failed stages first, so the run's
+    /// summary (console, run page, service) says first why it is red.
+    /// </summary>
+    public static string SummaryOf(IReadOnlyList<StageStatus> stages) =>
+        string.Join("; ", stages
+            .OrderBy(stage => stage.State == StageState.Failed ? 0 : 1)
+            .Select(stage => $"{stage.Name} {stage.State.ToString().ToLowerInvariant()}" +
+                (string.IsNullOrWhiteSpace(stage.Summary) ? "" : $" ({stage.Summary.Split('\n')[0].Trim()})")));
 
     private static string Sentence(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 
-    private async Task StageAsync(string stage, Func<Task> body, Func<string> summary, Func<Uri?>? targetUrl = null)
+    /// <summary>
+    /// Runs a stage and records it: Running, then the verdict the body returns (Succeeded or Failed with its
+    /// summary), or Failed/Cancelled when the body throws. A red verdict does not throw: the caller decides
+    /// whether the run goes on.
+    /// </summary>
+    private async Task StageAsync(string stage, Func<Task<StageVerdict>> body, Func<Uri?>? targetUrl = null)
     {
         await _started.Value;
         await Run.Tracker.SetStageAsync(stage, StageState.Running);
+        StageVerdict verdict;
         try
         {
-            await body();
+            verdict = await body();
         }
         catch (OperationCanceledException)
         {
@@ -188,7 +218,8 @@ public sealed class PipelineSession
             throw;
         }
 
-        await Run.Tracker.SetStageAsync(stage, StageState.Succeeded, summary(), targetUrl?.Invoke());
+        await Run.Tracker.SetStageAsync(
+            stage, verdict.Passed ? StageState.Succeeded : StageState.Failed, verdict.Summary, verdict.Passed ? targetUrl?.Invoke() : null);
     }
 
     private async Task StartAsync()
@@ -220,17 +251,6 @@ public sealed class PipelineSession
         };
         await Run.Tracker.StartAsync(record, status, CancellationToken.None);
         Log.Debug($"Run {Run.RunId} of {Run.Pipeline} for {Run.Settings}.");
-    }
-
-    private static string Summarize(TaskResults results)
-    {
-        var report = RunReport.Combine(results);
-        var tests = report.Tests.Total > 0 ? $"{report.Tests.Passed}/{report.Tests.Total} tests passed" : null;
-        var findings = results.Tools.Any(tool => tool.Format != "junit")
-            ? $"{results.Findings.Count} findings from {string.Join(", ", results.Tools.Select(tool => tool.Tool))}"
-            : null;
-        var problems = results.Problems.Count > 0 ? results.Problems[0].Message : null;
-        return string.Join(", ", new[] { tests, findings, problems }.Where(part => part is not null).DefaultIfEmpty("no results"));
     }
 
     /// <summary>The app's name, as a slug: the folder or repository name of its source.</summary>

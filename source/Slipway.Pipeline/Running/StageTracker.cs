@@ -7,12 +7,16 @@ namespace Slipway.Pipeline.Running;
 /// <summary>
 /// Keeps the run's status snapshot as stages start and finish (stages run in parallel), saves each
 /// change in the run store and tells the status reporter. A reporter never fails the run.
+/// Each snapshot is numbered (<see cref="RunStatus.Sequence"/>) when it is made, under the lock: the store
+/// writes of parallel stages may complete in any order, and the reporters use the number to drop a
+/// snapshot older than one they already showed.
 /// </summary>
 public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private RunStatus? _status;
     private RunRecord? _run;
+    private long _sequence;
     private readonly Dictionary<string, DateTimeOffset> _stageStarts = [];
 
     public RunStatus Status
@@ -31,7 +35,8 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         lock (_gate)
         {
             _run = run with { State = RunState.Running, StartedAt = clock.GetUtcNow() };
-            _status = status;
+            _status = status with { Sequence = ++_sequence };
+            status = _status;
         }
 
         await store.SaveRunAsync(_run, cancellationToken);
@@ -51,7 +56,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         lock (_gate)
         {
             var current = Status.WithStage(new StageStatus(stage, state, summary, targetUrl));
-            _status = update is null ? current : update(current);
+            _status = (update is null ? current : update(current)) with { Sequence = ++_sequence };
             snapshot = _status;
             runId = _run!.Id;
         }
@@ -85,7 +90,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
     {
         lock (_gate)
         {
-            _status = update(Status);
+            _status = update(Status) with { Sequence = ++_sequence };
         }
     }
 
@@ -95,7 +100,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         RunRecord run;
         lock (_gate)
         {
-            _status = Status with { FinishedAt = clock.GetUtcNow() };
+            _status = Status with { FinishedAt = clock.GetUtcNow(), Sequence = ++_sequence };
             snapshot = _status;
             _run = _run! with { State = outcome, FinishedAt = clock.GetUtcNow(), Summary = summary };
             run = _run;

@@ -7,7 +7,7 @@ namespace Slipway.Service.Execution;
 /// </summary>
 public interface IPipelineExecutor
 {
-    /// <summary>Runs the pipeline the run asks for and returns its exit code (0 success, 130 cancelled, else failed).</summary>
+    /// <summary>Runs the pipeline the run asks for and returns its exit code (0 success, 130 cancelled, else failed: 3 when the run went to its end with red checks, 1 when it broke).</summary>
     /// <remarks>
     /// Report the pipeline's own run id with <see cref="PipelineExecution.ReportPipelineRun"/> as soon as it exists:
     /// after a crash it is how the run's resources are found. Stop when <see cref="PipelineExecution.Cancellation"/> fires.

@@ -50,6 +50,12 @@ internal sealed class BitbucketCommitStatusPublisher(
             ["url"] = (status.TargetUrl ?? repository.WebUrl).AbsoluteUri,
             ["description"] = status.Description,
         };
+        if (status.Branch is not null)
+        {
+            // The branch the commit was built from, as Bitbucket's API documents the field.
+            body["refname"] = status.Branch;
+        }
+
         var json = body.ToJsonString();
         var (code, answer) = await sender.SendAsync(
             () =>

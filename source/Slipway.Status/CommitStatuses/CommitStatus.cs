@@ -4,4 +4,5 @@ namespace Slipway.Status.CommitStatuses;
 /// <param name="Context">"slipway/&lt;stage&gt;": the GitHub context and the Bitbucket key.</param>
 /// <param name="Description">At most 140 characters.</param>
 /// <param name="TargetUrl">The link the check opens, when there is one.</param>
-internal sealed record CommitStatus(string Context, string StageName, StageState State, string Description, Uri? TargetUrl);
+/// <param name="Branch">The branch the commit was built from (Bitbucket's <c>refname</c>).</param>
+internal sealed record CommitStatus(string Context, string StageName, StageState State, string Description, Uri? TargetUrl, string? Branch = null);

@@ -26,7 +26,8 @@ internal static class CommitStatusBuilder
             stage.Name,
             state,
             RunSummary.Shorten(description, DescriptionLimit),
-            targetUrl);
+            targetUrl,
+            string.IsNullOrWhiteSpace(run.Branch) ? null : run.Branch);
     }
 
     private static string Describe(StageStatus stage)

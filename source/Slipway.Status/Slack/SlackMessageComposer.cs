@@ -13,7 +13,7 @@ internal static class SlackMessageComposer
         var summary = new RunSummary(status);
         var blocks = new JsonArray
         {
-            SlackBlocks.Header($"{StageStateText.Emoji(summary.Outcome)} {status.App} · {status.Pipeline}: {StageStateText.Word(summary.Outcome)}"),
+            SlackBlocks.Header($"{StageStateText.Emoji(summary.Outcome)} {status.App} · {status.Pipeline}: {summary.OutcomeText}"),
             SlackBlocks.Fields(Facts(status, summary)),
         };
         if (status.Stages.Count > 0)

@@ -35,9 +35,24 @@ internal sealed class RunSummary(RunStatus status)
 
     public bool HasFailures => Status.FailingTests.Count > 0 || Status.Findings.Count > 0;
 
-    /// <summary>"drupal-site PullRequest on feature/x (abc1234): failed", the one-line form.</summary>
+    /// <summary>
+    /// How the run stands in words. A failed run names the stages that failed ("test failed", "test and
+    /// analysis failed"), so that "the tests are red" and "the build broke" read differently everywhere.
+    /// </summary>
+    public string OutcomeText
+    {
+        get
+        {
+            var failed = Status.Stages.Where(stage => stage.State == StageState.Failed).Select(stage => stage.Name).ToList();
+            return Outcome == RunOutcome.Failed && failed.Count > 0
+                ? failed.Count == 1 ? $"{failed[0]} failed" : $"{string.Join(", ", failed[..^1])} and {failed[^1]} failed"
+                : StageStateText.Word(Outcome);
+        }
+    }
+
+    /// <summary>"drupal-site PullRequest on feature/x (abc1234): test failed", the one-line form.</summary>
     public string Headline =>
-        $"{Status.App} {Status.Pipeline} on {Status.Branch} ({ShortSha}): {StageStateText.Word(Outcome)}";
+        $"{Status.App} {Status.Pipeline} on {Status.Branch} ({ShortSha}): {OutcomeText}";
 
     /// <summary>"118 passed, 3 failed, 0 errors, 2 skipped", or null before tests ran.</summary>
     public string? TestTotalsText => Status.TestTotals is { } totals

@@ -6,7 +6,7 @@ internal static class RunSummaryText
     public static IEnumerable<string> Lines(RunSummary summary)
     {
         var status = summary.Status;
-        yield return $"{status.App} {status.Pipeline} on {status.Branch}: {StageStateText.Word(summary.Outcome)}";
+        yield return $"{status.App} {status.Pipeline} on {status.Branch}: {summary.OutcomeText}";
         yield return $"  Commit: {summary.ShortSha}";
         if (status.PullRequestUrl is not null)
         {

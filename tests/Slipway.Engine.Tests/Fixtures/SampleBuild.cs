@@ -37,6 +37,9 @@ internal sealed class SampleBuild : SlipwayBuild
 
     public bool FailPlayground { get; set; }
 
+    /// <summary>Compile does its work but reports a failed check, as Test does with failing tests inside PullRequest.</summary>
+    public bool FailCompileCheck { get; set; }
+
     public AbsolutePath Root => RootDirectory;
 
     public IReadOnlyCollection<string> Invoked => InvokedTargets;
@@ -57,6 +60,10 @@ internal sealed class SampleBuild : SlipwayBuild
 
             Ran.Enqueue(nameof(Compile));
             ReportSummary("2 projects");
+            if (FailCompileCheck)
+            {
+                ReportCheckFailed("2 projects, 1 with warnings as errors");
+            }
         });
 
     Target Playground => _ => _

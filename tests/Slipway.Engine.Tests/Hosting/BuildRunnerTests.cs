@@ -57,6 +57,27 @@ public sealed class BuildRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_TargetReportsAFailedCheck_DependentsStillRunAndTheBuildExitsWithThree()
+    {
+        var exitCode = fixture.RunWith(new SampleBuild { FailCompileCheck = true }, "Playground", "--branch", "demo");
+
+        exitCode.Should().Be(ExitCodes.ChecksFailed);
+        fixture.Build.Ran.Should().Equal("Restore", "Compile", "Playground");
+        fixture.Output.Should().MatchRegex(@"Compile\s+CheckFailed\s+\d+:\d\d\.\d\s+2 projects, 1 with warnings as errors");
+        fixture.Output.Should().MatchRegex(@"Playground\s+Succeeded");
+        fixture.Output.Should().Contain("Build ran to its end with failed checks (exit code 3) on ");
+    }
+
+    [Fact]
+    public void Run_FailedCheckAndAFailedTarget_ExitsWithOne()
+    {
+        var exitCode = fixture.RunWith(new SampleBuild { FailCompileCheck = true, FailPlayground = true }, "Playground", "--branch", "demo");
+
+        exitCode.Should().Be(ExitCodes.TargetFailed, "a broken target outweighs a red check");
+        fixture.Output.Should().Contain("Build failed on ");
+    }
+
+    [Fact]
     public void Run_TargetFailsWithVerboseOutput_ShowsTheStackTrace()
     {
         fixture.RunWith(new SampleBuild { FailPlayground = true }, "Playground", "--branch", "demo", "--verbosity", "verbose");

@@ -85,13 +85,13 @@ public sealed class PullRequestTests(EndToEndFixture fixture)
     }
 
     [Fact]
-    public async Task PullRequest_OnAnAppWithPlantedFailures_ExitsZeroAndReportsExactlyThemWithFileAndLine()
+    public async Task PullRequest_OnAnAppWithPlantedFailures_ExitsWithThreeAndReportsExactlyThemWithFileAndLine()
     {
         var branch = fixture.NewBranch("e2e-failing");
 
         var run = await fixture.BuildScript.RunAsync("PullRequest", "--app", "tests/fixtures/failing-app", "--branch", branch);
 
-        run.ExitCode.Should().Be(0, run.ToString());
+        run.ExitCode.Should().Be(3, $"the run goes on but its checks are red: {run}");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(EndToEndFixture.RunFolderIn(run), "report.json")));
         var root = report.RootElement;
         root.GetProperty("hasInfrastructureFailure").GetBoolean().Should().BeFalse();

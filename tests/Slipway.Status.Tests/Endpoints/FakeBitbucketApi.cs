@@ -96,7 +96,7 @@ public sealed partial class FakeBitbucketApi : IAsyncDisposable
             return Error(400, "url: This field is required.");
         }
 
-        var posted = new PostedCommitStatus(repository, match.Groups["commit"].Value, key, state, Text(body["description"]), url);
+        var posted = new PostedCommitStatus(repository, match.Groups["commit"].Value, key, state, Text(body["description"]), url, Text(body["refname"]));
         lock (gate)
         {
             statuses.Add(posted);
@@ -110,6 +110,7 @@ public sealed partial class FakeBitbucketApi : IAsyncDisposable
             ["name"] = Text(body["name"]),
             ["url"] = url,
             ["description"] = posted.Description,
+            ["refname"] = posted.RefName,
         });
     }
 
