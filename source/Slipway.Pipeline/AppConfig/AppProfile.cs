@@ -67,6 +67,9 @@ public sealed record AppProfile
         var analysisPaths = file.AnalysisPaths is { } paths ? WritablePaths.Expand(appRoot, paths).Where(path => Exists(appRoot, path)).ToList()
             : drupal == DrupalKind.None ? null
             : DrupalCodeScope.CustomCode(appRoot, docroot, drupal);
+        // Found on disk, these names come from the repository too: only plain ones go on to the tasks.
+        analysisPaths = analysisPaths?.Where(path => AppConfigParser.PlainPath().IsMatch(path)).ToList();
+        writable = writable.Where(path => AppConfigParser.PlainPath().IsMatch(path)).ToList();
         return new AppProfile
         {
             Php = php,

@@ -212,7 +212,9 @@ public sealed class PipelineSession
             ? $"{results.Findings.Count} findings from {string.Join(", ", results.Tools.Select(tool => tool.Tool))}"
             : null;
         var problems = results.Problems.Count > 0 ? results.Problems[0].Message : null;
-        return string.Join(", ", new[] { tests, findings, problems }.Where(part => part is not null).DefaultIfEmpty("no results"));
+        // The runner's own reason ("no tests found: ..."), never a silent "no results" or "0 tests passed".
+        var noTests = report.NoTestsFound ? string.Join("; ", report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.Text)) : null;
+        return string.Join(", ", new[] { tests, noTests, findings, problems }.Where(part => part is not null).DefaultIfEmpty("no results"));
     }
 
     /// <summary>The app's name, as a slug: the folder or repository name of its source.</summary>

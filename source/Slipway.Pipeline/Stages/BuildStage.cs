@@ -42,7 +42,8 @@ public sealed class BuildStage(PipelineServices services)
         // may make what they look for (composer's Drupal scaffold writes web/index.php).
         var config = ReadConfig(sourceFolder);
 
-        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, cancellationToken);
+        var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
+        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
         var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
         await BuildAppAsync(run, builder, sourceFolder, cancellationToken);
         run.Profile = ResolveProfile(sourceFolder, config);

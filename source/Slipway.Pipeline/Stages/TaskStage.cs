@@ -28,12 +28,7 @@ public sealed class TaskStage(PipelineServices services)
             Kind: kind,
             Owner: run.Owner,
             Command: [script],
-            Environment: new Dictionary<string, string>
-            {
-                ["SLIPWAY_APP"] = run.AppName,
-                ["SLIPWAY_BRANCH"] = run.Settings.Branch,
-                ["SLIPWAY_BUILD_ID"] = run.RunId,
-            },
+            Environment: TaskEnvironment.For(run, kind),
             Timeout: run.Settings.TaskRunTimeout);
 
         TaskResults results;
