@@ -6,6 +6,9 @@ namespace Slipway.Pipeline.AppConfig;
 /// </summary>
 public sealed record AppConfigFile
 {
+    /// <summary>The largest <c>.slipway.yml</c> Slipway reads.</summary>
+    public const int MaxBytes = 64 * 1024;
+
     /// <summary>The file as an app without one has it: every key left to the defaults.</summary>
     public static AppConfigFile Empty { get; } = new();
 
@@ -47,6 +50,17 @@ public sealed record AppConfigFile
     public static AppConfigFile ReadFrom(string appRoot)
     {
         var path = Path.Combine(appRoot, AppConfigKeys.FileName);
-        return File.Exists(path) ? AppConfigParser.Parse(File.ReadAllText(path)) : Empty;
+        if (!File.Exists(path))
+        {
+            return Empty;
+        }
+
+        // The file comes from the repository: a settings file this large is a mistake or an attack.
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw new AppConfigException($"{AppConfigKeys.FileName} is larger than {MaxBytes / 1024} KB: keep only Slipway's settings in it.");
+        }
+
+        return AppConfigParser.Parse(File.ReadAllText(path));
     }
 }

@@ -70,6 +70,7 @@ public sealed class TaskStage(PipelineServices services)
             parts.Add($"{report.Findings.Count} findings");
         }
 
+        parts.AddRange(report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.ToString()));
         parts.AddRange(report.Problems.Select(problem => problem.Message));
         return $"{results.TaskName}: {(parts.Count == 0 ? "no results" : string.Join("; ", parts))}";
     }
