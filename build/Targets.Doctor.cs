@@ -1,5 +1,7 @@
 using Slipway.Docker.Engine;
+using Slipway.Git.Checkout;
 using Slipway.Git.Processes;
+using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Building;
 
 partial class Targets
@@ -13,6 +15,7 @@ partial class Targets
                 await CheckDockerAsync(cancellationToken),
                 await CheckGitAsync(cancellationToken),
                 await CheckBaseImagesAsync(cancellationToken),
+                CheckAppConfig(),
             };
             checks.AddRange(await CheckAwsAsync(cancellationToken));
             checks.Add(await SweepLeftoversAsync(cancellationToken));
@@ -61,6 +64,28 @@ partial class Targets
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return ("leftovers", true, $"not checked: {exception.Message}");
+        }
+    }
+
+    /// <summary>The --app's .slipway.yml, when the app is on this machine (a remote one is checked when it is built).</summary>
+    (string, bool, string) CheckAppConfig()
+    {
+        var source = AppSource.Resolve(App, Branch, null, RootDirectory);
+        if (source.Kind == AppSourceKind.GitUrl)
+        {
+            return ("app config", true, $"{source.DisplayLocation} is remote: its {AppConfigKeys.FileName} is checked when it is built.");
+        }
+
+        try
+        {
+            var profile = AppProfile.Load(source.Location);
+            var file = File.Exists(Path.Combine(source.Location, AppConfigKeys.FileName)) ? AppConfigKeys.FileName : $"no {AppConfigKeys.FileName}";
+            return ("app config", true,
+                $"{file}: docroot {profile.Docroot}, PHP {profile.Php} ({profile.PhpSource}), {profile.AnalysisPaths?.Count.ToString() ?? "all"} analysis path(s) (working tree of {source.DisplayLocation}).");
+        }
+        catch (AppConfigException exception)
+        {
+            return ("app config", false, exception.Message);
         }
     }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Makes Slipway's offline base images from Debian bookworm, for machines that cannot pull
-# php:8.2-apache and friends from a registry:
+# Makes Slipway's offline base images from Debian, for machines that cannot pull
+# php:8.2-apache and friends from a registry (--php picks the version: 7.4 from bullseye, 8.2 from
+# bookworm, the default, 8.4 from trixie):
 #
-#   slipway-base/php-apache:8.2   php + Apache, like the official php:8.2-apache
+#   slipway-base/php-apache:8.2   php + Apache, like the official php:8.2-apache, with the
+#                                 extensions Drupal needs (gd, pdo_mysql, mysqli, opcache, intl,
+#                                 zip, xml, mbstring, curl, apcu)
 #   slipway-base/php-builder:8.2  the same plus composer, nodejs, npm, git, unzip
 #   slipway-base/phpqa:8.2        the same php plus phpunit, phpcs, phpmd, phpcpd, phploc
 #
@@ -11,15 +14,16 @@
 # Needs root (debootstrap, chroot, mount), a Docker engine and Debian's package mirror.
 set -Eeuo pipefail
 
-readonly PHP_APACHE_IMAGE="slipway-base/php-apache:8.2"
-readonly BUILDER_IMAGE="slipway-base/php-builder:8.2"
-readonly PHPQA_IMAGE="slipway-base/phpqa:8.2"
-readonly SUITE="bookworm"
+PHP_VERSION=8.2
+PHP_APACHE_IMAGE=""
+BUILDER_IMAGE=""
+PHPQA_IMAGE=""
+SUITE=""
 readonly MIRROR="${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly SECURITY_MIRROR="${SLIPWAY_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
 
 readonly PHP_APACHE_PACKAGES="apache2 libapache2-mod-php php-cli php-xml php-mbstring php-curl \
-php-mysql php-sqlite3 php-zip ca-certificates curl"
+php-mysql php-sqlite3 php-zip php-gd php-intl php-apcu ca-certificates curl"
 readonly PHPQA_PACKAGES="phpunit php-codesniffer phpmd phpcpd phploc"
 readonly BUILDER_PACKAGES="composer nodejs npm git unzip"
 
@@ -28,11 +32,12 @@ log_file=""
 
 usage() {
   cat <<'EOF'
-Usage: scripts/make-base-images.sh [--force]
+Usage: scripts/make-base-images.sh [--php 7.4|8.2|8.4] [--force]
 
-Builds slipway-base/php-apache:8.2, slipway-base/php-builder:8.2 and slipway-base/phpqa:8.2
-on the local Docker engine from a Debian bookworm debootstrap (run as root, takes a few minutes).
+Builds slipway-base/php-apache:<php>, slipway-base/php-builder:<php> and slipway-base/phpqa:<php>
+on the local Docker engine from a Debian debootstrap (run as root, takes a few minutes).
 
+  --php V   the PHP version: 7.4 (Debian bullseye), 8.2 (bookworm, the default), 8.4 (trixie)
   --force   rebuild images that already exist
   -h        show this help
 
@@ -130,7 +135,6 @@ common_changes=(
   -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
   -c 'ENV LANG=C.UTF-8'
   -c 'LABEL org.opencontainers.image.vendor=Slipway'
-  -c 'LABEL org.opencontainers.image.base.name=debian:bookworm'
 )
 
 prepare_tree() {
@@ -219,11 +223,30 @@ main() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --force) force=1 ;;
+      --php)
+        [[ $# -ge 2 ]] || die "--php needs a version: 7.4, 8.2 or 8.4."
+        PHP_VERSION="$2"
+        shift
+        ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option '$1'." ;;
     esac
     shift
   done
+
+  # Debian ships one PHP per release: the version decides the suite.
+  case "$PHP_VERSION" in
+    7.4) SUITE=bullseye ;;
+    8.2) SUITE=bookworm ;;
+    8.4) SUITE=trixie ;;
+    *) die "no Debian release ships PHP $PHP_VERSION: pass --php 7.4, 8.2 or 8.4 (or use the official php:$PHP_VERSION images)." ;;
+  esac
+  readonly PHP_VERSION SUITE
+  PHP_APACHE_IMAGE="slipway-base/php-apache:$PHP_VERSION"
+  BUILDER_IMAGE="slipway-base/php-builder:$PHP_VERSION"
+  PHPQA_IMAGE="slipway-base/phpqa:$PHP_VERSION"
+  readonly PHP_APACHE_IMAGE BUILDER_IMAGE PHPQA_IMAGE
+  common_changes+=(-c "LABEL org.opencontainers.image.base.name=debian:$SUITE")
 
   [[ $EUID -eq 0 ]] || die "needs root (debootstrap, chroot and mount): run it with sudo."
   local tool

@@ -23,3 +23,15 @@ first_existing() {
     fi
   done
 }
+
+# Prints a note: one line the report shows as the task's own explanation (docs/results-protocol.md).
+# The tool is optional; the text is printed as it is, on one line.
+tell() {
+  local tool="$1" text="$2"
+  text="${text//$'\n'/ }"
+  if [[ -n "$tool" ]]; then
+    printf '::slipway:: note tool=%s %s\n' "$tool" "$text"
+  else
+    printf '::slipway:: note %s\n' "$text"
+  fi
+}

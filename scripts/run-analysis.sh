@@ -2,7 +2,14 @@
 # Slipway's analysis task: checks the app's own PHP code in the current folder, the app inside
 # the tests image (/var/www/app), with php -l, phpcs, phpmd, phpcpd, phploc and, when the app
 # ships it, phpstan. Third-party code is left out: vendor/, node_modules/, dist/, and what
-# composer puts under web/ for Drupal (core, contrib, libraries).
+# composer puts under the docroot for Drupal (core, contrib, libraries) in every usual layout.
+#
+# Environment, set by Slipway from .slipway.yml and what the app's code shows (paths relative to
+# the app's folder, separated by ':'):
+#   SLIPWAY_ANALYSIS_PATHS    what to analyse instead of the whole app (set and empty: nothing of
+#                             the app's own, e.g. a Drupal site of core and contrib only)
+#   SLIPWAY_ANALYSIS_EXCLUDE  more paths to leave out
+#   SLIPWAY_DRUPAL            1 for a Drupal site: phpcs uses Drupal's standard when it is there
 #
 # Each tool's report goes to stdout between marker lines (docs/results-protocol.md):
 #   ::slipway:: begin tool=phpcs format=checkstyle
@@ -16,10 +23,32 @@ readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
 readonly EXIT_TOOL_FAILED=2
 # emit_report, first_existing: beside this script (in the image: /usr/local/bin).
 source "$(dirname "${BASH_SOURCE[0]}")/report-markers.sh"
-readonly PHP_SUFFIXES=(php module inc install theme profile engine)
+readonly PHP_SUFFIXES=(php module inc install theme profile engine test)
 # Folder names skipped wherever they are, and paths skipped from the app's root.
 readonly SKIPPED_NAMES=(vendor node_modules dist .git .slipway)
-readonly SKIPPED_PATHS=(web/core web/libraries web/modules/contrib web/themes/contrib web/profiles/contrib)
+SKIPPED_PATHS=()
+for docroot in web docroot public html; do
+  for third_party in core libraries modules/contrib themes/contrib profiles/contrib; do
+    SKIPPED_PATHS+=("$docroot/$third_party")
+  done
+done
+if [[ -n "${SLIPWAY_ANALYSIS_EXCLUDE:-}" ]]; then
+  IFS=: read -r -a excluded <<<"$SLIPWAY_ANALYSIS_EXCLUDE"
+  for item in "${excluded[@]}"; do
+    [[ -n "$item" && "/$item/" != */../* ]] && SKIPPED_PATHS+=("${item%/}")
+  done
+fi
+readonly SKIPPED_PATHS
+# What the tools look at: the whole app, or only the paths Slipway chose.
+TARGETS=("$APP_DIR")
+if [[ -n "${SLIPWAY_ANALYSIS_PATHS+set}" ]]; then
+  TARGETS=()
+  IFS=: read -r -a scoped <<<"$SLIPWAY_ANALYSIS_PATHS"
+  for item in "${scoped[@]}"; do
+    [[ -n "$item" && "/$item/" != */../* && -e "$APP_DIR/$item" ]] && TARGETS+=("$APP_DIR/${item%/}")
+  done
+fi
+readonly TARGETS
 readonly DEFAULT_PHPMD_RULESETS="${SLIPWAY_PHPMD_RULESETS:-cleancode,codesize,unusedcode}"
 
 work_dir="$(mktemp -d)"
@@ -54,7 +83,7 @@ list_php_files() {
   for item in "${SKIPPED_NAMES[@]}"; do prune+=(-name "$item" -o); done
   for item in "${SKIPPED_PATHS[@]}"; do prune+=(-path "$APP_DIR/$item" -o); done
   for item in "${PHP_SUFFIXES[@]}"; do name_test+=(-name "*.$item" -o); done
-  find "$APP_DIR" \( "${prune[@]:0:${#prune[@]}-1}" \) -prune -o \
+  find "${TARGETS[@]}" \( "${prune[@]:0:${#prune[@]}-1}" \) -prune -o \
     -type f \( "${name_test[@]:0:${#name_test[@]}-1}" \) -print0 | LC_ALL=C sort -z >"$php_files"
 }
 
@@ -137,6 +166,27 @@ ignore_patterns() {
   printf '%s\n' "${patterns%,}"
 }
 
+# Drupal's coding standard for a Drupal site when the app's vendor/ (drupal/coder) or the image has it,
+# else PSR-12; a note says which, and how to get Drupal's. Sets standard_arguments.
+choose_coding_standard() {
+  local coder=vendor/drupal/coder/coder_sniffer
+  if [[ "${SLIPWAY_DRUPAL:-0}" == 1 && -f "$coder/Drupal/ruleset.xml" ]]; then
+    local paths="$PWD/$coder"
+    [[ ! -d vendor/slevomat/coding-standard ]] || paths+=",$PWD/vendor/slevomat/coding-standard"
+    standard_arguments=(--standard=Drupal --runtime-set installed_paths "$paths")
+    tell phpcs "coding standard: Drupal (the app's vendor/drupal/coder)"
+  elif [[ "${SLIPWAY_DRUPAL:-0}" == 1 ]] && phpcs -i 2>/dev/null | grep -qw Drupal; then
+    standard_arguments=(--standard=Drupal)
+    tell phpcs "coding standard: Drupal (from the analysis image)"
+  elif [[ "${SLIPWAY_DRUPAL:-0}" == 1 ]]; then
+    standard_arguments=(--standard=PSR12)
+    tell phpcs "coding standard: PSR12, because Drupal's (drupal/coder) is not installed: add drupal/coder to the app's require-dev to check Drupal's"
+  else
+    standard_arguments=(--standard=PSR12)
+    tell phpcs "coding standard: PSR12 (a phpcs.xml(.dist) in the app chooses another)"
+  fi
+}
+
 run_phpcs() {
   require_tool phpcs || return
   local config arguments=(--report=checkstyle --report-file="$work_dir/phpcs.xml" -q --no-colors)
@@ -144,14 +194,16 @@ run_phpcs() {
   if [[ -n "$config" ]]; then
     arguments+=(--standard="$config")
     # A ruleset without <file> entries checks nothing unless it is given the app's folder.
-    grep -q '<file>' "$config" || arguments+=(--ignore="$(ignore_patterns)" "$APP_DIR")
+    grep -q '<file>' "$config" || arguments+=(--ignore="$(ignore_patterns)" "${TARGETS[@]}")
+    tell phpcs "coding standard: $config (the app's own)"
   else
-    local extensions
+    local extensions standard_arguments=()
     extensions="$(IFS=,; printf '%s' "${PHP_SUFFIXES[*]}")"
-    arguments+=(--standard=PSR12 --extensions="$extensions" --ignore="$(ignore_patterns)" "$APP_DIR")
+    choose_coding_standard
+    arguments+=("${standard_arguments[@]}" --extensions="$extensions" --ignore="$(ignore_patterns)" "${TARGETS[@]}")
   fi
   local status=0
-  note "phpcs: standard ${config:-PSR12}"
+  note "phpcs: ${arguments[*]}"
   phpcs "${arguments[@]}" </dev/null >&2 || status=$?
   emit_or_fail phpcs checkstyle "$status" "$work_dir/phpcs.xml"
 }
@@ -169,7 +221,9 @@ run_phpmd() {
   suffixes="$(IFS=,; printf '%s' "${PHP_SUFFIXES[*]}")"
   local status=0
   note "phpmd: rulesets $rulesets"
-  phpmd "$APP_DIR" xml "$rulesets" --suffixes "$suffixes" --exclude "$excludes" \
+  local targets
+  targets="$(IFS=,; printf '%s' "${TARGETS[*]}")"
+  phpmd "$targets" xml "$rulesets" --suffixes "$suffixes" --exclude "$excludes" \
     --reportfile "$work_dir/phpmd.xml" </dev/null >&2 || status=$?
   emit_or_fail phpmd pmd "$status" "$work_dir/phpmd.xml"
 }
@@ -192,7 +246,7 @@ run_phpcpd() {
   local options=() status=0
   mapfile -d '' options < <(selection_options)
   note "phpcpd: looking for copied code"
-  phpcpd --log-pmd "$work_dir/phpcpd.xml" "${options[@]}" "$APP_DIR" </dev/null >&2 || status=$?
+  phpcpd --log-pmd "$work_dir/phpcpd.xml" "${options[@]}" "${TARGETS[@]}" </dev/null >&2 || status=$?
   emit_or_fail phpcpd pmd-cpd "$status" "$work_dir/phpcpd.xml"
 }
 
@@ -208,7 +262,7 @@ run_phploc() {
   local options=() status=0
   mapfile -d '' options < <(selection_options)
   note "phploc: measuring size"
-  phploc --log-json "$work_dir/phploc.json" "${options[@]}" "$APP_DIR" </dev/null >&2 || status=$?
+  phploc --log-json "$work_dir/phploc.json" "${options[@]}" "${TARGETS[@]}" </dev/null >&2 || status=$?
   emit_or_fail phploc phploc-json "$status" "$work_dir/phploc.json"
 }
 
@@ -217,9 +271,13 @@ run_phpstan() {
   local arguments=(analyse --no-progress --no-interaction --error-format=checkstyle --memory-limit=1G)
   if [[ -z "$(first_existing phpstan.neon phpstan.neon.dist phpstan.dist.neon)" ]]; then
     local paths=() dir
-    for dir in src web/modules/custom web/themes/custom web/profiles/custom; do
-      [[ -d "$dir" ]] && paths+=("$dir")
-    done
+    if [[ -n "${SLIPWAY_ANALYSIS_PATHS+set}" ]]; then
+      for dir in "${TARGETS[@]}"; do paths+=("${dir#"$APP_DIR"/}"); done
+    else
+      for dir in src web/modules/custom web/themes/custom web/profiles/custom; do
+        [[ -d "$dir" ]] && paths+=("$dir")
+      done
+    fi
     if [[ ${#paths[@]} -eq 0 ]]; then
       note "phpstan: no phpstan.neon(.dist) and none of src/, web/*/custom/ to analyse, skipped"
       return
@@ -237,9 +295,18 @@ main() {
     note "the app folder $APP_DIR does not exist: run this script in the app's folder"
     exit "$EXIT_TOOL_FAILED"
   }
+  if [[ ${#TARGETS[@]} -eq 0 ]]; then
+    note "no code of the app's own to analyse"
+    tell "" "nothing to analyse: no code of the site's own was found (custom modules, themes, profiles); analysis.paths in .slipway.yml names other folders"
+    return
+  fi
+  if [[ -n "${SLIPWAY_ANALYSIS_PATHS+set}" ]]; then
+    tell "" "analysis covers the site's own code: $(printf '%s ' "${TARGETS[@]#"$APP_DIR"/}" | cut -c1-400)"
+  fi
   list_php_files
   if [[ ! -s "$php_files" ]]; then
     note "no PHP files outside vendor/ and third-party folders: nothing to analyse"
+    tell "" "nothing to analyse: no PHP files outside vendor/ and third-party folders"
     return
   fi
   # php -l first: phpmd leaves out the files it rejects. The others run side by side, each printing

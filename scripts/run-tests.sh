@@ -6,7 +6,11 @@
 #   ::slipway:: begin tool=phpunit format=junit
 #   <?xml ...?> ...
 #   ::slipway:: end tool=phpunit exit=1
-# Everything else, the runners' own output included, goes to stderr.
+# Everything else, the runners' own output included, goes to stderr. When a runner finds nothing to
+# run, a note line says why ("::slipway:: note tool=phpunit no tests found: ..."), so that the report
+# says "no tests found" rather than "passed".
+# Environment: SLIPWAY_PHPUNIT_CONFIG, SLIPWAY_BEHAT_CONFIG (from .slipway.yml tests.phpunit and
+# tests.behat, relative to the app's folder) choose the configuration files.
 # Exit code: 0 when the runners ran, whatever the tests said; 2 when a runner could not run.
 set -uo pipefail
 
@@ -35,13 +39,31 @@ find_tool() {
   fi
 }
 
+
+# Drupal 7's own tests are SimpleTest classes in *.test files, which only Drupal can run.
+simpletest_hint() {
+  local count
+  count="$(find . -path ./vendor -prune -o -path '*/sites/*' -name '*.test' -type f -print 2>/dev/null | wc -l)"
+  [[ "$count" -eq 0 ]] || printf '; the site has %s Drupal SimpleTest file(s) (*.test), which Slipway does not run' "$count"
+}
+
 run_phpunit() {
   local config
-  config="$(first_existing phpunit.xml phpunit.xml.dist phpunit.dist.xml)"
+  if [[ -n "${SLIPWAY_PHPUNIT_CONFIG:-}" ]]; then
+    config="$SLIPWAY_PHPUNIT_CONFIG"
+    if [[ ! -f "$config" ]]; then
+      note "phpunit: $config (tests.phpunit in .slipway.yml) is not in the app"
+      tell phpunit "no tests found: $config, named by tests.phpunit in .slipway.yml, is not in the app"
+      return
+    fi
+  else
+    config="$(first_existing phpunit.xml phpunit.xml.dist phpunit.dist.xml)"
+  fi
   local arguments=()
   if [[ -z "$config" ]]; then
     if [[ ! -d tests ]]; then
       note "phpunit: no phpunit.xml(.dist) and no tests/ folder, skipped"
+      tell phpunit "no tests found: no phpunit.xml(.dist) and no tests/ folder at the repository root (tests.phpunit in .slipway.yml names another configuration)$(simpletest_hint)"
       return
     fi
     [[ ! -f vendor/autoload.php ]] || arguments+=(--bootstrap vendor/autoload.php)
@@ -56,11 +78,15 @@ run_phpunit() {
   fi
   local report="$work_dir/phpunit.xml" status=0
   note "phpunit: ${phpunit[*]} ${config:-${arguments[*]}}"
+  [[ -z "$config" ]] || arguments=(--configuration "$config")
   "${phpunit[@]}" --log-junit "$report" "${arguments[@]}" </dev/null >&2 || status=$?
   if [[ ! -s "$report" ]]; then
     note "phpunit: exited with code $status without writing a JUnit report: it could not run the tests"
     runner_failed=1
     return
+  fi
+  if ! grep -q '<testcase' "$report"; then
+    tell phpunit "no tests found: phpunit ran ${config:-tests/} and found no test cases"
   fi
   emit_report phpunit junit "$status" "$report"
 }
@@ -87,9 +113,13 @@ merge_junit_files() {
 }
 
 run_behat() {
-  local config
-  config="$(first_existing behat.yml behat.yml.dist behat.dist.yml)"
+  local config="${SLIPWAY_BEHAT_CONFIG:-}"
+  [[ -n "$config" ]] || config="$(first_existing behat.yml behat.yml.dist behat.dist.yml)"
   [[ -n "$config" ]] || return
+  if [[ ! -f "$config" ]]; then
+    tell behat "no tests found: $config, named by tests.behat in .slipway.yml, is not in the app"
+    return
+  fi
   local behat=()
   mapfile -t behat < <(find_tool behat)
   if [[ ${#behat[@]} -eq 0 ]]; then

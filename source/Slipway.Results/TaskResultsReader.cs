@@ -31,6 +31,7 @@ public sealed class TaskResultsReader
     private readonly List<Finding> _findings = [];
     private readonly List<CodeMetrics> _metrics = [];
     private readonly List<ResultsProblem> _problems = [];
+    private readonly List<TaskNote> _notes = [];
     private ReportBlock? _open;
     private bool _completed;
 
@@ -63,6 +64,11 @@ public sealed class TaskResultsReader
             if (ResultMarker.MayBeMarker(line.Text) && line.Stream != LogStream.Stderr && ResultMarker.TryParse(line.Text, out var marker))
             {
                 OnMarker(marker);
+            }
+            else if (_open is null && ResultMarker.MayBeMarker(line.Text) && line.Stream != LogStream.Stderr
+                     && TaskNote.TryParse(_taskName, line.Text, out var note))
+            {
+                _notes.Add(note!);
             }
             else
             {
@@ -111,7 +117,10 @@ public sealed class TaskResultsReader
             AddOutcomeProblems(outcome);
         }
 
-        return new TaskResults(_taskName, _tools.ToArray(), _suites.ToArray(), _findings.ToArray(), _metrics.ToArray(), _problems.ToArray());
+        return new TaskResults(_taskName, _tools.ToArray(), _suites.ToArray(), _findings.ToArray(), _metrics.ToArray(), _problems.ToArray())
+        {
+            Notes = _notes.ToArray(),
+        };
     }
 
     private void OnMarker(ResultMarker marker)

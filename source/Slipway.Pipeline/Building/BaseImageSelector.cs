@@ -4,33 +4,47 @@ using Slipway.Platform;
 namespace Slipway.Pipeline.Building;
 
 /// <summary>
-/// Picks the base images once per run: the official ones where the engine has them (or can fetch them
-/// during the build), the offline ones made from Debian packages where only those exist.
+/// Picks the base images once per run, for the app's PHP version: the official ones where the engine has them
+/// (or can fetch them during the build), the offline ones made from Debian packages where only those exist.
 /// </summary>
 public sealed class BaseImageSelector(IImageBuilder engine)
 {
-    public async Task<BaseImageSet> SelectAsync(BaseImageChoice choice, CancellationToken cancellationToken)
+    public Task<BaseImageSet> SelectAsync(BaseImageChoice choice, CancellationToken cancellationToken) =>
+        SelectAsync(choice, "8.2", cancellationToken);
+
+    /// <param name="choice">The --base-images parameter.</param>
+    /// <param name="php">The app's PHP version (major.minor).</param>
+    /// <param name="cancellationToken">Stops the look-up.</param>
+    public async Task<BaseImageSet> SelectAsync(BaseImageChoice choice, string php, CancellationToken cancellationToken)
     {
-        var offlineReady = await AllExistAsync(BaseImageSet.Local, cancellationToken);
+        var local = BaseImageSet.LocalFor(php);
+        var official = BaseImageSet.OfficialFor(php);
+        var offlineReady = await AllExistAsync(local, cancellationToken);
         switch (choice)
         {
             case BaseImageChoice.Official:
-                return BaseImageSet.Official;
+                return official;
             case BaseImageChoice.Offline when !offlineReady:
                 throw new BuildFailedException(
-                    "The offline base images are missing: run scripts/make-base-images.sh (as root) to make them.");
+                    $"The offline base images for PHP {php} are missing: run scripts/make-base-images.sh --php {php} (as root) to make them.");
             case BaseImageChoice.Offline:
-                return BaseImageSet.Local;
+                return local;
         }
 
-        if (await AllExistAsync(BaseImageSet.Official, cancellationToken) || !offlineReady)
+        if (await AllExistAsync(official, cancellationToken) || !offlineReady)
         {
-            return BaseImageSet.Official;
+            if (!offlineReady && php != "8.2" && await AllExistAsync(BaseImageSet.Local, cancellationToken))
+            {
+                // Offline images of another version suggest a machine that cannot pull: say what would help.
+                Log.Warning(
+                    $"PHP {php} has no offline base images here, so the build pulls {official.PhpApache}; without a registry, run scripts/make-base-images.sh --php {php} first.");
+            }
+
+            return official;
         }
 
-        Log.Information(
-            $"Using the offline base images ({string.Join(", ", BaseImageSet.Local.All)}): the official ones are not on this engine.");
-        return BaseImageSet.Local;
+        Log.Information($"Using the offline base images ({string.Join(", ", local.All)}): the official ones are not on this engine.");
+        return local;
     }
 
     private async Task<bool> AllExistAsync(BaseImageSet set, CancellationToken cancellationToken)

@@ -4,12 +4,18 @@ namespace Slipway.Pipeline.Building;
 /// <param name="Offline">True for the images made locally from Debian packages.</param>
 public sealed record BaseImageSet(string PhpApache, string Builder, string Qa, bool Offline)
 {
-    /// <summary>The Dockerfiles' own defaults: official PHP images and a public QA tools image.</summary>
-    public static BaseImageSet Official { get; } = new("php:8.2-apache", "php:8.2-cli", "jakzal/phpqa:php8.2", false);
+    /// <summary>The Dockerfiles' own defaults: official PHP 8.2 images and a public QA tools image.</summary>
+    public static BaseImageSet Official { get; } = OfficialFor("8.2");
 
-    /// <summary>The equivalents scripts/make-base-images.sh makes from Debian packages.</summary>
-    public static BaseImageSet Local { get; } = new(
-        "slipway-base/php-apache:8.2", "slipway-base/php-builder:8.2", "slipway-base/phpqa:8.2", true);
+    /// <summary>The PHP 8.2 equivalents scripts/make-base-images.sh makes from Debian packages.</summary>
+    public static BaseImageSet Local { get; } = LocalFor("8.2");
+
+    /// <summary>The official images of one PHP version (<c>php:7.4-apache</c>, ...).</summary>
+    public static BaseImageSet OfficialFor(string php) => new($"php:{php}-apache", $"php:{php}-cli", $"jakzal/phpqa:php{php}", false);
+
+    /// <summary>The offline images of one PHP version (<c>scripts/make-base-images.sh --php 7.4</c>).</summary>
+    public static BaseImageSet LocalFor(string php) =>
+        new($"slipway-base/php-apache:{php}", $"slipway-base/php-builder:{php}", $"slipway-base/phpqa:{php}", true);
 
     public IEnumerable<string> All => [PhpApache, Builder, Qa];
 }

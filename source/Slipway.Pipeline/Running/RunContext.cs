@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Slipway.Git.Checkout;
+using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Building;
 using Slipway.Pipeline.Naming;
 using Slipway.Platform;
@@ -39,6 +40,9 @@ public sealed class RunContext
     public CheckoutResult? Checkout { get; set; }
 
     public BaseImageSet? BaseImages { get; set; }
+
+    /// <summary>The app's settings (<c>.slipway.yml</c> and what the code shows), once checked out.</summary>
+    public AppProfile? Profile { get; set; }
 
     /// <summary>The app image as built locally (<c>slipway/app:slug-sha7</c>).</summary>
     public string? AppImage { get; set; }

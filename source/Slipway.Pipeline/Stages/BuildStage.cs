@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Slipway.Engine;
 using Slipway.Git.Checkout;
+using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Building;
 using Slipway.Pipeline.Running;
 using Slipway.Platform;
@@ -37,28 +38,65 @@ public sealed class BuildStage(PipelineServices services)
 
         run.Tracker.Update(status => status with { CommitSha = run.Checkout!.Revision, RepositoryUrl = run.Checkout.RemoteUrl });
         var sourceFolder = layout.SourceFolder(run.AppName, run.Slug);
+        // Read before the build so that a mistake stops it at once; defaults only after it, because the build
+        // may make what they look for (composer's Drupal scaffold writes web/index.php).
+        var config = ReadConfig(sourceFolder);
 
-        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, cancellationToken);
+        var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
+        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
         var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
         await BuildAppAsync(run, builder, sourceFolder, cancellationToken);
+        run.Profile = ResolveProfile(sourceFolder, config);
 
         run.AppImage = $"slipway/{run.AppName}:{run.ImageTag}";
         Directory.CreateDirectory(Path.Combine(sourceFolder, "vendor"));
-        Log.Information($"Baking {run.AppImage}.");
+        Log.Information($"Baking {run.AppImage}{(run.Profile!.Dockerfile is { } own ? $" from the app's own {own}" : "")}.");
         run.AppImageId = await BuildImageAsync(
-            new ImageBuildRequest(
-                Folders:
-                [
-                    new ContextFolder(Path.Combine(sourceFolder, "vendor"), "vendor"),
-                    new ContextFolder(sourceFolder, "code", ["/vendor", ".git", "node_modules"]),
-                ],
-                Files: new Dictionary<string, string> { ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("app"), cancellationToken) },
-                Dockerfile: "Dockerfile",
-                Tags: [run.AppImage],
-                BuildArguments: OwnershipArguments(run, ("BASE_IMAGE", run.BaseImages.PhpApache))),
+            await AppImageRequest.CreateAsync(
+                layout, sourceFolder, run.Profile, run.AppImage, OwnershipArguments(run, ("BASE_IMAGE", run.BaseImages.PhpApache)), cancellationToken),
             cancellationToken);
         run.PublishedAppImage = await services.Platform.PublishImageAsync(run.AppImage, run.Owner, cancellationToken);
         run.TestsImage = new Lazy<Task<string>>(() => BuildTestsImageAsync(run, cancellationToken));
+    }
+
+    /// <summary>The app's <c>.slipway.yml</c>; a mistake in it fails the build.</summary>
+    private static AppConfigFile ReadConfig(string sourceFolder)
+    {
+        try
+        {
+            return AppConfigFile.ReadFrom(sourceFolder);
+        }
+        catch (AppConfigException exception)
+        {
+            throw new BuildFailedException(exception.Message);
+        }
+    }
+
+    /// <summary>The app's settings with the gaps filled from the built code, logged in one line.</summary>
+    private static AppProfile ResolveProfile(string sourceFolder, AppConfigFile config)
+    {
+        AppProfile profile;
+        try
+        {
+            profile = AppProfile.Resolve(sourceFolder, config);
+        }
+        catch (AppConfigException exception)
+        {
+            throw new BuildFailedException(exception.Message);
+        }
+
+        var drupal = profile.Drupal switch
+        {
+            DrupalKind.Legacy => "a Drupal 7 (or older) site",
+            DrupalKind.Modern => "a Drupal 8+ site",
+            _ => "a PHP app",
+        };
+        var docroot = profile.Docroot == "." ? "the repository root" : $"{profile.Docroot}/";
+        var scope = profile.AnalysisPaths is null ? "the whole app minus third-party folders"
+            : profile.AnalysisPaths.Count == 0 ? "nothing (no code of its own found)"
+            : string.Join(", ", profile.AnalysisPaths.Take(5)) + (profile.AnalysisPaths.Count > 5 ? $" and {profile.AnalysisPaths.Count - 5} more" : "");
+        Log.Information($"App: {drupal}, served from {docroot}, PHP {profile.Php} ({profile.PhpSource}); analysis covers {scope}.");
+        return profile;
     }
 
     /// <summary>The image the test and analysis tasks run: the QA tools with the built app copied in.</summary>

@@ -1,4 +1,6 @@
 using Slipway.Engine;
+using Slipway.Pipeline.AppConfig;
+using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
@@ -25,11 +27,12 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
             });
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
-        bool ready;
+        ProbeReport probe;
+        var check = run.Profile?.Readiness ?? ReadinessCheck.Default;
         try
         {
-            ready = await services.Probe.WaitUntilReadyAsync(
-                endpoint.ProbeUrl, endpoint.ProbeHost, run.Settings.PlaygroundReadyTimeout, cancellationToken);
+            probe = await services.Probe.WaitUntilReadyAsync(
+                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundReadyTimeout, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -42,13 +45,14 @@ public sealed class PlaygroundStage(PipelineServices services)
             throw;
         }
 
-        if (!ready)
+        if (!probe.Ready)
         {
             var tail = await ReadLogTailAsync(endpoint);
             var leftovers = await RemoveServiceAsync(run, endpoint);
             var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(line => line.Text))}";
+            var wanted = string.Join(" or ", check.Statuses);
             var notReady = new BuildFailedException(
-                $"The playground for {run.Settings.Branch} did not answer HTTP 200 within {run.Settings.PlaygroundReadyTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}.{lines}");
+                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundReadyTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(run.Profile)}{lines}");
             CleanupFailedException.Attach(notReady, leftovers);
             throw notReady;
         }

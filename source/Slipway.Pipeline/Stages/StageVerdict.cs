@@ -20,7 +20,9 @@ public sealed record StageVerdict(bool Passed, string Summary)
         var tests = report.Tests;
         if (tests.Total == 0)
         {
-            return new StageVerdict(true, "no tests found");
+            // The runner's own reason ("no tests found: no phpunit.xml ..."), never a silent "0 tests passed".
+            var reasons = report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.Text).ToList();
+            return new StageVerdict(true, reasons.Count > 0 ? string.Join("; ", reasons) : "no tests found");
         }
 
         var parts = new List<string> { $"{tests.Passed + tests.Warnings} passed", $"{tests.Failed} failed" };

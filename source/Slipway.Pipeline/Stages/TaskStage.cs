@@ -28,12 +28,7 @@ public sealed class TaskStage(PipelineServices services)
             Kind: kind,
             Owner: run.Owner,
             Command: [script],
-            Environment: new Dictionary<string, string>
-            {
-                ["SLIPWAY_APP"] = run.AppName,
-                ["SLIPWAY_BRANCH"] = run.Settings.Branch,
-                ["SLIPWAY_BUILD_ID"] = run.RunId,
-            },
+            Environment: TaskEnvironment.For(run, kind),
             Timeout: run.Settings.TaskRunTimeout);
 
         ITaskRun task;
@@ -114,6 +109,7 @@ public sealed class TaskStage(PipelineServices services)
             parts.Add($"{report.Findings.Count} findings");
         }
 
+        parts.AddRange(report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.ToString()));
         parts.AddRange(report.Problems.Select(problem => problem.Message));
         return $"{results.TaskName}: {(parts.Count == 0 ? "no results" : string.Join("; ", parts))}";
     }

@@ -15,6 +15,9 @@ public sealed record TaskResults(
     IReadOnlyList<CodeMetrics> Metrics,
     IReadOnlyList<ResultsProblem> Problems)
 {
+    /// <summary>The task's own explanations (<c>::slipway:: note</c> lines), in log order.</summary>
+    public IReadOnlyList<TaskNote> Notes { get; init; } = [];
+
     /// <summary>True when a report was incomplete or unreadable, or the task itself failed.</summary>
     public bool HasInfrastructureFailure => Problems.Count > 0;
 

@@ -37,9 +37,35 @@ public sealed class RunReport
             .OrderBy(count => count.Tool, StringComparer.Ordinal)
             .ThenBy(count => count.Severity)
             .ToArray();
+        RuleCounts = Findings
+            .GroupBy(finding => (finding.Tool, Rule: finding.Rule.Length == 0 ? "(no rule)" : finding.Rule))
+            .Select(group => new RuleCount(
+                group.Key.Tool, group.Key.Rule, group.Min(finding => finding.Severity), group.Count(), group.Select(finding => finding.File).Distinct().Count()))
+            .OrderBy(count => count.Severity)
+            .ThenByDescending(count => count.Count)
+            .ThenBy(count => count.Tool, StringComparer.Ordinal)
+            .ThenBy(count => count.Rule, StringComparer.Ordinal)
+            .ToArray();
+        FindingsByFile = Findings
+            .GroupBy(finding => finding.File, StringComparer.Ordinal)
+            .Select(group => new FileFindings(group.Key, group.OrderBy(finding => finding.Line ?? 0).ThenBy(finding => finding.Column ?? 0).ToArray()))
+            .OrderBy(file => file.Severity)
+            .ThenByDescending(file => file.Findings.Count)
+            .ThenBy(file => file.File, StringComparer.Ordinal)
+            .ToArray();
         Metrics = tasks.SelectMany(task => task.Metrics).ToArray();
         Problems = tasks.SelectMany(task => task.Problems).ToArray();
+        Notes = tasks.SelectMany(task => task.Notes).ToArray();
     }
+
+    /// <summary>The tasks' own explanations, in task then log order.</summary>
+    public IReadOnlyList<TaskNote> Notes { get; }
+
+    /// <summary>
+    /// True when the test runner said it found nothing to run and no test ran: the report says so and
+    /// never that tests passed.
+    /// </summary>
+    public bool NoTestsFound => Tests.Total == 0 && Notes.Any(note => note.SaysNoTestsFound);
 
     /// <summary>The tasks' results as given.</summary>
     public IReadOnlyList<TaskResults> Tasks { get; }
@@ -61,6 +87,12 @@ public sealed class RunReport
 
     /// <summary>How many findings each tool made of each severity, by tool then severity.</summary>
     public IReadOnlyList<FindingCount> FindingCounts { get; }
+
+    /// <summary>How often each rule fired, most severe then most frequent first.</summary>
+    public IReadOnlyList<RuleCount> RuleCounts { get; }
+
+    /// <summary>The findings grouped by file: files with errors first, then those with most findings.</summary>
+    public IReadOnlyList<FileFindings> FindingsByFile { get; }
 
     /// <summary>The code measurements (phploc).</summary>
     public IReadOnlyList<CodeMetrics> Metrics { get; }

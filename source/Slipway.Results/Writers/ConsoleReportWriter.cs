@@ -9,6 +9,12 @@ namespace Slipway.Results.Writers;
 /// <param name="maxRawLines">How many raw lines (the last ones) to show under a problem.</param>
 public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 100, int maxRawLines = 20) : IRunReportWriter
 {
+    /// <summary>How many rules the per-rule summary lists.</summary>
+    public const int MaxRules = 15;
+
+    /// <summary>How many findings of one file are listed.</summary>
+    public const int MaxPerFile = 5;
+
     /// <summary>The widest line the writer produces.</summary>
     public const int Width = 100;
 
@@ -21,6 +27,15 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
         if (report.Problems.Count > 0)
         {
             WriteProblems(report, lines);
+        }
+
+        if (report.Notes.Count > 0)
+        {
+            lines.Heading(report.NoTestsFound ? "Notes: no tests found" : "Notes");
+            foreach (var note in report.Notes)
+            {
+                lines.Wrapped("  ", $"{note.Task}/{note}", maxLines: 4);
+            }
         }
 
         if (report.Tests.Total > 0 || report.Tasks.Any(task => task.Tools.Any(tool => tool.Format == "junit")))
@@ -115,15 +130,45 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
             }
         }
 
-        foreach (var finding in report.Findings.Take(maxFindings))
+        if (report.RuleCounts.Count > 0)
         {
             lines.Line(string.Empty);
-            var location = finding.Column is { } column ? $"{finding.Location}:{column}" : finding.Location;
-            lines.Line($"  {ReportText.Severity(finding.Severity),-8}{location}  {finding.Tool} {finding.Rule}");
-            lines.Wrapped("          ", finding.Message, maxLines: 2);
+            lines.Line($"  {"findings",8}  {"files",5}  rule");
+            foreach (var rule in report.RuleCounts.Take(MaxRules))
+            {
+                lines.Line($"  {rule.Count,8}  {rule.Files,5}  {rule.Rule} ({rule.Tool}, {ReportText.Severity(rule.Severity)})");
+            }
+
+            More(lines, report.RuleCounts.Count - MaxRules, "rule", "rules");
         }
 
-        More(lines, report.Findings.Count - maxFindings, "finding", "findings");
+        // Grouped by file, each file cut short: a reviewer sees where the problems are before reading them all.
+        var shown = 0;
+        foreach (var file in report.FindingsByFile)
+        {
+            if (shown >= maxFindings)
+            {
+                break;
+            }
+
+            lines.Line(string.Empty);
+            lines.Line($"  {file.File} ({file.Findings.Count})");
+            var take = Math.Min(MaxPerFile, maxFindings - shown);
+            foreach (var finding in file.Findings.Take(take))
+            {
+                var where = finding.Line is { } line ? (finding.Column is { } column ? $"{line}:{column}" : $"{line}") : "-";
+                lines.Line($"    {where,-8}{ReportText.Severity(finding.Severity),-8}{finding.Tool} {finding.Rule}");
+                lines.Wrapped("            ", finding.Message, maxLines: 2);
+            }
+
+            shown += Math.Min(take, file.Findings.Count);
+            if (file.Findings.Count > take)
+            {
+                lines.Line($"    +{file.Findings.Count - take} more in this file");
+            }
+        }
+
+        More(lines, report.Findings.Count - shown, "finding", "findings");
     }
 
     private static void More(LineSink lines, int more, string singular, string plural)

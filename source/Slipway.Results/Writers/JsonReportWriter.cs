@@ -18,17 +18,28 @@ namespace Slipway.Results.Writers;
 ///   "slowestTests": [ { same shape, "details": null } ],
 ///   "findingCounts": [ { "tool", "severity": "error|warning|notice", "count" } ],
 ///   "findings": [ { "tool", "severity", "file", "line", "column", "rule", "message", "location" } ],
+///               (bounded: the first 20 of each rule, 2000 at most; "findingsOmitted" counts the rest)
+///   "findingsOmitted": 0,
+///   "ruleCounts": [ { "tool", "rule", "severity", "count", "files" } ],
 ///   "metrics":  [ { "tool", "linesOfCode", "logicalLinesOfCode", "classes", "methods" } ],
 ///   "problems": [ { "task", "tool", "kind": "incomplete|unreadable|taskFailedToStart|taskFailed|platformFailed|cleanupFailed|stageFailed",
 ///                   "message", "rawLines": [ "..." ] } ],
 ///   "tasks": [ { "name", "tools": [ { "tool", "format", "exitCode", "status": "read|incomplete|unreadable" } ],
-///                "suites": [ { "tool", "name", "file", "tests", "failed", "errors", "skipped", "timeSeconds" } ] } ]
+///                "suites": [ { "tool", "name", "file", "tests", "failed", "errors", "skipped", "timeSeconds" } ] } ],
+///   "noTestsFound": false,
+///   "notes": [ { "task", "tool", "text" } ]
 /// }
 /// </code>
 /// File paths are relative to the app root; <c>location</c> is <c>file:line</c>.
 /// </summary>
 public sealed class JsonReportWriter : IRunReportWriter
 {
+    /// <summary>How many findings of one rule <c>findings</c> lists.</summary>
+    public const int MaxFindingsPerRule = 20;
+
+    /// <summary>How many findings <c>findings</c> lists at most.</summary>
+    public const int MaxFindings = 2000;
+
     /// <summary>The version of the shape above.</summary>
     public const int SchemaVersion = 1;
 
@@ -57,6 +68,18 @@ public sealed class JsonReportWriter : IRunReportWriter
     private static JsonRunReport Shape(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        // Bounded so that a site with a hundred thousand findings still gives a file people and tools can open:
+        // every rule keeps its first findings, ruleCounts has the counts of all.
+        var listed = report.Findings
+            .GroupBy(finding => (finding.Tool, finding.Rule))
+            .SelectMany(rule => rule.Take(MaxFindingsPerRule))
+            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var kept = report.Findings.Where(listed.Contains).Take(MaxFindings).ToArray();
+        return Build(report, kept);
+    }
+
+    private static JsonRunReport Build(RunReport report, IReadOnlyList<Finding> listed)
+    {
         return new JsonRunReport(
             SchemaVersion,
             report.HasInfrastructureFailure,
@@ -65,9 +88,13 @@ public sealed class JsonReportWriter : IRunReportWriter
             report.Failures.Select(test => JsonTestCase.From(test, withDetails: true)).ToArray(),
             report.SlowestTests.Select(test => JsonTestCase.From(test, withDetails: false)).ToArray(),
             report.FindingCounts,
-            report.Findings,
+            listed,
+            report.Findings.Count - listed.Count,
+            report.RuleCounts,
             report.Metrics,
             report.Problems.Select(JsonProblem.From).ToArray(),
-            report.Tasks.Select(JsonTask.From).ToArray());
+            report.Tasks.Select(JsonTask.From).ToArray(),
+            report.NoTestsFound,
+            report.Notes);
     }
 }

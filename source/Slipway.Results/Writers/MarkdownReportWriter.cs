@@ -1,15 +1,22 @@
 namespace Slipway.Results.Writers;
 
 /// <summary>
-/// Writes the report as GitHub-flavoured Markdown: totals as tables, failed tests and findings as
-/// tables (long lists cut with a count of the rest), slow tests, findings and raw output of broken
-/// reports folded in <c>&lt;details&gt;</c>. See <see cref="GitHubStepSummary"/> to add it to a
+/// Writes the report as GitHub-flavoured Markdown: the verdict, then findings counted per tool and per
+/// rule, then tests (failed ones as a table), then findings grouped by file (each file and the whole list
+/// cut with "+N more"); slow tests, findings and raw output of broken reports folded in
+/// <c>&lt;details&gt;</c>. See <see cref="GitHubStepSummary"/> to add it to a
 /// GitHub Actions job summary.
 /// </summary>
 /// <param name="maxFailures">How many failed tests to list.</param>
 /// <param name="maxFindings">How many findings to list.</param>
 public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings = 200) : IRunReportWriter
 {
+    /// <summary>How many rules the summary lists.</summary>
+    public const int MaxRules = 30;
+
+    /// <summary>How many findings of one file are listed.</summary>
+    public const int MaxPerFile = 10;
+
     /// <summary>The heading the summary starts with.</summary>
     public const string Title = "## Test and analysis results";
 
@@ -27,6 +34,24 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             WriteProblems(report, output);
         }
 
+        if (report.Notes.Count > 0)
+        {
+            output.WriteLine("### Notes");
+            output.WriteLine();
+            foreach (var note in report.Notes)
+            {
+                output.WriteLine($"- **{MarkdownText.Cell(note.Task + (note.Tool is null ? "" : "/" + note.Tool))}**: {MarkdownText.Cell(note.Text, 500)}");
+            }
+
+            output.WriteLine();
+        }
+
+        // The per-tool and per-rule summary comes before everything long: it is what a reviewer reads first.
+        if (report.Findings.Count > 0)
+        {
+            WriteFindingSummary(report, output);
+        }
+
         if (report.Tests.Total > 0)
         {
             WriteTests(report, output);
@@ -34,7 +59,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
 
         if (report.Findings.Count > 0)
         {
-            WriteFindings(report, output);
+            WriteFindingsByFile(report, output);
         }
 
         if (report.Metrics.Count > 0)
@@ -57,6 +82,12 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
         if (report.HasInfrastructureFailure)
         {
             return $"**Infrastructure failure**: {ReportText.Plural(report.Problems.Count, "problem kept", "problems kept")} results from being read ({tests}, {findings}).";
+        }
+
+        if (report.NoTestsFound)
+        {
+            var reasons = string.Join("; ", report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.Text[TaskNote.NoTestsFound.Length..].TrimStart(':', ' ')));
+            return $"**No tests found**: {MarkdownText.Cell(reasons, 500)} ({findings}).";
         }
 
         return report.HasTestFailures ? $"**Tests failed**: {tests}, {findings}." : $"**Tests passed**: {tests}, {findings}.";
@@ -131,7 +162,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
         }
     }
 
-    private void WriteFindings(RunReport report, TextWriter output)
+    private static void WriteFindingSummary(RunReport report, TextWriter output)
     {
         output.WriteLine("### Findings");
         output.WriteLine();
@@ -144,17 +175,58 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
         }
 
         output.WriteLine();
-        output.WriteLine($"<details><summary>{ReportText.Plural(report.Findings.Count, "finding", "findings")}</summary>");
-        output.WriteLine();
-        output.WriteLine("| Severity | Location | Tool | Rule | Message |");
-        output.WriteLine("| --- | --- | --- | --- | --- |");
-        foreach (var finding in report.Findings.Take(maxFindings))
+        output.WriteLine("| Rule | Tool | Severity | Findings | Files |");
+        output.WriteLine("| --- | --- | --- | ---: | ---: |");
+        foreach (var rule in report.RuleCounts.Take(MaxRules))
         {
-            output.WriteLine($"| {ReportText.Severity(finding.Severity)} | {MarkdownText.Code(finding.Location)} | {MarkdownText.Cell(finding.Tool)} | {MarkdownText.Cell(finding.Rule)} | {MarkdownText.Cell(finding.Message)} |");
+            output.WriteLine($"| {MarkdownText.Code(rule.Rule)} | {MarkdownText.Cell(rule.Tool)} | {ReportText.Severity(rule.Severity)} | {rule.Count} | {rule.Files} |");
         }
 
-        More(output, report.Findings.Count - maxFindings, "finding", "findings");
+        More(output, report.RuleCounts.Count - MaxRules, "rule", "rules");
         output.WriteLine();
+    }
+
+    /// <summary>Findings grouped by file, each file cut at <see cref="MaxPerFile"/>, the whole cut at maxFindings.</summary>
+    private void WriteFindingsByFile(RunReport report, TextWriter output)
+    {
+        var files = report.FindingsByFile;
+        output.WriteLine($"<details><summary>{ReportText.Plural(report.Findings.Count, "finding", "findings")} in {ReportText.Plural(files.Count, "file", "files")}</summary>");
+        output.WriteLine();
+        var shown = 0;
+        var filesShown = 0;
+        foreach (var file in files)
+        {
+            if (shown >= maxFindings)
+            {
+                break;
+            }
+
+            filesShown++;
+            output.WriteLine($"**{MarkdownText.Code(file.File)}** ({file.Findings.Count})");
+            output.WriteLine();
+            var take = Math.Min(MaxPerFile, maxFindings - shown);
+            foreach (var finding in file.Findings.Take(take))
+            {
+                var line = finding.Line is { } number ? $"line {number}" : "file";
+                output.WriteLine($"- {line}: {ReportText.Severity(finding.Severity)} {MarkdownText.Code(finding.Rule.Length == 0 ? finding.Tool : finding.Rule)} ({MarkdownText.Cell(finding.Tool)}): {MarkdownText.Cell(finding.Message)}");
+            }
+
+            shown += Math.Min(take, file.Findings.Count);
+            if (file.Findings.Count > take)
+            {
+                output.WriteLine($"- +{file.Findings.Count - take} more in this file");
+            }
+
+            output.WriteLine();
+        }
+
+        if (filesShown < files.Count)
+        {
+            var rest = files.Skip(filesShown).Sum(file => file.Findings.Count);
+            output.WriteLine($"+{rest} more {(rest == 1 ? "finding" : "findings")} in {ReportText.Plural(files.Count - filesShown, "more file", "more files")} (report.json has the counts per rule).");
+            output.WriteLine();
+        }
+
         output.WriteLine("</details>");
         output.WriteLine();
     }

@@ -55,13 +55,16 @@ public sealed class ConsoleReportWriterTests
     }
 
     [Fact]
-    public void Findings_show_counts_by_tool_and_each_finding_with_its_column_until_the_limit()
+    public void Findings_show_counts_by_tool_and_rule_then_findings_by_file_with_their_column_until_the_limit()
     {
         var text = Write(RunReport.Combine(SampleRun.Analysis()), new ConsoleReportWriter(maxFindings: 3));
 
         text.Should().Contain("== Findings: 44 errors, 8 warnings, 0 notices ==");
         text.Should().Contain("  phpcs             42         3        0");
-        text.Should().Contain("  error   src/Calculator.php:1:1  phpcs PSR12.Files.FileHeader.SpacingAfterBlock");
+        text.Should().Contain("        20      2  Squiz.ControlStructures.ControlSignature.NewlineAfterOpenBrace (phpcs, error)");
+        text.Should().Contain("    1:1     error   phpcs PSR12.Files.FileHeader.SpacingAfterBlock");
+        text.IndexOf("NewlineAfterOpenBrace (phpcs, error)", StringComparison.Ordinal)
+            .Should().BeLessThan(text.IndexOf("    1:1 ", StringComparison.Ordinal), "the rule summary comes before the findings");
         text.Should().Contain("  ... and 49 more findings (see the Markdown or JSON report)");
         text.Should().Contain("  phploc: 50 lines (12 logical), 2 classes, 6 methods");
     }

@@ -20,11 +20,28 @@ public sealed class JsonReportWriterTests
 
         json.EnumerateObject().Select(property => property.Name).Should().Equal(
             "schemaVersion", "hasInfrastructureFailure", "hasTestFailures", "tests", "failures", "slowestTests",
-            "findingCounts", "findings", "metrics", "problems", "tasks");
+            "findingCounts", "findings", "findingsOmitted", "ruleCounts", "metrics", "problems", "tasks", "noTestsFound", "notes");
         json.GetProperty("schemaVersion").GetInt32().Should().Be(JsonReportWriter.SchemaVersion);
         json.GetProperty("hasInfrastructureFailure").GetBoolean().Should().BeTrue();
         json.GetProperty("hasTestFailures").GetBoolean().Should().BeTrue();
         json.GetProperty("tests").GetProperty("total").GetInt32().Should().Be(17);
+    }
+
+    [Fact]
+    public void Findings_are_bounded_per_rule_and_every_rule_keeps_its_count()
+    {
+        var findings = Enumerable.Range(1, 50)
+            .Select(line => new Finding("phpcs", FindingSeverity.Error, "core/includes/a.inc", line, 1, "Generic.WhiteSpace.ScopeIndent.IncorrectExact", "Indent"))
+            .Append(new Finding("phplint", FindingSeverity.Error, "b.php", 3, 1, "PHP.Lint.ParseError", "syntax error"))
+            .ToArray();
+
+        var json = Write(RunReport.Combine(new TaskResults("analysis", [], [], findings, [], [])));
+
+        json.GetProperty("findings").GetArrayLength().Should().Be(JsonReportWriter.MaxFindingsPerRule + 1);
+        json.GetProperty("findingsOmitted").GetInt32().Should().Be(50 - JsonReportWriter.MaxFindingsPerRule);
+        json.GetProperty("ruleCounts").EnumerateArray()
+            .Select(rule => $"{rule.GetProperty("rule").GetString()} {rule.GetProperty("count").GetInt32()}")
+            .Should().Equal("Generic.WhiteSpace.ScopeIndent.IncorrectExact 50", "PHP.Lint.ParseError 1");
     }
 
     [Fact]

@@ -44,14 +44,31 @@ public sealed class MarkdownReportWriterTests
     }
 
     [Fact]
-    public void Findings_are_counted_by_tool_and_listed_in_a_folded_table()
+    public void Findings_are_counted_by_tool_and_by_rule_first_then_listed_by_file_with_the_rest_counted()
     {
         var text = Write(RunReport.Combine(SampleRun.Analysis()));
 
         text.Should().Contain("| phpcs | 42 | 3 | 0 |");
-        text.Should().Contain("<details><summary>52 findings</summary>");
-        text.Should().Contain("| warning | `src/Calculator.php:6` | phpcpd | DuplicatedCode | 18 duplicated lines (64 tokens), also in src/Copy.php:6 |");
+        text.Should().Contain("| `Squiz.ControlStructures.ControlSignature.NewlineAfterOpenBrace` | phpcs | error | 20 | 2 |");
+        text.Should().Contain("<details><summary>52 findings in ");
+        text.Should().Contain("- line 6: warning `DuplicatedCode` (phpcpd): 18 duplicated lines (64 tokens), also in src/Copy.php:6");
+        text.Should().Contain("- +15 more in this file");
+        text.IndexOf("| Rule | Tool |", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("<details><summary>52 findings", StringComparison.Ordinal));
         text.Should().Contain("- phploc: 50 lines (12 logical), 2 classes, 6 methods");
+    }
+
+    [Fact]
+    public void A_test_runner_that_found_nothing_is_reported_as_no_tests_found_with_its_reason_never_as_passed()
+    {
+        var results = new TaskLog()
+            .Out("::slipway:: note tool=phpunit no tests found: no phpunit.xml(.dist) and no tests/ folder at the repository root")
+            .Read();
+
+        var text = Write(RunReport.Combine(results));
+
+        text.Should().Contain("**No tests found**: no phpunit.xml(.dist) and no tests/ folder at the repository root");
+        text.Should().NotContain("passed");
+        text.Should().Contain("- **tests/phpunit**: no tests found: no phpunit.xml(.dist)");
     }
 
     [Fact]

@@ -10,6 +10,10 @@ internal sealed record JsonRunReport(
     IReadOnlyList<JsonTestCase> SlowestTests,
     IReadOnlyList<FindingCount> FindingCounts,
     IReadOnlyList<Finding> Findings,
+    int FindingsOmitted,
+    IReadOnlyList<RuleCount> RuleCounts,
     IReadOnlyList<CodeMetrics> Metrics,
     IReadOnlyList<JsonProblem> Problems,
-    IReadOnlyList<JsonTask> Tasks);
+    IReadOnlyList<JsonTask> Tasks,
+    bool NoTestsFound,
+    IReadOnlyList<TaskNote> Notes);

@@ -1,0 +1,27 @@
+#!/bin/bash
+# The app image's entry point: gives the web server the folders it must write to, then runs the
+# command (apache2-foreground). The folders come from SLIPWAY_WRITABLE_PATHS, one path per line,
+# relative to the app's folder, checked by Slipway when the image was built (.slipway.yml
+# playground.writable, or Drupal's sites/*/files). Done at start rather than at build time: files a
+# volume or a database restore puts there later need it too, and it costs the build no layer.
+set -euo pipefail
+
+readonly APP_FOLDER="${SLIPWAY_APP_FOLDER:-/var/www/app}"
+readonly WEB_USER="${APACHE_RUN_USER:-www-data}"
+
+if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
+  IFS=: read -r -a paths <<<"$SLIPWAY_WRITABLE_PATHS"
+  for path in "${paths[@]}"; do
+    [[ -n "$path" ]] || continue
+    # Checked again here: the image may be run with a hand-set environment.
+    if [[ "$path" == /* || "/$path/" == */../* || "$path" == -* ]]; then
+      printf 'slipway-start: writable path %s is not inside the app folder, left alone\n' "$path" >&2
+      continue
+    fi
+    mkdir -p -- "$APP_FOLDER/$path"
+    chown -R -- "$WEB_USER:$WEB_USER" "$APP_FOLDER/$path"
+    printf 'slipway-start: %s is writable by %s\n' "$path" "$WEB_USER" >&2
+  done
+fi
+
+exec "$@"

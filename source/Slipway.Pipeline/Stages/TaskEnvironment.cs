@@ -1,0 +1,54 @@
+using Slipway.Pipeline.AppConfig;
+using Slipway.Pipeline.Running;
+using Slipway.Platform;
+
+namespace Slipway.Pipeline.Stages;
+
+/// <summary>
+/// The environment of a test or analysis task: the run's names, and what the app's profile says about the
+/// tests to run and the code to analyse (scripts/run-tests.sh and scripts/run-analysis.sh read it). Values
+/// are data for the scripts, never command-line words: paths were checked when the profile was made.
+/// </summary>
+internal static class TaskEnvironment
+{
+    public static Dictionary<string, string> For(RunContext run, TaskKind kind)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["SLIPWAY_APP"] = run.AppName,
+            ["SLIPWAY_BRANCH"] = run.Settings.Branch,
+            ["SLIPWAY_BUILD_ID"] = run.RunId,
+        };
+        if (run.Profile is not { } profile)
+        {
+            return environment;
+        }
+
+        if (kind == TaskKind.Tests)
+        {
+            Add(environment, "SLIPWAY_PHPUNIT_CONFIG", profile.PhpunitConfig);
+            Add(environment, "SLIPWAY_BEHAT_CONFIG", profile.BehatConfig);
+        }
+        else if (kind == TaskKind.Analysis)
+        {
+            if (profile.AnalysisPaths is { } paths)
+            {
+                // Set even when empty: "nothing of the site's own" differs from "the whole app".
+                environment["SLIPWAY_ANALYSIS_PATHS"] = string.Join(':', paths);
+            }
+
+            Add(environment, "SLIPWAY_ANALYSIS_EXCLUDE", profile.AnalysisExclude.Count == 0 ? null : string.Join(':', profile.AnalysisExclude));
+            environment["SLIPWAY_DRUPAL"] = profile.Drupal == DrupalKind.None ? "0" : "1";
+        }
+
+        return environment;
+    }
+
+    private static void Add(Dictionary<string, string> environment, string name, string? value)
+    {
+        if (value is not null)
+        {
+            environment[name] = value;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+
+namespace Slipway.Pipeline.Tests.AppConfig;
+
+/// <summary>The Drupal 7 fixture (../shared/fixtures) unpacked into a temporary folder, as a user's repository would hold it.</summary>
+public sealed class DrupalFixture : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("slipway-d7-").FullName;
+
+    public DrupalFixture()
+    {
+        var archive = Fixtures.RepositoryRoot.Combine("..", "shared", "fixtures", "drupal-7.105.tar.gz");
+        using var tar = Process.Start(new ProcessStartInfo("tar", ["-xzf", archive, "-C", _folder]) { UseShellExecute = false })!;
+        tar.WaitForExit();
+        if (tar.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tar could not unpack {archive}.");
+        }
+
+        Path = Directory.EnumerateDirectories(_folder).Single();
+    }
+
+    /// <summary>The site's repository root (Drupal 7: the docroot too).</summary>
+    public string Path { get; }
+
+    public DrupalFixture With(string relativePath, string content)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return this;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
