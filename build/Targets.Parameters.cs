@@ -1,5 +1,6 @@
 using Slipway.Pipeline;
 using Slipway.Pipeline.Composition;
+using Slipway.Pipeline.Naming;
 
 partial class Targets
 {
@@ -47,6 +48,18 @@ partial class Targets
     [Parameter("The pull request the run is for (its web address), linked from Slack and the web page.")]
     readonly string? PullRequestUrl;
 
+    [Parameter("The fork (owner/name) the branch is in, when it is not the app's own repository's: the run gets the fork's own names.")]
+    readonly string? Fork;
+
+    [Parameter("A ref fetched before the commit is resolved: a pull request's refs/pull/<n>/head, or refs/heads/<branch> of --fetch-from.")]
+    readonly string? FetchRef;
+
+    [Parameter("Where --fetch-ref is fetched from when it is not the app's own remote (a fork's git URL).")]
+    readonly string? FetchFrom;
+
+    string? ValidFork => Fork is null || RunIdentity.IsValidFork(Fork) ? Fork
+        : throw new BuildFailedException($"--fork '{Fork}' is not a repository's full name: pass it as owner/name.");
+
     PipelineSettings PipelineSettings => new(
         SlipwayRoot: RootDirectory,
         WorkDirectory: WorkFolder,
@@ -57,7 +70,10 @@ partial class Targets
         PlaygroundTimeout: TimeSpan.FromSeconds(PlaygroundTimeout),
         TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
         DatabaseUrl: DatabaseUrl,
-        PullRequestUrl: PullRequestAddress);
+        PullRequestUrl: PullRequestAddress,
+        Fork: ValidFork,
+        FetchRef: FetchRef,
+        FetchFrom: FetchFrom);
 
     Uri? PullRequestAddress => PullRequestUrl is null ? null
         : Uri.TryCreate(PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address

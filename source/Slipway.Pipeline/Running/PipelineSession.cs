@@ -187,7 +187,7 @@ public sealed class PipelineSession
     private async Task StartAsync()
     {
         var now = _services.Clock.GetUtcNow();
-        var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Settings.Branch, Run.Settings.Commit, RunState.Queued, now);
+        var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Identity.Key, Run.Settings.Commit, RunState.Queued, now);
         var status = new RunStatus
         {
             RunId = Run.RunId,
