@@ -53,7 +53,14 @@ public static class WebhookEndpoints
             return Answer(StatusCodes.Status401Unauthorized, $"This Slipway has no {delivery.SecretVariable} set, so it cannot check the signature: set it to the webhook's secret.");
         }
 
-        if (!WebhookSignature.Verify(delivery.Secret, request.Headers[delivery.SignatureHeader].FirstOrDefault(), body))
+        var signature = request.Headers[delivery.SignatureHeader].FirstOrDefault();
+        if (string.IsNullOrEmpty(signature))
+        {
+            metrics.CountWebhook(delivery.Provider, "unauthorized");
+            return Answer(StatusCodes.Status401Unauthorized, $"The delivery has no {delivery.SignatureHeader} header: set a secret in the webhook's settings, the same as {delivery.SecretVariable}.");
+        }
+
+        if (!WebhookSignature.Verify(delivery.Secret, signature, body))
         {
             metrics.CountWebhook(delivery.Provider, "unauthorized");
             return Answer(StatusCodes.Status401Unauthorized, $"The {delivery.SignatureHeader} signature does not match the payload: check the webhook's secret.");
@@ -69,13 +76,15 @@ public static class WebhookEndpoints
         WebhookDecision decision;
         try
         {
-            using var document = JsonDocument.Parse(body);
+            // GitHub's form posts application/x-www-form-urlencoded (payload=<json>) unless told otherwise; the signature
+            // above covers the form body as it came.
+            using var document = JsonDocument.Parse(FormPayload.JsonOf(request.ContentType, body));
             decision = delivery.Read(eventName, request.Headers[delivery.IdHeader].FirstOrDefault(), document.RootElement);
         }
         catch (JsonException)
         {
             metrics.CountWebhook(delivery.Provider, "malformed");
-            return Answer(StatusCodes.Status400BadRequest, "The payload is not valid JSON.");
+            return Answer(StatusCodes.Status400BadRequest, "The payload is not valid JSON: set the webhook's content type to application/json.");
         }
         catch (WebhookPayloadException exception)
         {
@@ -89,14 +98,28 @@ public static class WebhookEndpoints
             return HttpResults.Json(new { status = "pong" });
         }
 
-        if (decision.Request is not { } runRequest)
+        if (decision.Request is null)
         {
             metrics.CountWebhook(delivery.Provider, "ignored");
             return HttpResults.Json(new { status = "ignored", reason = decision.IgnoredBecause });
         }
 
-        var result = await queue.EnqueueAsync(runRequest, CancellationToken.None);
-        if (result.Duplicate)
+        var results = new List<EnqueueResult>();
+        foreach (var runRequest in decision.Requests)
+        {
+            results.Add(await queue.EnqueueAsync(runRequest, CancellationToken.None));
+        }
+
+        // The first run is the delivery's answer; a further one (a release on merge) is listed with it.
+        var result = results[0];
+        var also = results.Skip(1).Where(each => !each.Duplicate).Select(each => new { runId = each.Run.Id, pipeline = each.Run.Request.Pipeline }).ToList();
+        if (result.Unchanged)
+        {
+            metrics.CountWebhook(delivery.Provider, "ignored");
+            return HttpResults.Json(new { status = "ignored", reason = $"the source commit is the one run {result.Run.Id} already built", runId = result.Run.Id });
+        }
+
+        if (result.Duplicate && also.Count == 0)
         {
             metrics.CountWebhook(delivery.Provider, "duplicate");
             return HttpResults.Json(new { status = "duplicate", runId = result.Run.Id });
@@ -104,7 +127,7 @@ public static class WebhookEndpoints
 
         metrics.CountWebhook(delivery.Provider, "accepted");
         return HttpResults.Json(
-            new { status = "queued", runId = result.Run.Id, pipeline = runRequest.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning) },
+            new { status = "queued", runId = result.Run.Id, pipeline = result.Run.Request.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning), also },
             statusCode: StatusCodes.Status202Accepted);
     }
 
