@@ -20,15 +20,15 @@ public sealed class BitbucketWebhookReader(AppCatalog apps, ServiceOptions optio
     /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventKey, string? requestId, JsonElement payload) => eventKey switch
     {
-        "pullrequest:created" => _policy.Build(Read(eventKey, requestId, payload)),
+        "pullrequest:created" => _policy.Build(ReadPullRequest(eventKey, requestId, payload)),
         // Sent for title, description and reviewer edits too: only a new source commit is worth a run.
-        "pullrequest:updated" => _policy.Build(Read(eventKey, requestId, payload), onlyWhenCommitChanged: true),
-        "pullrequest:approved" => Approve(eventKey, Read(eventKey, requestId, payload), payload),
+        "pullrequest:updated" => _policy.Build(ReadPullRequest(eventKey, requestId, payload), onlyWhenCommitChanged: true),
+        "pullrequest:approved" => Approve(eventKey, ReadPullRequest(eventKey, requestId, payload), payload),
         "pullrequest:fulfilled" => _policy.Close(
-            Read(eventKey, requestId, payload),
+            ReadPullRequest(eventKey, requestId, payload),
             OptionalString(payload, "pullrequest", "destination", "branch", "name"),
             OptionalString(payload, "pullrequest", "merge_commit", "hash") is { } merge ? WebhookRunFields.Commit(eventKey, merge) : null),
-        "pullrequest:rejected" => _policy.Close(Read(eventKey, requestId, payload), null, null),
+        "pullrequest:rejected" => _policy.Close(ReadPullRequest(eventKey, requestId, payload), null, null),
         _ => WebhookDecision.Ignore($"event '{eventKey}' starts nothing"),
     };
 
@@ -49,7 +49,7 @@ public sealed class BitbucketWebhookReader(AppCatalog apps, ServiceOptions optio
     }
 
     // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
-    private static PullRequestEvent Read(string eventKey, string? requestId, JsonElement payload)
+    private static PullRequestEvent ReadPullRequest(string eventKey, string? requestId, JsonElement payload)
     {
         var source = OptionalString(payload, "pullrequest", "source", "repository", "full_name");
         if (source is not null && !RunIdentity.IsValidFork(source))

@@ -32,13 +32,13 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
                 var action = RequiredString(payload, eventName, "action");
                 return action switch
                 {
-                    "opened" or "reopened" or "synchronize" => _policy.Build(Read(eventName, deliveryId, payload)),
+                    "opened" or "reopened" or "synchronize" => _policy.Build(ReadPullRequest(eventName, deliveryId, payload)),
                     "closed" => _policy.Close(
-                        Read(eventName, deliveryId, payload),
+                        ReadPullRequest(eventName, deliveryId, payload),
                         OptionalString(payload, "pull_request", "base", "ref"),
                         Merged(payload) ? MergeCommit(eventName, payload) : null),
                     "labeled" when OptionalString(payload, "label", "name") == PullRequestPolicy.TrustedLabel =>
-                        _policy.Trust(Read(eventName, deliveryId, payload), $"the label '{PullRequestPolicy.TrustedLabel}'"),
+                        _policy.Trust(ReadPullRequest(eventName, deliveryId, payload), $"the label '{PullRequestPolicy.TrustedLabel}'"),
                     _ => WebhookDecision.Ignore($"pull_request action '{action}' starts nothing"),
                 };
             case "pull_request_review":
@@ -51,7 +51,7 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
 
                 // The reviewed commit, not whatever the head is by now: an approval is of what the reviewer saw.
                 var reviewed = OptionalString(payload, "review", "commit_id");
-                var pullRequest = Read(eventName, deliveryId, payload);
+                var pullRequest = ReadPullRequest(eventName, deliveryId, payload);
                 if (reviewed is not null)
                 {
                     pullRequest = pullRequest with { Commit = WebhookRunFields.Commit(eventName, reviewed) };
@@ -69,7 +69,7 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
     }
 
     // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
-    private static PullRequestEvent Read(string eventName, string? deliveryId, JsonElement payload)
+    private static PullRequestEvent ReadPullRequest(string eventName, string? deliveryId, JsonElement payload)
     {
         var source = OptionalString(payload, "pull_request", "head", "repo", "full_name");
         if (source is not null && !RunIdentity.IsValidFork(source))
