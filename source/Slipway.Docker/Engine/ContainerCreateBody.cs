@@ -45,7 +45,7 @@ internal static class ContainerCreateBody
                 ["PortBindings"] = portBindings,
                 ["Mounts"] = mounts,
                 ["AutoRemove"] = false,
-                ["RestartPolicy"] = new JsonObject { ["Name"] = "no" },
+                ["RestartPolicy"] = new JsonObject { ["Name"] = request.RestartPolicy },
             },
         };
         if (request.Command is not null)

@@ -74,7 +74,8 @@ public sealed partial class DockerClient
                 (int)state.Int64("ExitCode"),
                 state.Boolean("OOMKilled"),
                 state.String("Error") is { Length: > 0 } error ? error : null),
-            PublishedPorts(json.Property("NetworkSettings") ?? default));
+            PublishedPorts(json.Property("NetworkSettings") ?? default),
+            ((json.Property("HostConfig") ?? default).Property("RestartPolicy") ?? default).String("Name") ?? "no");
     }
 
     /// <summary>Containers in any state carrying all of <paramref name="labels"/> (an empty value matches any value).</summary>

@@ -91,6 +91,8 @@ public sealed class DockerPlatform : IPlatform
             Labels = labels,
             Environment = spec.Environment ?? new Dictionary<string, string>(),
             Ports = [new PortBinding(spec.ContainerPort)],
+            // A playground should be up until it is torn down: after a host reboot or an engine restart it comes back.
+            RestartPolicy = "unless-stopped",
         };
         var containerId = await client.CreateContainerAsync(request, cancellationToken);
         await StartOrRemoveAsync(containerId, cancellationToken);

@@ -63,7 +63,9 @@ public sealed class PlaygroundIdentityTests : IAsyncLifetime
         }
 
         started.Values.Select(endpoint => endpoint.PublicUrl.Host).Should().OnlyHaveUniqueItems();
-        (await _docker.InspectContainerAsync(started[blog].ResourceId, CancellationToken.None)).Name.Should().Be(blog.ContainerName);
+        var details = await _docker.InspectContainerAsync(started[blog].ResourceId, CancellationToken.None);
+        details.Name.Should().Be(blog.ContainerName);
+        details.RestartPolicy.Should().Be("unless-stopped", "a playground comes back when the engine restarts (finding 9)");
 
         await new TeardownStage(platform, store).RunAsync(site.App, site.Key, CancellationToken.None);
 
