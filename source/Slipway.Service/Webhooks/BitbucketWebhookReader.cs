@@ -51,8 +51,9 @@ public sealed class BitbucketWebhookReader(AppCatalog apps, ServiceOptions optio
     // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
     private static PullRequestEvent ReadPullRequest(string eventKey, string? requestId, JsonElement payload)
     {
-        var source = OptionalString(payload, "pullrequest", "source", "repository", "full_name");
-        if (source is not null && !RunIdentity.IsValidFork(source))
+        // Without it nobody can tell a fork from the repository's own branch: refused rather than guessed.
+        var source = RequiredString(payload, eventKey, "pullrequest", "source", "repository", "full_name");
+        if (!RunIdentity.IsValidFork(source))
         {
             throw new WebhookPayloadException($"The {eventKey} payload's source repository '{source}' is not a repository's full name.");
         }

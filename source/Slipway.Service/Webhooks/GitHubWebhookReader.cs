@@ -71,15 +71,17 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
     // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
     private static PullRequestEvent ReadPullRequest(string eventName, string? deliveryId, JsonElement payload)
     {
-        var source = OptionalString(payload, "pull_request", "head", "repo", "full_name");
-        if (source is not null && !RunIdentity.IsValidFork(source))
+        var repository = RequiredString(payload, eventName, "repository", "full_name");
+        // A deleted fork leaves head.repo null: its owner is still in head.label (owner:branch), and its code is still not ours.
+        var source = OptionalString(payload, "pull_request", "head", "repo", "full_name") ?? HeadOwnerRepository(payload, repository);
+        if (!RunIdentity.IsValidFork(source))
         {
             throw new WebhookPayloadException($"The {eventName} payload's head repository '{source}' is not a repository's full name.");
         }
 
         return new PullRequestEvent(
             RunTriggers.GitHub,
-            RequiredString(payload, eventName, "repository", "full_name"),
+            repository,
             source,
             WebhookRunFields.Branch(eventName, RequiredString(payload, eventName, "pull_request", "head", "ref")),
             WebhookRunFields.Commit(eventName, RequiredString(payload, eventName, "pull_request", "head", "sha")),
@@ -87,6 +89,19 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
             OptionalString(payload, "pull_request", "html_url"),
             OptionalString(payload, "repository", "default_branch"),
             deliveryId is null ? null : "github:" + deliveryId);
+    }
+
+    private static string HeadOwnerRepository(JsonElement payload, string repository)
+    {
+        var slash = repository.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0)
+        {
+            return repository;
+        }
+
+        var label = OptionalString(payload, "pull_request", "head", "label");
+        var owner = label?.Split(':')[0] is { Length: > 0 } labelOwner && label.Contains(':', StringComparison.Ordinal) ? labelOwner : "unknown";
+        return string.Equals(owner, repository[..slash], StringComparison.OrdinalIgnoreCase) ? repository : $"{owner}/{repository[(slash + 1)..]}";
     }
 
     private static bool Merged(JsonElement payload) =>

@@ -49,6 +49,19 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PullRequestOfADeletedFork_IsStillTheForksAndRunsNothing()
+    {
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(Payloads.Read("github-pull_request-opened-fork"))!;
+        payload["pull_request"]!["head"]!["repo"] = null;
+
+        using var response = await _service.PostGitHubAsync("pull_request", payload.ToJsonString());
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().Should().Contain("fork 'forker/site'");
+        (await _service.RunsAsync()).Should().BeEmpty("head.ref 'main' must never build upstream's main");
+    }
+
+    [Fact]
     public async Task ForkWithUpstreamsBranchName_NeitherSupersedesNorTearsDownUpstreamsRun()
     {
         var upstream = await StoredRunAsync(await _service.PostGitHubAsync(
