@@ -1,6 +1,7 @@
 using Slipway.Pipeline;
 using Slipway.Pipeline.Composition;
 using Slipway.Pipeline.Stages;
+using Slipway.Pipeline.Naming;
 
 partial class Targets
 {
@@ -51,6 +52,18 @@ partial class Targets
     [Parameter("The pull request the run is for (its web address), linked from Slack and the web page.")]
     readonly string? PullRequestUrl;
 
+    [Parameter("The fork (owner/name) the branch is in, when it is not the app's own repository's: the run gets the fork's own names.")]
+    readonly string? Fork;
+
+    [Parameter("A ref fetched before the commit is resolved: a pull request's refs/pull/<n>/head, or refs/heads/<branch> of --fetch-from.")]
+    readonly string? FetchRef;
+
+    [Parameter("Where --fetch-ref is fetched from when it is not the app's own remote (a fork's git URL).")]
+    readonly string? FetchFrom;
+
+    string? ValidFork => Fork is null || RunIdentity.IsValidFork(Fork) ? Fork
+        : throw new BuildFailedException($"--fork '{Fork}' is not a repository's full name: pass it as owner/name.");
+
     PipelineSettings PipelineSettings => new(
         SlipwayRoot: RootDirectory,
         WorkDirectory: WorkFolder,
@@ -62,7 +75,10 @@ partial class Targets
         TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
         DatabaseUrl: DatabaseUrl,
         PullRequestUrl: PullRequestAddress,
-        AnalysisFailsOn: AnalysisFailsOn);
+        AnalysisFailsOn: AnalysisFailsOn,
+        Fork: ValidFork,
+        FetchRef: FetchRef,
+        FetchFrom: FetchFrom);
 
     /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
     string? CheckoutProblem

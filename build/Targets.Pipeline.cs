@@ -1,3 +1,4 @@
+using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Composition;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.Stages;
@@ -103,11 +104,13 @@ partial class Targets
         {
             var services = Composition.Services;
             var app = PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "teardown" }, RootDirectory);
-            var removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, All ? null : Branch, cancellationToken);
+            // A fork's branch is keyed apart from upstream's branch of the same name (see docs/naming.md).
+            var key = All ? null : new RunIdentity(app, Branch!, ValidFork).Key;
+            var removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, key, cancellationToken);
             if (services.BuildPlatform != services.Platform)
             {
                 // Tasks ran elsewhere (AWS), but the images were built here: they go too.
-                removed += await new TeardownStage(services.BuildPlatform, services.Store).RunAsync(app, All ? null : Branch, cancellationToken);
+                removed += await new TeardownStage(services.BuildPlatform, services.Store).RunAsync(app, key, cancellationToken);
             }
 
             ReportSummary($"removed {removed} resource(s)");

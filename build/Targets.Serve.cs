@@ -30,8 +30,17 @@ partial class Targets
     [Parameter("Serve: the secret Bitbucket Cloud signs webhook deliveries with."), Secret]
     readonly string? BitbucketWebhookSecret;
 
-    [Parameter("Serve: the app to build for a webhook's repository, as owner/name=source entries. Default: the webhook's clone URL.")]
+    [Parameter("Serve: the app to build for a webhook's repository, as owner/name=source entries; other repositories' webhooks start nothing.")]
     readonly string[] ServiceApps = [];
+
+    [Parameter("Serve: branches a pull request's close and close of business never tear down (a GitHub repository's default branch counts too).")]
+    readonly string[] LongLivedBranches = ["main", "master", "develop"];
+
+    [Parameter("Serve: what releases a commit of the app's repository: approval (an approving review by someone who may write) or merge (the merge commit). Moves to .slipway.yml once it exists.")]
+    readonly ReleaseTrigger ReleaseOn = ReleaseTrigger.Approval;
+
+    [Parameter("Serve: the Bitbucket accounts (uuid or account id) whose approval releases a commit or trusts a fork's pull request.")]
+    readonly string[] BitbucketApprovers = [];
 
     Target Serve => _ => _
         .Description("Runs the Slipway service: GitHub and Bitbucket webhooks, a durable run queue, the close-of-business teardown and a web page.")
@@ -52,6 +61,9 @@ partial class Targets
                 TimeZone = TimeZone,
                 DefaultApp = App,
                 Apps = ServiceOptions.ParseApps(ServiceApps),
+                LongLivedBranches = LongLivedBranches,
+                ReleaseOn = ReleaseOn,
+                BitbucketApprovers = BitbucketApprovers,
             };
             var dependencies = new ServiceDependencies(
                 new TargetsExecutor(this),
@@ -108,7 +120,7 @@ partial class Targets
             // name=value words: a value is never read as an option of its own, whatever it starts with.
             string[] arguments =
             [
-                request.Pipeline, $"--app={request.App ?? serving.App}", $"--branch={request.Branch}",
+                request.Pipeline, $"--app={request.App ?? serving.App}", .. ForkCheckout.Arguments(request, request.App ?? serving.App),
                 .. request.Commit is null ? Array.Empty<string>() : [$"--commit={request.Commit}"],
                 .. Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out _) ? [$"--pull-request-url={request.PullRequestUrl}"] : Array.Empty<string>(),
                 .. serving.InheritedOptions(),

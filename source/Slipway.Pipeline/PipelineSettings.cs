@@ -21,6 +21,9 @@ public enum BaseImageChoice
 /// <param name="Commit">An exact commit to build instead of the branch head.</param>
 /// <param name="PullRequestUrl">The pull request the run is for, linked from its status messages.</param>
 /// <param name="AnalysisFailsOn">Which findings make the analysis stage red (default: code that does not parse).</param>
+/// <param name="Fork">The fork (owner/name) the branch is in, when the code is not the app's own repository's: part of the run's identity.</param>
+/// <param name="FetchRef">A ref fetched explicitly before the commit is resolved (a pull request's <c>refs/pull/N/head</c>, a fork's branch).</param>
+/// <param name="FetchFrom">Where <paramref name="FetchRef"/> is fetched from, when not the app's own remote (a fork's repository).</param>
 public sealed record PipelineSettings(
     string SlipwayRoot,
     string WorkDirectory,
@@ -32,12 +35,15 @@ public sealed record PipelineSettings(
     TimeSpan? TaskTimeout = null,
     string? DatabaseUrl = null,
     Uri? PullRequestUrl = null,
-    Stages.AnalysisFailsOn AnalysisFailsOn = Stages.AnalysisFailsOn.Syntax)
+    Stages.AnalysisFailsOn AnalysisFailsOn = Stages.AnalysisFailsOn.Syntax,
+    string? Fork = null,
+    string? FetchRef = null,
+    string? FetchFrom = null)
 {
     public TimeSpan PlaygroundReadyTimeout => PlaygroundTimeout ?? TimeSpan.FromSeconds(60);
 
     public TimeSpan TaskRunTimeout => TaskTimeout ?? TimeSpan.FromMinutes(30);
 
     public override string ToString() =>
-        $"app {App}, branch {Branch}{(Commit is null ? "" : $", commit {Commit}")}";
+        $"app {App}, branch {Branch}{(Fork is null ? "" : $" of the fork {Fork}")}{(Commit is null ? "" : $", commit {Commit}")}";
 }

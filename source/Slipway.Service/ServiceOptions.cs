@@ -4,6 +4,16 @@ using Slipway.Service.Schedules;
 
 namespace Slipway.Service;
 
+/// <summary>What releases a commit of an app's own repository.</summary>
+public enum ReleaseTrigger
+{
+    /// <summary>An approving review by someone who may write to the repository: the reviewed commit.</summary>
+    Approval,
+
+    /// <summary>The pull request's merge: the merge commit on the base branch.</summary>
+    Merge,
+}
+
 /// <summary>The service's settings, resolved from the Serve target's parameters.</summary>
 public sealed record ServiceOptions
 {
@@ -37,7 +47,7 @@ public sealed record ServiceOptions
     /// <summary>The app a form or API request means when it names none (the build's App parameter).</summary>
     public string DefaultApp { get; init; } = "examples/drupal-site";
 
-    /// <summary>Repository full name (owner/name, workspace/slug) → the app source to build for it; without an entry, the webhook's clone URL.</summary>
+    /// <summary>Repository full name (owner/name, workspace/slug) → the app source to build for it; deliveries from any other repository are ignored.</summary>
     public IReadOnlyDictionary<string, string> Apps { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
@@ -45,6 +55,30 @@ public sealed record ServiceOptions
     /// GitHub reach the service by); a request for any other name is refused, token or not.
     /// </summary>
     public IReadOnlyList<string> Hosts { get; init; } = [];
+
+    /// <summary>
+    /// Branches that live on (a pull request's close never tears them down, nor does close of business). A GitHub
+    /// repository's default branch, as its deliveries name it, counts too.
+    /// </summary>
+    public IReadOnlyList<string> LongLivedBranches { get; init; } = ["main", "master", "develop"];
+
+    /// <summary>
+    /// When a commit of the app's own repository is released: on an approval by someone who may write to it (the
+    /// default), or when its pull request is merged (the merge commit). A service option until <c>.slipway.yml</c>
+    /// carries it (issue 13).
+    /// </summary>
+    public ReleaseTrigger ReleaseOn { get; init; } = ReleaseTrigger.Approval;
+
+    /// <summary>
+    /// The Bitbucket accounts (uuid such as <c>{aa0b...}</c>, or account id) whose approval counts: they release a commit of
+    /// the app's repository, or trust a fork's pull request. Bitbucket deliveries do not say who may write, so without
+    /// this list no Bitbucket approval counts.
+    /// </summary>
+    public IReadOnlyList<string> BitbucketApprovers { get; init; } = [];
+
+    /// <summary>True when <paramref name="branch"/> is one of <see cref="LongLivedBranches"/> (or <paramref name="defaultBranch"/>).</summary>
+    public bool IsLongLived(string branch, string? defaultBranch = null) =>
+        string.Equals(branch, defaultBranch, StringComparison.Ordinal) || LongLivedBranches.Contains(branch, StringComparer.Ordinal);
 
     /// <summary><see cref="Listen"/> read as an address and a port.</summary>
     /// <exception cref="ServiceSettingsException">It is neither.</exception>

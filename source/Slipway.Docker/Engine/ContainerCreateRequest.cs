@@ -28,6 +28,9 @@ public sealed record ContainerCreateRequest(string Image)
     /// <summary>user[:group] the command runs as.</summary>
     public string? User { get; init; }
 
+    /// <summary>The engine's restart policy: <c>no</c> (tasks), or <c>unless-stopped</c> (a playground comes back when the engine restarts).</summary>
+    public string RestartPolicy { get; init; } = "no";
+
     /// <summary>Gives the container a terminal: its log is then one raw stream, stdout and stderr mixed.</summary>
     public bool Tty { get; init; }
 }

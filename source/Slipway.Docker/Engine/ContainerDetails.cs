@@ -4,6 +4,7 @@ namespace Slipway.Docker.Engine;
 /// <param name="Name">Its name, without the engine's leading '/'.</param>
 /// <param name="ImageId">The id of the image it runs.</param>
 /// <param name="Tty">Whether it has a terminal (its log is then one raw stream).</param>
+/// <param name="RestartPolicy">The engine's restart policy for it (<c>no</c>, <c>unless-stopped</c>, ...).</param>
 public sealed record ContainerDetails(
     string Id,
     string Name,
@@ -11,7 +12,8 @@ public sealed record ContainerDetails(
     IReadOnlyDictionary<string, string> Labels,
     bool Tty,
     ContainerState State,
-    IReadOnlyList<PublishedPort> Ports)
+    IReadOnlyList<PublishedPort> Ports,
+    string RestartPolicy = "no")
 {
     /// <summary>The host port <paramref name="containerPort"/> is published on, or null when it is not published.</summary>
     public int? HostPort(int containerPort, string protocol = "tcp") =>

@@ -68,7 +68,8 @@ public sealed partial class DockerClient
                 (int)(state?.ExitCode ?? 0),
                 state?.OOMKilled ?? false,
                 state?.Error is { Length: > 0 } error ? error : null),
-            PublishedPorts(details.NetworkSettings?.Ports));
+            PublishedPorts(details.NetworkSettings?.Ports),
+            RestartPolicyNameOf(details.HostConfig?.RestartPolicy?.Name));
     }
 
     /// <summary>Containers in any state carrying all of <paramref name="labels"/> (an empty value matches any value).</summary>
@@ -117,10 +118,25 @@ public sealed partial class DockerClient
                     .Select(mount => new Mount { Type = "bind", Source = mount.HostPath, Target = mount.ContainerPath, ReadOnly = mount.ReadOnly })
                     .ToList(),
                 AutoRemove = false,
-                RestartPolicy = new RestartPolicy { Name = RestartPolicyKind.No },
+                RestartPolicy = new RestartPolicy { Name = RestartPolicyKindOf(request.RestartPolicy) },
             },
         };
     }
+
+    // The engine's names for restart policies, which the library's enum spells in its own way.
+    private static readonly (string Name, RestartPolicyKind Kind)[] RestartPolicies =
+    [
+        ("no", RestartPolicyKind.No),
+        ("always", RestartPolicyKind.Always),
+        ("on-failure", RestartPolicyKind.OnFailure),
+        ("unless-stopped", RestartPolicyKind.UnlessStopped),
+    ];
+
+    private static RestartPolicyKind RestartPolicyKindOf(string name) =>
+        RestartPolicies.FirstOrDefault(policy => policy.Name == name, ("no", RestartPolicyKind.No)).Kind;
+
+    private static string RestartPolicyNameOf(RestartPolicyKind? kind) =>
+        RestartPolicies.FirstOrDefault(policy => policy.Kind == kind, ("no", RestartPolicyKind.No)).Name;
 
     private static List<PublishedPort> PublishedPorts(IDictionary<string, IList<Models.PortBinding>>? ports)
     {

@@ -91,6 +91,8 @@ public sealed class DockerPlatform : IPlatform
             Labels = labels,
             Environment = spec.Environment ?? new Dictionary<string, string>(),
             Ports = [new PortBinding(spec.ContainerPort)],
+            // A playground should be up until it is torn down: after a host reboot or an engine restart it comes back.
+            RestartPolicy = "unless-stopped",
         };
         var containerId = await client.CreateContainerAsync(request, cancellationToken);
         await StartOrRemoveAsync(containerId, cancellationToken);
@@ -98,9 +100,11 @@ public sealed class DockerPlatform : IPlatform
         var details = await client.InspectContainerAsync(containerId, cancellationToken);
         if (details.HostPort(spec.ContainerPort) is not { } hostPort)
         {
+            // With its restart policy, a playground that dies at once would otherwise restart over and over.
+            await RemoveContainerAsync(containerId, CancellationToken.None);
             throw new DockerException(details.State.Running
                 ? $"The Docker engine published no host port for playground {spec.Slug}: check that it can listen on 127.0.0.1."
-                : $"Playground {spec.Slug} stopped right after it started (exit code {details.State.ExitCode}): read its log with `docker logs {details.Name}`.");
+                : $"Playground {spec.Slug} stopped right after it started (exit code {details.State.ExitCode}) and was removed: run `docker run --rm {spec.Image}` to see why.");
         }
 
         var host = $"{spec.Slug}.localhost:{hostPort}";

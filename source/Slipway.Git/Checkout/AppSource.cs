@@ -11,6 +11,47 @@ public sealed partial record AppSource(AppSourceKind Kind, string Location, stri
 {
     private static readonly string[] GitSchemes = ["https", "http", "ssh", "git", "file", "git+ssh", "ssh+git"];
 
+    /// <summary>
+    /// A ref fetched explicitly before the commit is resolved: a pull request's <c>refs/pull/N/head</c> (GitHub keeps a
+    /// fork's commits there on the base repository) or a fork's <c>refs/heads/&lt;branch&gt;</c>. A commit on no fetched
+    /// branch, or given as a short hash, resolves once its ref is fetched.
+    /// </summary>
+    public string? FetchRef { get; init; }
+
+    /// <summary>Where <see cref="FetchRef"/> is fetched from when it is not the app's own remote (a fork's repository URL).</summary>
+    public string? FetchFrom { get; init; }
+
+    /// <summary>This source, with a ref to fetch explicitly (and where from).</summary>
+    /// <exception cref="CheckoutException">The ref is not a pull request's or a branch's, or the place is not a git URL or repository.</exception>
+    public AppSource WithFetch(string? fetchRef, string? fetchFrom, string? baseDirectory = null)
+    {
+        if (string.IsNullOrWhiteSpace(fetchRef))
+        {
+            return fetchFrom is null ? this : throw new CheckoutException("--fetch-from needs --fetch-ref: pass the ref to fetch from it.");
+        }
+
+        if (Kind == AppSourceKind.Folder)
+        {
+            throw new CheckoutException($"--fetch-ref needs a git source, but '{Location}' is a plain folder: drop --fetch-ref or point --app at a git repository.");
+        }
+
+        if (!FetchRefPattern().IsMatch(fetchRef) || (fetchRef.StartsWith("refs/heads/", StringComparison.Ordinal) && !IsValidBranchName(fetchRef["refs/heads/".Length..])))
+        {
+            throw new CheckoutException($"The ref '{fetchRef}' is not a pull request's (refs/pull/<number>/head) or a branch's (refs/heads/<branch>): check --fetch-ref.");
+        }
+
+        string? from = null;
+        if (!string.IsNullOrWhiteSpace(fetchFrom))
+        {
+            if (KindOf(fetchFrom.Trim(), baseDirectory, out from) == AppSourceKind.Folder)
+            {
+                throw new CheckoutException($"--fetch-from '{CredentialRedactor.Redact(fetchFrom)}' is a plain folder, not a git repository: pass a git URL or repository.");
+            }
+        }
+
+        return this with { FetchRef = fetchRef, FetchFrom = from };
+    }
+
     /// <summary>True for git URLs and local repositories, false for a plain folder.</summary>
     public bool IsGit => Kind != AppSourceKind.Folder;
 
@@ -140,6 +181,9 @@ public sealed partial record AppSource(AppSourceKind Kind, string Location, stri
 
     [GeneratedRegex(@"^(?!-)(?!.*\.\.)(?!.*//)(?!.*@\{)(?!/)(?!.*/$)(?!.*\.lock$)(?!.*\.$)[^\s~^:?*\[\\\x00-\x1f\x7f]+$")]
     private static partial Regex BranchPattern();
+
+    [GeneratedRegex(@"^refs/(pull/[0-9]{1,9}/head|heads/[^\s]+)$")]
+    private static partial Regex FetchRefPattern();
 
     [GeneratedRegex(@"^[0-9a-fA-F]{4,40}$")]
     private static partial Regex CommitPattern();

@@ -12,6 +12,7 @@ internal sealed partial class GitWorkFolder(GitCli git, AppSource source, string
     {
         await PrepareRepositoryAsync(cancellationToken);
         await FetchAsync(cancellationToken);
+        await FetchRefAsync(cancellationToken);
         var (branch, commit) = await ResolveRevisionAsync(cancellationToken);
         await RunAsync(["checkout", "--quiet", "--force", "--detach", commit], cancellationToken);
 
@@ -60,12 +61,38 @@ internal sealed partial class GitWorkFolder(GitCli git, AppSource source, string
         }
     }
 
+    // The pull request's own ref brings its commits along (a fork's are on no branch of the remote), so that the
+    // commit, even as Bitbucket's 12-digit short hash, resolves. Kept under refs/slipway/ so no branch is touched.
+    private async Task FetchRefAsync(CancellationToken cancellationToken)
+    {
+        if (source.FetchRef is not { } reference)
+        {
+            return;
+        }
+
+        var result = await git.TryRunAsync(
+            folder,
+            ["fetch", "--quiet", "--force", "--no-tags", "--", source.FetchFrom ?? Remote, $"+{reference}:refs/slipway/fetched"],
+            cancellationToken);
+        if (!result.Succeeded)
+        {
+            var from = source.FetchFrom is null ? source.DisplayLocation : CredentialRedactor.Redact(source.FetchFrom);
+            throw new CheckoutException($"Cannot fetch {reference} from {from}: {Reason(result.StandardError)}; check that the pull request is still open and readable.");
+        }
+    }
+
     private async Task<(string Branch, string Commit)> ResolveRevisionAsync(CancellationToken cancellationToken)
     {
         var branch = source.Branch ?? await DefaultBranchAsync(cancellationToken);
         if (source.Commit is not null)
         {
             return (branch, await ResolveCommitAsync(source.Commit, cancellationToken));
+        }
+
+        if (source.FetchRef is not null)
+        {
+            return (branch, await RevParseAsync("refs/slipway/fetched", cancellationToken)
+                ?? throw new CheckoutException($"{source.FetchRef} names no commit in {source.DisplayLocation}: check --fetch-ref."));
         }
 
         var head = await RevParseAsync($"refs/remotes/{Remote}/{branch}", cancellationToken);

@@ -228,7 +228,7 @@ public sealed class PipelineSession
         _lease = RunLease.Take(RunFolder);
         try
         {
-            await new LeftoverSweeper(_services).SweepAsync(Run.AppName, Run.Settings.Branch, Run.RunId, CancellationToken.None);
+            await new LeftoverSweeper(_services).SweepAsync(Run.AppName, Run.Identity.Key, Run.RunId, CancellationToken.None);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -236,7 +236,7 @@ public sealed class PipelineSession
         }
 
         var now = _services.Clock.GetUtcNow();
-        var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Settings.Branch, Run.Settings.Commit, RunState.Queued, now);
+        var record = new RunRecord(Run.RunId, Run.Pipeline, Run.AppName, Run.Identity.Key, Run.Settings.Commit, RunState.Queued, now);
         var status = new RunStatus
         {
             RunId = Run.RunId,

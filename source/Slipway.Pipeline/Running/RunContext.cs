@@ -17,8 +17,9 @@ public sealed class RunContext
         Pipeline = pipeline;
         Settings = settings;
         AppName = appName;
-        Slug = BranchSlug.From(settings.Branch);
-        Owner = new Ownership(appName, settings.Branch, runId);
+        Identity = new RunIdentity(appName, settings.Branch, settings.Fork);
+        Slug = Identity.Name;
+        Owner = new Ownership(appName, Identity.Key, runId);
         Tracker = tracker;
     }
 
@@ -31,6 +32,10 @@ public sealed class RunContext
     /// <summary>The app's name as a slug: names its images and labels its resources.</summary>
     public string AppName { get; }
 
+    /// <summary>The app, fork and branch the run belongs to: every name below comes from it.</summary>
+    public RunIdentity Identity { get; }
+
+    /// <summary>The run's name (<see cref="RunIdentity.Name"/>): a DNS label that names the container, host, task families and image tag.</summary>
     public string Slug { get; }
 
     public Ownership Owner { get; }
@@ -62,5 +67,5 @@ public sealed class RunContext
     /// <summary>Built once, on first use, by whichever of Test and Analyse asks first.</summary>
     public Lazy<Task<string>>? TestsImage { get; set; }
 
-    public string ImageTag => $"{Slug}-{Checkout?.ShortRevision ?? throw new InvalidOperationException("Not built yet.")}";
+    public string ImageTag => Identity.ImageTag(Checkout?.ShortRevision ?? throw new InvalidOperationException("Not built yet."));
 }

@@ -22,7 +22,8 @@ public sealed class BuildStage(PipelineServices services)
     public async Task CheckOutAsync(RunContext run, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
-        var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, layout.Root);
+        var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, layout.Root)
+            .WithFetch(run.Settings.FetchRef, run.Settings.FetchFrom, layout.Root);
         Log.Information($"Checking out {source}.");
         run.Checkout = await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
     }

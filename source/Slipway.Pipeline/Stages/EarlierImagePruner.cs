@@ -15,13 +15,13 @@ public sealed class EarlierImagePruner(PipelineServices services)
     public async Task PruneAsync(RunContext run, CancellationToken cancellationToken)
     {
         var current = new[] { run.AppImageId, run.TestsImageId };
-        var built = await services.BuildPlatform.ListOwnedAsync(run.AppName, run.Settings.Branch, cancellationToken);
+        var built = await services.BuildPlatform.ListOwnedAsync(run.AppName, run.Identity.Key, cancellationToken);
         var stale = built
             .Where(resource => resource.Label(Ownership.KindLabel) == "image" && !current.Contains(resource.Id))
             .ToList();
         if (services.Platform != services.BuildPlatform)
         {
-            var published = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, cancellationToken);
+            var published = await services.Platform.ListOwnedAsync(run.AppName, run.Identity.Key, cancellationToken);
             await RemoveAsync(services.Platform, published
                 .Where(resource => resource.Label(Ownership.KindLabel) == "image" && resource.Label(Ownership.RunLabel) is { } imageRun && imageRun != run.RunId)
                 .ToList(), cancellationToken);

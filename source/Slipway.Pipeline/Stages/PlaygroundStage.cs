@@ -60,7 +60,7 @@ public sealed class PlaygroundStage(PipelineServices services)
         await services.Store.SavePlaygroundAsync(
             new PlaygroundRecord(
                 run.AppName,
-                run.Settings.Branch,
+                run.Identity.Key,
                 run.Slug,
                 endpoint.PublicUrl.ToString(),
                 endpoint.ResourceId,
@@ -92,7 +92,7 @@ public sealed class PlaygroundStage(PipelineServices services)
     {
         try
         {
-            var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Settings.Branch, CancellationToken.None);
+            var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Identity.Key, CancellationToken.None);
             var service = owned.Where(resource => resource.Id == endpoint.ResourceId).ToList();
             await services.Platform.RemoveAsync(service, CancellationToken.None);
             return [];

@@ -23,7 +23,15 @@ public sealed class AppCatalog
         Default = Remember(new KnownApp(NameOf(options.DefaultApp), options.DefaultApp, null));
         foreach (var (repository, source) in options.Apps)
         {
-            _byRepository[repository] = Remember(new KnownApp(NameOf(source), source, repository));
+            var app = new KnownApp(NameOf(source), source, repository);
+            // The name labels everything the app's runs make: two repositories under one name would tear down each other's playgrounds.
+            if (_byRepository.Values.FirstOrDefault(known => known.Name == app.Name && known.Source != source) is { } other)
+            {
+                throw new ServiceSettingsException(
+                    $"--service-apps maps '{other.Repository}' and '{repository}' to sources that are both named '{app.Name}', so their playgrounds would share names: give one of them a source (clone or folder) with another name.");
+            }
+
+            _byRepository[repository] = Remember(app);
         }
     }
 

@@ -23,6 +23,12 @@ public sealed record RunRequest(
     string Trigger = RunTriggers.Api,
     string? DeliveryId = null)
 {
+    /// <summary>
+    /// Queue the run only when the commit differs from the last PullRequest run's of the same pull request (Bitbucket
+    /// sends <c>pullrequest:updated</c> for title and reviewer edits too). Checked when the run is stored; not kept.
+    /// </summary>
+    public bool OnlyWhenCommitChanged { get; init; }
+
     /// <summary>A newer run of these pipelines for the same branch supersedes a queued or running PullRequest.</summary>
     public bool SupersedesPullRequests => Pipeline is PipelineNames.PullRequest or PipelineNames.Teardown;
 

@@ -5,7 +5,8 @@ using Slipway.Service.Queue;
 namespace Slipway.Service.Schedules;
 
 /// <summary>The close-of-business job: queues a teardown for every playground that is not marked keep.</summary>
-public sealed class CloseOfBusinessTeardown(IRunStore pipelineStore, RunQueue queue, ServiceLog log) : IScheduledJob
+/// <remarks>A playground of a long-lived branch (<see cref="ServiceOptions.LongLivedBranches"/>) stays as well: it is the team's, not a pull request's.</remarks>
+public sealed class CloseOfBusinessTeardown(IRunStore pipelineStore, RunQueue queue, ServiceLog log, ServiceOptions options) : IScheduledJob
 {
     /// <inheritdoc />
     public string Name => "Close-of-business teardown";
@@ -17,7 +18,7 @@ public sealed class CloseOfBusinessTeardown(IRunStore pipelineStore, RunQueue qu
         var kept = 0;
         foreach (var playground in playgrounds)
         {
-            if (playground.Keep)
+            if (playground.Keep || options.IsLongLived(playground.Branch))
             {
                 kept++;
                 continue;
@@ -29,6 +30,6 @@ public sealed class CloseOfBusinessTeardown(IRunStore pipelineStore, RunQueue qu
                 cancellationToken);
         }
 
-        log.Information($"{Name}: queued {playgrounds.Count - kept} teardown(s), kept {kept} playground(s) marked keep.");
+        log.Information($"{Name}: queued {playgrounds.Count - kept} teardown(s), kept {kept} playground(s) marked keep or of a long-lived branch.");
     }
 }

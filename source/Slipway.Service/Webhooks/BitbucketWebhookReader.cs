@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Slipway.Pipeline.Naming;
 using Slipway.Service.Apps;
 using Slipway.Service.Queue;
 using static Slipway.Service.Webhooks.JsonFields;
@@ -6,49 +7,66 @@ using static Slipway.Service.Webhooks.JsonFields;
 namespace Slipway.Service.Webhooks;
 
 /// <summary>
-/// Maps Bitbucket Cloud deliveries (X-Event-Key) to runs: <c>pullrequest:created</c> and <c>pullrequest:updated</c> →
-/// PullRequest, <c>pullrequest:approved</c> → Approved, <c>pullrequest:fulfilled</c> and <c>pullrequest:rejected</c> →
-/// Teardown; anything else is ignored.
+/// Maps Bitbucket Cloud deliveries (X-Event-Key) to runs (see <see cref="PullRequestPolicy"/> for forks, approvals and
+/// long-lived branches): <c>pullrequest:created</c> → PullRequest, <c>pullrequest:updated</c> → PullRequest only when the
+/// source commit changed, <c>pullrequest:approved</c> by an account in the approvers list → Approved (a fork's: its
+/// PullRequest), <c>pullrequest:fulfilled</c> and <c>pullrequest:rejected</c> → Teardown; anything else is ignored.
 /// </summary>
-public sealed class BitbucketWebhookReader(AppCatalog apps)
+public sealed class BitbucketWebhookReader(AppCatalog apps, ServiceOptions options)
 {
+    private readonly PullRequestPolicy _policy = new(apps, options);
+
     /// <summary>What a verified delivery asks for.</summary>
     /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventKey, string? requestId, JsonElement payload) => eventKey switch
     {
-        "pullrequest:created" or "pullrequest:updated" => Decide(PipelineNames.PullRequest, eventKey, requestId, payload),
-        "pullrequest:approved" => Decide(PipelineNames.Approved, eventKey, requestId, payload),
-        "pullrequest:fulfilled" or "pullrequest:rejected" => Decide(PipelineNames.Teardown, eventKey, requestId, payload),
+        "pullrequest:created" => _policy.Build(ReadPullRequest(eventKey, requestId, payload)),
+        // Sent for title, description and reviewer edits too: only a new source commit is worth a run.
+        "pullrequest:updated" => _policy.Build(ReadPullRequest(eventKey, requestId, payload), onlyWhenCommitChanged: true),
+        "pullrequest:approved" => Approve(eventKey, ReadPullRequest(eventKey, requestId, payload), payload),
+        "pullrequest:fulfilled" => _policy.Close(
+            ReadPullRequest(eventKey, requestId, payload),
+            OptionalString(payload, "pullrequest", "destination", "branch", "name"),
+            OptionalString(payload, "pullrequest", "merge_commit", "hash") is { } merge ? WebhookRunFields.Commit(eventKey, merge) : null),
+        "pullrequest:rejected" => _policy.Close(ReadPullRequest(eventKey, requestId, payload), null, null),
         _ => WebhookDecision.Ignore($"event '{eventKey}' starts nothing"),
     };
 
-    private WebhookDecision Decide(string pipeline, string eventKey, string? requestId, JsonElement payload)
+    private WebhookDecision Approve(string eventKey, PullRequestEvent pullRequest, JsonElement payload)
     {
-        // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
-        var repository = RequiredString(payload, eventKey, "repository", "full_name");
-        var branch = WebhookRunFields.Branch(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "branch", "name"));
-        var commit = WebhookRunFields.Commit(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "commit", "hash"));
-        var sourceRepository = OptionalString(payload, "pullrequest", "source", "repository", "full_name");
-        if (apps.ForRepository(repository) is not { } app)
+        var uuid = OptionalString(payload, "approval", "user", "uuid");
+        var accountId = OptionalString(payload, "approval", "user", "account_id");
+        var approver = OptionalString(payload, "approval", "user", "display_name") ?? uuid ?? accountId
+            ?? throw new WebhookPayloadException($"The {eventKey} payload has no approval.user.");
+        var mayWrite = new[] { uuid, accountId }.Any(id => id is not null && options.BitbucketApprovers.Contains(id, StringComparer.OrdinalIgnoreCase));
+        return _policy.Approve(
+            pullRequest,
+            approver,
+            mayWrite,
+            options.BitbucketApprovers.Count == 0
+                ? "Bitbucket does not say who may write, and --bitbucket-approvers lists no one"
+                : $"their account ({uuid ?? accountId}) is not in --bitbucket-approvers");
+    }
+
+    // Every field is checked before anything is decided, so a malformed delivery is refused whatever its repository.
+    private static PullRequestEvent ReadPullRequest(string eventKey, string? requestId, JsonElement payload)
+    {
+        // Without it nobody can tell a fork from the repository's own branch: refused rather than guessed.
+        var source = RequiredString(payload, eventKey, "pullrequest", "source", "repository", "full_name");
+        if (!RunIdentity.IsValidFork(source))
         {
-            return WebhookDecision.Ignore(WebhookRunFields.NotConfigured(repository));
+            throw new WebhookPayloadException($"The {eventKey} payload's source repository '{source}' is not a repository's full name.");
         }
 
-        if (sourceRepository is not null && !string.Equals(sourceRepository, repository, StringComparison.OrdinalIgnoreCase))
-        {
-            return WebhookDecision.Ignore(WebhookRunFields.FromFork(sourceRepository, repository));
-        }
-
-        return WebhookDecision.Run(new RunRequest(
-            pipeline,
-            app.Name,
-            app.Source,
-            branch,
-            pipeline == PipelineNames.Teardown ? null : commit,
-            repository,
+        return new PullRequestEvent(
+            RunTriggers.Bitbucket,
+            RequiredString(payload, eventKey, "repository", "full_name"),
+            source,
+            WebhookRunFields.Branch(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "branch", "name")),
+            WebhookRunFields.Commit(eventKey, RequiredString(payload, eventKey, "pullrequest", "source", "commit", "hash")),
             RequiredInt(payload, eventKey, "pullrequest", "id"),
             OptionalString(payload, "pullrequest", "links", "html", "href"),
-            RunTriggers.Bitbucket,
-            requestId is null ? null : "bitbucket:" + requestId));
+            null,
+            requestId is null ? null : "bitbucket:" + requestId);
     }
 }

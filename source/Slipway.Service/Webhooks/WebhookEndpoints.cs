@@ -47,8 +47,15 @@ public static class WebhookEndpoints
         }
 
         // A delivery without a well-formed signature cannot be genuine: refused before a byte of its body is read.
+        var header = request.Headers[delivery.SignatureHeader].FirstOrDefault();
+        if (string.IsNullOrEmpty(header))
+        {
+            metrics.CountWebhook(delivery.Provider, "unauthorized");
+            return Answer(StatusCodes.Status401Unauthorized, $"The delivery has no {delivery.SignatureHeader} header: set a secret in the webhook's settings, the same as {delivery.SecretVariable}.");
+        }
+
         var signature = new byte[32];
-        if (!WebhookSignature.TryRead(request.Headers[delivery.SignatureHeader].FirstOrDefault(), signature))
+        if (!WebhookSignature.TryRead(header, signature))
         {
             metrics.CountWebhook(delivery.Provider, "unauthorized");
             return Answer(StatusCodes.Status401Unauthorized, $"The delivery has no {delivery.SignatureHeader} signature of the form sha256=<64 hex digits>: check the webhook's secret.");
@@ -78,7 +85,10 @@ public static class WebhookEndpoints
         WebhookDecision decision;
         try
         {
-            using var document = await JsonDocument.ParseAsync(body.Open(), cancellationToken: context.RequestAborted);
+            // GitHub's form posts application/x-www-form-urlencoded (payload=<json>) unless told otherwise; the signature
+            // above covers the form body as it came.
+            await using var json = await FormPayload.JsonOfAsync(request.ContentType, body.Open(), context.RequestAborted);
+            using var document = await JsonDocument.ParseAsync(json, cancellationToken: context.RequestAborted);
 
             // Repeats are recognised by the signed body, not by the id header, which anyone replaying a delivery can change.
             decision = delivery.Read(eventName, Convert.ToHexStringLower(body.Digest), document.RootElement);
@@ -86,7 +96,7 @@ public static class WebhookEndpoints
         catch (JsonException)
         {
             metrics.CountWebhook(delivery.Provider, "malformed");
-            return Answer(StatusCodes.Status400BadRequest, "The payload is not valid JSON.");
+            return Answer(StatusCodes.Status400BadRequest, "The payload is not valid JSON: set the webhook's content type to application/json.");
         }
         catch (WebhookPayloadException exception)
         {
@@ -100,14 +110,28 @@ public static class WebhookEndpoints
             return HttpResults.Json(new { status = "pong" });
         }
 
-        if (decision.Request is not { } runRequest)
+        if (decision.Request is null)
         {
             metrics.CountWebhook(delivery.Provider, "ignored");
             return HttpResults.Json(new { status = "ignored", reason = decision.IgnoredBecause });
         }
 
-        var result = await queue.EnqueueAsync(runRequest, CancellationToken.None);
-        if (result.Duplicate)
+        var results = new List<EnqueueResult>();
+        foreach (var runRequest in decision.Requests)
+        {
+            results.Add(await queue.EnqueueAsync(runRequest, CancellationToken.None));
+        }
+
+        // The first run is the delivery's answer; a further one (a release on merge) is listed with it.
+        var result = results[0];
+        var also = results.Skip(1).Where(each => !each.Duplicate).Select(each => new { runId = each.Run.Id, pipeline = each.Run.Request.Pipeline }).ToList();
+        if (result.Unchanged)
+        {
+            metrics.CountWebhook(delivery.Provider, "ignored");
+            return HttpResults.Json(new { status = "ignored", reason = $"the source commit is the one run {result.Run.Id} already built", runId = result.Run.Id });
+        }
+
+        if (result.Duplicate && also.Count == 0)
         {
             metrics.CountWebhook(delivery.Provider, "duplicate");
             return HttpResults.Json(new { status = "duplicate", runId = result.Run.Id });
@@ -115,7 +139,7 @@ public static class WebhookEndpoints
 
         metrics.CountWebhook(delivery.Provider, "accepted");
         return HttpResults.Json(
-            new { status = "queued", runId = result.Run.Id, pipeline = runRequest.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning) },
+            new { status = "queued", runId = result.Run.Id, pipeline = result.Run.Request.Pipeline, superseded = result.SupersededQueued.Concat(result.SupersededRunning), also },
             statusCode: StatusCodes.Status202Accepted);
     }
 

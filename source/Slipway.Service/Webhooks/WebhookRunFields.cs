@@ -14,10 +14,6 @@ internal static class WebhookRunFields
     public static string NotConfigured(string repository) =>
         $"repository '{repository}' is not one this Slipway builds: add it to --service-apps as {repository}=<git URL or folder>";
 
-    /// <summary>The reason a pull request from another repository (a fork) is ignored.</summary>
-    public static string FromFork(string headRepository, string repository) =>
-        $"the pull request comes from the fork '{headRepository}', whose code is not built: only branches of '{repository}' are";
-
     /// <summary>The branch, when it is a valid git branch name that cannot be read as an option.</summary>
     /// <exception cref="WebhookPayloadException">It is not.</exception>
     public static string Branch(string eventName, string branch) =>

@@ -21,7 +21,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
     public async Task PullRequest_OnAws_RunsTheTasksOnFargate_ReportsTheirResultsFromCloudWatch_NamesThePlaygroundInRoute53_AndTeardownLeavesNothing()
     {
         var branch = fixture.NewBranch("aws-pr");
-        var slug = BranchSlug.From(branch);
+        var slug = new RunIdentity(AwsPipelineFixture.App, branch).Name;
         var family = $"{FamilyPrefix}{slug}";
         var host = $"{slug}.{AwsPipelineFixture.Domain}";
 

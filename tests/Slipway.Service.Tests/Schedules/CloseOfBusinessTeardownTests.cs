@@ -12,7 +12,7 @@ public sealed class CloseOfBusinessTeardownTests
     private static readonly DateTimeOffset FridayBeforeSeven = new(2026, 11, 20, 17, 59, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task AtSevenOnAWeekday_EveryPlaygroundNotMarkedKeepIsTornDown()
+    public async Task AtSevenOnAWeekday_EveryPlaygroundNotMarkedKeepAndNotOfALongLivedBranchIsTornDown()
     {
         var clock = new FakeClock(FridayBeforeSeven);
         await using var service = await ServiceUnderTest.StartAsync(
@@ -23,6 +23,9 @@ public sealed class CloseOfBusinessTeardownTests
                 Save(store, "site", "feature/login", keep: false);
                 Save(store, "site", "feature/demo-for-client", keep: true);
                 Save(store, "shop", "feature/cart", keep: false);
+                // develop is long-lived; a fork's develop is not the team's.
+                Save(store, "site", "develop", keep: false);
+                Save(store, "site", "forker/site:develop", keep: false);
             });
         var runner = service.Host.Services.GetRequiredService<ScheduledJobRunner>();
         await clock.WaitForTimersAsync(1, TimeSpan.FromSeconds(10));
@@ -33,14 +36,16 @@ public sealed class CloseOfBusinessTeardownTests
 
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var runs = await WaitForRunsAsync(service, 2);
+        var runs = await WaitForRunsAsync(service, 3);
         runs.Select(run => (run.Request.Pipeline, run.Request.AppName, run.Request.Branch, run.Request.Trigger)).Should().BeEquivalentTo(
         [
             (PipelineNames.Teardown, "site", "feature/login", RunTriggers.Schedule),
             (PipelineNames.Teardown, "shop", "feature/cart", RunTriggers.Schedule),
+            (PipelineNames.Teardown, "site", "forker/site:develop", RunTriggers.Schedule),
         ]);
         await clock.WaitForTimersAsync(1, TimeSpan.FromSeconds(10));
         runner.NextRun.Should().Be(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero), "the next weekday is Monday");
+        (await service.RunsAsync()).Should().HaveCount(3, "site's develop is a long-lived branch and stays");
     }
 
     [Fact]

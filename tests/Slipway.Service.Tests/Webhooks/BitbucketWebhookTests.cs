@@ -11,7 +11,12 @@ public sealed class BitbucketWebhookTests : IAsyncLifetime
     private ServiceUnderTest _service = null!;
 
     public async Task InitializeAsync() => _service = await ServiceUnderTest.StartAsync(
-        options => options with { Apps = new Dictionary<string, string> { [ServiceUnderTest.PayloadRepository] = "https://bitbucket.org/acme/site.git" } });
+        options => options with
+        {
+            Apps = new Dictionary<string, string> { [ServiceUnderTest.PayloadRepository] = "https://bitbucket.org/acme/site.git" },
+            // The approver of bitbucket-pullrequest-approved.json.
+            BitbucketApprovers = ["{aa0b1c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d}"],
+        });
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
@@ -31,7 +36,8 @@ public sealed class BitbucketWebhookTests : IAsyncLifetime
         run.Request.Should().BeEquivalentTo(new RunRequest(
             pipeline, "site", "https://bitbucket.org/acme/site.git", "feature/search", commit, "acme/site", 7,
             "https://bitbucket.org/acme/site/pull-requests/7", RunTriggers.Bitbucket, run.Request.DeliveryId));
-        run.Request.DeliveryId.Should().StartWith("bitbucket:");
+        // A release is keyed by its commit, so that a second approval cannot release it again.
+        run.Request.DeliveryId.Should().StartWith(pipeline == PipelineNames.Approved ? "release:site:" : "bitbucket:");
     }
 
     [Theory]

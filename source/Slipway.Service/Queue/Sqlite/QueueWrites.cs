@@ -15,6 +15,19 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
             return new EnqueueResult(earlier, Duplicate: true, [], []);
         }
 
+        if (request is { OnlyWhenCommitChanged: true, Repository: not null, PullRequest: not null } &&
+            Find(
+                """
+                SELECT * FROM service_runs WHERE app_name = $appName AND repository = $repository AND pull_request = $pullRequest
+                    AND pipeline = 'PullRequest' ORDER BY seq DESC LIMIT 1
+                """,
+                ("$appName", request.AppName), ("$repository", request.Repository), ("$pullRequest", request.PullRequest)) is { } last &&
+            string.Equals(last.Request.Commit, request.Commit, StringComparison.OrdinalIgnoreCase) &&
+            last.Request.Branch == request.Branch)
+        {
+            return new EnqueueResult(last, Duplicate: false, [], [], Unchanged: true);
+        }
+
         var stored = Find(
             """
             INSERT INTO service_runs (pipeline, app_name, app, branch, commit_sha, repository, pull_request, pull_request_url,
