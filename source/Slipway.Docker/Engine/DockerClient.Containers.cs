@@ -124,19 +124,21 @@ public sealed partial class DockerClient
     }
 
     // The engine's names for restart policies, which the library's enum spells in its own way.
-    private static readonly (string Name, RestartPolicyKind Kind)[] RestartPolicies =
-    [
-        ("no", RestartPolicyKind.No),
-        ("always", RestartPolicyKind.Always),
-        ("on-failure", RestartPolicyKind.OnFailure),
-        ("unless-stopped", RestartPolicyKind.UnlessStopped),
-    ];
+    private static RestartPolicyKind RestartPolicyKindOf(string name) => name switch
+    {
+        "always" => RestartPolicyKind.Always,
+        "on-failure" => RestartPolicyKind.OnFailure,
+        "unless-stopped" => RestartPolicyKind.UnlessStopped,
+        _ => RestartPolicyKind.No,
+    };
 
-    private static RestartPolicyKind RestartPolicyKindOf(string name) =>
-        RestartPolicies.FirstOrDefault(policy => policy.Name == name, ("no", RestartPolicyKind.No)).Kind;
-
-    private static string RestartPolicyNameOf(RestartPolicyKind? kind) =>
-        RestartPolicies.FirstOrDefault(policy => policy.Kind == kind, ("no", RestartPolicyKind.No)).Name;
+    private static string RestartPolicyNameOf(RestartPolicyKind? kind) => kind switch
+    {
+        RestartPolicyKind.Always => "always",
+        RestartPolicyKind.OnFailure => "on-failure",
+        RestartPolicyKind.UnlessStopped => "unless-stopped",
+        _ => "no",
+    };
 
     private static List<PublishedPort> PublishedPorts(IDictionary<string, IList<Models.PortBinding>>? ports)
     {
