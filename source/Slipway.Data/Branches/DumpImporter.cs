@@ -44,6 +44,8 @@ internal sealed class DumpImporter(DatabaseEndpoint server)
         await using var client = ClientProcess.Start(ClientTools.Client, server,
             ["--binary-mode", "--max-allowed-packet=1G", "--default-character-set=utf8mb4", $"--database={temporary}"]);
         Started?.Invoke(client.Id, temporary);
+        // A write blocked on a full pipe does not see the token: killing the client ends it at once.
+        await using var stop = cancellationToken.Register(client.Kill);
         await using (var dump = new GZipStream(compressedDump, CompressionMode.Decompress, leaveOpen: true))
         {
             var buffer = new byte[1 << 16];
@@ -60,9 +62,11 @@ internal sealed class DumpImporter(DatabaseEndpoint server)
 
                 client.Input.Close();
             }
-            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            catch (IOException)
             {
-                // The client ended early (a bad statement): its exit code and message say why, below.
+                // Cancelled (the client was killed), or the client ended early on a bad statement: its
+                // exit code and message say why, below.
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
 

@@ -70,6 +70,19 @@ internal sealed class ClientProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the program (and anything it started) at once, e.g. when its run is cancelled.</summary>
+    public void Kill()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has ended already.
+        }
+    }
+
     /// <summary>Kills the program if it still runs and waits until it is gone.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -3,43 +3,67 @@ using System.Text;
 namespace Slipway.Data.Dumps;
 
 /// <summary>
-/// Rewrites one <c>INSERT INTO `t` (`a`, `b`) VALUES (...),(...);</c> line as mysqldump writes it with
-/// <c>--complete-insert</c>: the values of the given columns are replaced, everything else is copied
-/// character for character. Works on one line at a time, so memory is bounded by one statement.
+/// Rewrites the rows of an <c>INSERT INTO `t` (`a`, `b`) VALUES (...),(...);</c> statement as mysqldump
+/// writes it with <c>--complete-insert</c>: the values of the given columns are replaced, everything else
+/// is copied character for character. Works on one line at a time, so memory is bounded by one line.
 /// </summary>
 internal static class InsertStatementRewriter
 {
-    /// <returns>The rewritten line, or the line itself when it has none of the columns.</returns>
-    public static string Rewrite(string line, IReadOnlyList<ColumnRule> rules)
+    /// <summary>
+    /// The column names of an INSERT statement's first line, and where its values start on that line
+    /// (mysqldump puts them there or, as MariaDB 10.11 does, one row per following line).
+    /// </summary>
+    public static (List<string> Columns, int ValuesStart) ReadHeader(string line)
     {
         var columnsStart = line.IndexOf(" (`", StringComparison.Ordinal);
-        var valuesStart = line.IndexOf(") VALUES (", StringComparison.Ordinal);
-        if (columnsStart < 0 || valuesStart < columnsStart)
+        var valuesKeyword = line.IndexOf(") VALUES", StringComparison.Ordinal);
+        if (columnsStart < 0 || valuesKeyword < columnsStart)
         {
             throw new DataException("A dumped INSERT statement has no column list: dumps must be made with --complete-insert.");
         }
 
-        var columns = line[(columnsStart + 2)..valuesStart].Split(", ").Select(column => column.Trim('`')).ToList();
+        var columns = line[(columnsStart + 2)..valuesKeyword].Split(", ").Select(column => column.Trim('`')).ToList();
+        var valuesStart = valuesKeyword + ") VALUES".Length;
+        while (valuesStart < line.Length && line[valuesStart] == ' ')
+        {
+            valuesStart++;
+        }
+
+        return (columns, valuesStart);
+    }
+
+    /// <summary>
+    /// Rewrites the rows in <paramref name="fragment"/> (whole rows, <c>(...),(...)</c>, with any ',' or ';'
+    /// after them): the values of the ruled columns are replaced, everything else is copied as it is.
+    /// </summary>
+    public static string RewriteRows(string fragment, List<string> columns, IReadOnlyList<ColumnRule> rules)
+    {
         var replaced = rules.Select(rule => (Index: columns.IndexOf(rule.Column), rule.Template)).Where(rule => rule.Index >= 0).ToList();
         if (replaced.Count == 0)
         {
-            return line;
+            return fragment;
         }
 
-        var output = new StringBuilder(line.Length);
-        var position = valuesStart + ") VALUES ".Length;
-        output.Append(line, 0, position);
+        var output = new StringBuilder(fragment.Length + 64);
+        var position = 0;
         var row = new List<string>(columns.Count);
-        while (position < line.Length && line[position] == '(')
+        while (position < fragment.Length)
         {
+            if (fragment[position] != '(')
+            {
+                output.Append(fragment[position]); // ',' between rows, ';' at the end, white space
+                position++;
+                continue;
+            }
+
             row.Clear();
             position++;
             while (true)
             {
-                var end = ValueEnd(line, position);
-                row.Add(line[position..end]);
+                var end = ValueEnd(fragment, position);
+                row.Add(fragment[position..end]);
                 position = end + 1;
-                if (line[end] == ')')
+                if (fragment[end] == ')')
                 {
                     break;
                 }
@@ -54,14 +78,8 @@ internal static class InsertStatementRewriter
             }
 
             output.Append('(').AppendJoin(',', row).Append(')');
-            if (position < line.Length)
-            {
-                output.Append(line[position]); // ',' between rows, ';' at the end
-                position++;
-            }
         }
 
-        output.Append(line, position, line.Length - position);
         return output.ToString();
     }
 
