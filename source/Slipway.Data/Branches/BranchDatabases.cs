@@ -48,7 +48,8 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
     /// Replaces a database by the app's latest dump (the old design's reset job): the shared development
     /// database or a branch's. Fails, leaving the database as it was, when the app has no dump.
     /// </summary>
-    public async Task<BranchDatabase> ResetAsync(string app, string branch, string database, string user, CancellationToken cancellationToken)
+    /// <param name="branch">The branch whose database it is; null for the shared development database, which is not recorded (no Teardown drops it).</param>
+    public async Task<BranchDatabase> ResetAsync(string app, string? branch, string database, string user, CancellationToken cancellationToken)
     {
         var endpoint = await server.StartAsync(cancellationToken);
         if (await dumps.FindLatestAsync(app, cancellationToken) is null)
@@ -83,10 +84,23 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
         return true;
     }
 
+    /// <summary>Drops every recorded branch database of <paramref name="app"/> (of every app when null).</summary>
+    /// <returns>How many were dropped.</returns>
+    public async Task<int> DropAllAsync(string? app, CancellationToken cancellationToken)
+    {
+        var dropped = 0;
+        foreach (var record in await records.ListAsync(app, cancellationToken))
+        {
+            dropped += await DropAsync(record.App, record.Branch, cancellationToken) ? 1 : 0;
+        }
+
+        return dropped;
+    }
+
     // '%' for the app's tasks; 'localhost' too, because MariaDB's anonymous ''@'localhost' would win over '%' there.
     private static readonly string[] UserHosts = ["%", "localhost"];
 
-    private async Task<BranchDatabase> CreateAsync(string app, string branch, string name, string user, DatabaseEndpoint endpoint, CancellationToken cancellationToken)
+    private async Task<BranchDatabase> CreateAsync(string app, string? branch, string name, string user, DatabaseEndpoint endpoint, CancellationToken cancellationToken)
     {
         var latest = await dumps.FindLatestAsync(app, cancellationToken);
         if (latest is null)
@@ -102,8 +116,12 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
             await new DumpImporter(endpoint) { Progress = ImportProgress, Started = ImportStarted }.ImportAsync(name, dump, cancellationToken);
         }
 
-        var record = new BranchDatabaseRecord(app, branch, name, user, endpoint.Address, latest?.Key, (clock ?? TimeProvider.System).GetUtcNow());
-        await records.SaveAsync(record, CancellationToken.None);
+        var record = new BranchDatabaseRecord(app, branch ?? "", name, user, endpoint.Address, latest?.Key, (clock ?? TimeProvider.System).GetUtcNow());
+        if (branch is not null)
+        {
+            await records.SaveAsync(record, CancellationToken.None);
+        }
+
         return await GrantAsync(endpoint, record, cancellationToken);
     }
 

@@ -28,12 +28,12 @@ public sealed class TaskStage(PipelineServices services)
             Kind: kind,
             Owner: run.Owner,
             Command: [script],
-            Environment: new Dictionary<string, string>
+            Environment: run.WithAppEnvironment(new Dictionary<string, string>
             {
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
-            },
+            }),
             Timeout: run.Settings.TaskRunTimeout);
 
         TaskResults results;
