@@ -102,6 +102,36 @@ partial class Targets
             ReportSummary($"dropped {dropped} branch database(s)");
         });
 
+    /// <summary>The data options of this invocation, for the runs the service starts (secrets stay in-process).</summary>
+    IEnumerable<string> DataOptions()
+    {
+        foreach (var (option, value) in new[]
+        {
+            ("--database-host", DatabaseHost), ("--database-port", DatabaseHost is null ? null : DatabasePort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("--database-admin-user", DatabaseHost is null ? null : DatabaseAdminUser), ("--database-admin-password", DatabaseAdminPassword),
+            ("--database-host-for-tasks", DatabaseHostForTasks), ("--dump-bucket", DumpBucket), ("--dump-prefix", DumpPrefix.Length == 0 ? null : DumpPrefix),
+        })
+        {
+            if (value is not null)
+            {
+                yield return $"{option}={value}";
+            }
+        }
+    }
+
+    /// <summary>For the service's teardowns (PR close, close of business): the branch's database, or every one of the app's.</summary>
+    async Task DropBranchDatabasesAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        if (DatabaseHost is null)
+        {
+            return;
+        }
+
+        var branches = Data.BranchDatabases;
+        var dropped = branch is null ? await branches.DropAllAsync(app, cancellationToken) : await branches.DropAsync(app, branch, cancellationToken) ? 1 : 0;
+        Log.Information($"Dropped {dropped} branch database(s) of {app}.");
+    }
+
     /// <summary>Data failures are one sentence for the user, not a stack trace.</summary>
     static async Task<T> DataStep<T>(Func<Task<T>> action)
     {

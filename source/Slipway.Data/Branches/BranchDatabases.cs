@@ -41,6 +41,12 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
             return await GrantAsync(endpoint, record, cancellationToken);
         }
 
+        if (exists)
+        {
+            // Never replace a database Slipway has no record of: it may be someone's.
+            throw new DataException($"The database server at {endpoint.Address} already has a database '{name}' that Slipway did not record: drop it, or run ResetDatabase --branch {branch} to replace it.");
+        }
+
         return await CreateAsync(app, branch, name, DatabaseNames.User(app, branchSlug), endpoint, cancellationToken);
     }
 

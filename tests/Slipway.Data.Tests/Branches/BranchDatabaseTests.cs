@@ -93,6 +93,21 @@ public sealed class BranchDatabaseTests(DrupalServerFixture fixture) : IDisposab
     }
 
     [Fact]
+    public async Task A_database_Slipway_did_not_record_is_never_replaced()
+    {
+        await using (var admin = await DrupalSourceFixture.OpenAsync(fixture.Server.Admin))
+        {
+            await new MySqlCommand("CREATE DATABASE drupal7_someones_own; CREATE TABLE drupal7_someones_own.notes (id INT)", admin).ExecuteNonQueryAsync();
+        }
+
+        var ensure = () => _world.Branches().EnsureAsync(App, "someones-own", "someones-own", CancellationToken.None);
+
+        (await ensure.Should().ThrowAsync<DataException>()).Which.Message.Should().Contain("already has a database 'drupal7_someones_own' that Slipway did not record");
+        await using var check = await DrupalSourceFixture.OpenAsync(fixture.Server.Admin, "drupal7_someones_own");
+        (await new MySqlCommand("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'drupal7_someones_own'", check).ExecuteScalarAsync()).Should().Be(1L);
+    }
+
+    [Fact]
     public async Task A_cancelled_import_leaves_no_database_and_no_client_process_behind()
     {
         await StoreGeneratedDumpAsync("big-app", rows: 200_000);
