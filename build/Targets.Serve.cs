@@ -97,6 +97,11 @@ partial class Targets
                 yield return value;
             }
         }
+
+        foreach (var option in DataOptions())
+        {
+            yield return option;
+        }
     }
 
     /// <summary>Runs a queued run with a new Targets in this process: the same targets and pipeline code as build.sh.</summary>
@@ -110,6 +115,7 @@ partial class Targets
                 // A playground may be known by its app's name only (the schedule, the page): the Teardown target's own stage takes that.
                 var services = serving.Composition.Services;
                 await new TeardownStage(services.Platform, services.Store).RunAsync(request.AppName, request.Branch, execution.Cancellation);
+                await serving.DropBranchDatabasesAsync(request.AppName, request.Branch, execution.Cancellation);
                 return ExitCodes.Success;
             }
 

@@ -9,7 +9,7 @@ root_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(
   docker.io debootstrap docker-registry git ca-certificates curl
   php-cli php-xml php-mbstring composer phpunit php-codesniffer phpmd phpcpd phploc
-  busybox-static chromium
+  busybox-static chromium mariadb-server mariadb-client php-mysql php-gd
 )
 
 say() { printf 'slipway-setup: %s\n' "$*"; }

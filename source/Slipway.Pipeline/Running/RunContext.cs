@@ -67,5 +67,22 @@ public sealed class RunContext
     /// <summary>Built once, on first use, by whichever of Test and Analyse asks first.</summary>
     public Lazy<Task<string>>? TestsImage { get; set; }
 
+    /// <summary>
+    /// Variables the app's hooks, test task and playground get on top of Slipway's own: the branch
+    /// database's <c>DATABASE_URL</c> and <c>DB_*</c> settings when the run has one (secrets).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; set; } = new Dictionary<string, string>();
+
+    /// <summary><paramref name="environment"/> with <see cref="AppEnvironment"/> added (the app's win).</summary>
+    public Dictionary<string, string> WithAppEnvironment(Dictionary<string, string> environment)
+    {
+        foreach (var (name, value) in AppEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
     public string ImageTag => Identity.ImageTag(Checkout?.ShortRevision ?? throw new InvalidOperationException("Not built yet."));
 }

@@ -174,7 +174,7 @@ public sealed class BuildStage(PipelineServices services)
             Image: builderImage,
             Kind: TaskKind.Build,
             Owner: run.Owner,
-            Environment: environment,
+            Environment: run.WithAppEnvironment(environment),
             Mounts:
             [
                 new Mount(sourceFolder, "/app"),

@@ -20,12 +20,12 @@ public sealed class PlaygroundStage(PipelineServices services)
             image,
             run.Owner,
             ContainerPort: 80,
-            Environment: new Dictionary<string, string>
+            Environment: run.WithAppEnvironment(new Dictionary<string, string>
             {
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
-            });
+            }));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = run.Profile?.Readiness ?? ReadinessCheck.Default;

@@ -28,7 +28,7 @@ public sealed class TaskStage(PipelineServices services)
             Kind: kind,
             Owner: run.Owner,
             Command: [script],
-            Environment: TaskEnvironment.For(run, kind),
+            Environment: run.WithAppEnvironment(TaskEnvironment.For(run, kind)),
             Timeout: run.Settings.TaskRunTimeout);
 
         ITaskRun task;

@@ -1,0 +1,147 @@
+using Slipway.Data;
+using Slipway.Data.Branches;
+using Slipway.Data.Servers;
+using Slipway.Pipeline.Naming;
+using Slipway.Pipeline.Running;
+
+/// <summary>Databases for the app: the nightly sanitized dump, the reset job, a database per branch (docs/data.md).</summary>
+partial class Targets
+{
+    [Parameter("The database DumpDatabase reads (production or develop): mysql://user:password@host:port/name. Give it in the environment (SOURCE_DATABASE_URL) or with --source-database-url-file."), Secret]
+    readonly string? SourceDatabaseUrl;
+
+    [Parameter("A file that holds the source database URL, e.g. a mounted secret (read instead of --source-database-url).")]
+    readonly AbsolutePath? SourceDatabaseUrlFile;
+
+    [Parameter("An S3 bucket that keeps the dumps. Default: none, dumps stay in <work directory>/dumps.")]
+    readonly string? DumpBucket;
+
+    [Parameter("A key prefix for the dumps in --dump-bucket, e.g. slipway/.")]
+    readonly string DumpPrefix = "";
+
+    [Parameter("How many dumps of each app are kept (the newest).")]
+    readonly int DumpsKept = 7;
+
+    [Parameter("The shared database server branch databases live on (e.g. an RDS endpoint). Default: none, so branches get no database of their own.")]
+    readonly string? DatabaseHost;
+
+    [Parameter("The shared database server's port.")]
+    readonly int DatabasePort = Slipway.Data.Servers.DatabaseUrl.DefaultPort;
+
+    [Parameter("The shared database server's administrative user (creates databases and users).")]
+    readonly string DatabaseAdminUser = "root";
+
+    [Parameter("The administrative user's password (environment: DATABASE_ADMIN_PASSWORD)."), Secret]
+    readonly string? DatabaseAdminPassword;
+
+    [Parameter("The host name the app's tasks reach the database server by, when it differs from --database-host.")]
+    readonly string? DatabaseHostForTasks;
+
+    [Parameter("The shared development database ResetDatabase replaces without --branch. Default: <app>_develop.")]
+    readonly string? DevelopmentDatabase;
+
+    DataComposition? _data;
+
+    DataComposition Data => _data ??= new DataComposition(new DataSettings(
+        WorkFolder,
+        DatabaseHost is { Length: > 0 } host ? new DatabaseEndpoint(host, DatabasePort, DatabaseAdminUser, DatabaseAdminPassword ?? "") : null,
+        DatabaseHostForTasks,
+        DumpBucket,
+        DumpPrefix,
+        DumpsKept));
+
+    string DataAppName => PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "data" }, RootDirectory);
+
+    Target DumpDatabase => _ => _
+        .Description("Dumps the source database (mysqldump --single-transaction --quick), sanitizes it and stores it as the app's latest dump.")
+        .Requires(() => SourceDatabaseUrl != null || SourceDatabaseUrlFile != null,
+            "give the source database URL in SOURCE_DATABASE_URL, or its file with --source-database-url-file")
+        .Executes(async cancellationToken =>
+        {
+            var url = SourceDatabaseUrlFile is null ? SourceDatabaseUrl! : (await File.ReadAllTextAsync(SourceDatabaseUrlFile, cancellationToken)).Trim();
+            var stored = await DataStep(() => Data.Dumper.DumpAsync(DataAppName, Slipway.Data.Servers.DatabaseUrl.Parse(url, "The source database URL"), DumpsKept, cancellationToken));
+            ReportSummary($"{Data.Store.Location}/{stored.Key}");
+        });
+
+    Target ResetDatabase => _ => _
+        .Description("Replaces the shared development database (or --branch's database) by the app's latest dump.")
+        .Executes(async cancellationToken =>
+        {
+            var app = DataAppName;
+            // The development database is not a branch's: it is not recorded, so no Teardown drops it.
+            var slug = Branch is null ? "develop" : BranchSlug.From(Branch);
+            var database = Branch is null ? DevelopmentDatabase ?? DatabaseNames.Database(app, slug) : DatabaseNames.Database(app, slug);
+            var reset = await DataStep(() => Data.BranchDatabases.ResetAsync(app, Branch, database, DatabaseNames.User(app, slug), cancellationToken));
+            ReportSummary($"{reset} from {reset.SourceDump}");
+        });
+
+    /// <summary>Before the build's hooks run: the branch's own database, handed to hooks, tests and the playground.</summary>
+    Target BranchDatabase => _ => _
+        .Unlisted()
+        .DependentFor(Build)
+        .OnlyWhenStatic(() => DatabaseHost != null)
+        .Requires(() => Branch)
+        .Executes(async cancellationToken =>
+        {
+            var database = await DataStep(() => Data.BranchDatabases.EnsureAsync(Session.Run.AppName, Branch!, BranchSlug.From(Branch!), cancellationToken));
+            Session.Run.AppEnvironment = database.Environment(Data.HostForTasks);
+            ReportSummary(database.ToString());
+        });
+
+    /// <summary>With Teardown: the branch's recorded database and user go too (every recorded one with --all).</summary>
+    Target DropBranchDatabase => _ => _
+        .Unlisted()
+        .TriggeredBy(Teardown)
+        .OnlyWhenStatic(() => DatabaseHost != null)
+        .Executes(async cancellationToken =>
+        {
+            var branches = Data.BranchDatabases;
+            var dropped = All
+                ? await DataStep(() => branches.DropAllAsync(null, cancellationToken))
+                : await DataStep(async () => await branches.DropAsync(DataAppName, Branch!, cancellationToken) ? 1 : 0);
+            ReportSummary($"dropped {dropped} branch database(s)");
+        });
+
+    /// <summary>The data options of this invocation, for the runs the service starts (secrets stay in-process).</summary>
+    IEnumerable<string> DataOptions()
+    {
+        foreach (var (option, value) in new[]
+        {
+            ("--database-host", DatabaseHost), ("--database-port", DatabaseHost is null ? null : DatabasePort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("--database-admin-user", DatabaseHost is null ? null : DatabaseAdminUser), ("--database-admin-password", DatabaseAdminPassword),
+            ("--database-host-for-tasks", DatabaseHostForTasks), ("--dump-bucket", DumpBucket), ("--dump-prefix", DumpPrefix.Length == 0 ? null : DumpPrefix),
+        })
+        {
+            if (value is not null)
+            {
+                yield return $"{option}={value}";
+            }
+        }
+    }
+
+    /// <summary>For the service's teardowns (PR close, close of business): the branch's database, or every one of the app's.</summary>
+    async Task DropBranchDatabasesAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        if (DatabaseHost is null)
+        {
+            return;
+        }
+
+        var branches = Data.BranchDatabases;
+        var dropped = branch is null ? await branches.DropAllAsync(app, cancellationToken) : await branches.DropAsync(app, branch, cancellationToken) ? 1 : 0;
+        Log.Information($"Dropped {dropped} branch database(s) of {app}.");
+    }
+
+    /// <summary>Data failures are one sentence for the user, not a stack trace.</summary>
+    static async Task<T> DataStep<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (DataException exception)
+        {
+            throw new BuildFailedException(exception.Message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Amazon.S3;
+using Slipway.Data.Branches;
+using Slipway.Data.Dumps;
+using Slipway.Data.Servers;
+using Slipway.Data.State;
+
+namespace Slipway.Data;
+
+/// <summary>The one place the data layer is wired: dump store, sanitizer rules, server and branch databases.</summary>
+public sealed class DataComposition(DataSettings settings)
+{
+    private readonly Lazy<IDumpStore> _store = new(() => settings.DumpBucket is { Length: > 0 } bucket
+        // AWSSDK.S3 reads credentials, region and AWS_ENDPOINT_URL(_S3) the SDK's usual way.
+        ? new S3DumpStore(new AmazonS3Client(), bucket, settings.DumpPrefix)
+        : new LocalDumpStore(settings.LocalDumpFolder));
+
+    public IDumpStore Store => _store.Value;
+
+    public SanitizeRules Rules => SanitizeRules.Drupal.WithExtraStatements(settings.ExtraSanitizeStatements ?? []);
+
+    /// <summary>Whether a shared server is configured, so branches get databases of their own.</summary>
+    public bool HasServer => settings.Server is not null;
+
+    public DatabaseDumper Dumper => new(Store, Rules);
+
+    /// <exception cref="DataException">No server is configured.</exception>
+    public BranchDatabases BranchDatabases => new(
+        new ConfiguredDatabaseServer(
+            settings.Server ?? throw new DataException("No database server is configured: give --database-host and --database-admin-password (see docs/data.md)."),
+            settings.HostForTasks),
+        Store,
+        new SqliteBranchDatabaseRecords(settings.StateDatabase));
+
+    /// <summary>The host the app's tasks use for the server.</summary>
+    public string? HostForTasks => settings.HostForTasks;
+}
