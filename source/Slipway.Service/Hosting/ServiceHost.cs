@@ -99,10 +99,12 @@ public sealed class ServiceHost : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException)
         {
+            // Our own sentence: the framework's message may be a bare resource key (the build trims resources).
             await app.DisposeAsync();
-            throw new ServiceSettingsException($"The service cannot listen on {listen}: {exception.Message} Choose another address with --listen.");
+            throw new ServiceSettingsException(
+                $"The service cannot listen on {listen}: another program already uses that port, or this user may not: stop it or choose another address with --listen.");
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -75,7 +75,7 @@ public sealed class KilledRunTests(EndToEndFixture fixture)
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, Process process, System.Text.StringBuilder output)
     {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(8);
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(15);
         while (DateTimeOffset.UtcNow < deadline && !process.HasExited)
         {
             if (await condition())

@@ -42,7 +42,8 @@ public sealed class ServeTests(EndToEndFixture fixture)
 
     private static async Task<Uri> AddressAsync(Process serve, StringBuilder output)
     {
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(6);
+        // The first ./build.sh of a test run compiles the build first, which takes minutes on a busy machine.
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(12);
         while (DateTimeOffset.UtcNow < deadline && !serve.HasExited)
         {
             string text;

@@ -36,4 +36,24 @@ public sealed class OneServicePerStoreTests
         using var health = await next.Client.GetAsync("/healthz");
         health.IsSuccessStatusCode.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task PortInUse_IsOneSentenceNamingTheAddress()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+            var start = async () => await ServiceUnderTest.StartAsync(options => options with { Listen = $"127.0.0.1:{port}" });
+
+            (await start.Should().ThrowAsync<ServiceSettingsException>()).Which.Message.Should().Be(
+                $"The service cannot listen on 127.0.0.1:{port}: another program already uses that port, or this user may not: stop it or choose another address with --listen.");
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
 }
