@@ -83,7 +83,7 @@ partial class Targets
         .Requires(() => Branch)
         .Executes(async cancellationToken =>
         {
-            var database = await DataStep(() => Data.BranchDatabases.EnsureAsync(Session.Run.AppName, Branch!, BranchSlug.From(Branch!), cancellationToken));
+            var database = await DataStep(() => Data.BranchDatabases.EnsureAsync(Session.Run.AppName, Session.Run.Identity.Key, Session.Run.Identity.BranchPart, cancellationToken));
             Session.Run.AppEnvironment = database.Environment(Data.HostForTasks);
             ReportSummary(database.ToString());
         });
@@ -98,7 +98,7 @@ partial class Targets
             var branches = Data.BranchDatabases;
             var dropped = All
                 ? await DataStep(() => branches.DropAllAsync(null, cancellationToken))
-                : await DataStep(async () => await branches.DropAsync(DataAppName, Branch!, cancellationToken) ? 1 : 0);
+                : await DataStep(async () => await branches.DropAsync(DataAppName, new RunIdentity(DataAppName, Branch!, ValidFork).Key, cancellationToken) ? 1 : 0);
             ReportSummary($"dropped {dropped} branch database(s)");
         });
 

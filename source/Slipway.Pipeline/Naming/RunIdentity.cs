@@ -17,9 +17,6 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
     /// <summary>A DNS label is at most 63 characters (RFC 1035).</summary>
     public const int MaxNameLength = 63;
 
-    /// <summary>MariaDB/MySQL allow 64 characters in a database name, PostgreSQL 63: the smaller wins.</summary>
-    public const int MaxDatabaseNameLength = 63;
-
     private const char KeySeparator = ':';
     private const string PartSeparator = "--";
     private const int HashLength = 8;
@@ -36,9 +33,14 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
     /// into each other; a name that would be longer keeps its first 54 characters and a hash of the whole identity.
     /// It names the container, the host name, the task families and everything below.
     /// </summary>
-    public string Name => Shorten(
-        string.Join(PartSeparator, new[] { BranchSlug.From(Branch), Fork is null ? null : BranchSlug.From(Fork), App }.OfType<string>()),
-        MaxNameLength);
+    public string Name => Shorten($"{BranchPart}{PartSeparator}{App}", MaxNameLength);
+
+    /// <summary>
+    /// The name without the app: <c>&lt;branch&gt;</c> or <c>&lt;branch&gt;--&lt;fork&gt;</c> from their slugs, for names the
+    /// app's name is put before by their own rule (the branch database, <c>&lt;app&gt;_&lt;branch part&gt;</c>).
+    /// </summary>
+    public string BranchPart =>
+        string.Join(PartSeparator, new[] { BranchSlug.From(Branch), Fork is null ? null : BranchSlug.From(Fork) }.OfType<string>());
 
     /// <summary>The image tag of a build of this identity at a commit: <c>&lt;name&gt;-&lt;sha7&gt;</c>.</summary>
     public string ImageTag(string shortRevision) => $"{Name}-{shortRevision}";
@@ -51,9 +53,6 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
 
     /// <summary>The Fargate task family of a task kind: <c>slipway-&lt;app&gt;-&lt;name&gt;-&lt;kind&gt;</c>.</summary>
     public string TaskFamily(string kind) => $"slipway-{App}-{Name}-{kind}";
-
-    /// <summary>The per-branch database: <c>slipway_&lt;name with _ for -&gt;</c>, at most 63 characters.</summary>
-    public string DatabaseName => Shorten("slipway_" + Name.Replace('-', '_'), MaxDatabaseNameLength, '_');
 
     /// <summary>Where the playground's files are kept (an S3 key prefix or a folder): <c>files/&lt;name&gt;/</c>.</summary>
     public string FilesPrefix => $"files/{Name}/";

@@ -16,7 +16,6 @@ public sealed class RunIdentityTests
         site.ContainerName.Should().NotBe(blog.ContainerName);
         site.HostName("example.com").Should().NotBe(blog.HostName("example.com"));
         site.TaskFamily("playground").Should().NotBe(blog.TaskFamily("playground"));
-        site.DatabaseName.Should().NotBe(blog.DatabaseName);
         site.FilesPrefix.Should().NotBe(blog.FilesPrefix);
         site.ImageTag("abc1234").Should().NotBe(blog.ImageTag("abc1234"));
     }
@@ -31,7 +30,7 @@ public sealed class RunIdentityTests
         upstream.Key.Should().Be("master");
         fork.Key.Should().Be("forker/site:master");
         new[] { upstream.Name, fork.Name, otherFork.Name }.Should().OnlyHaveUniqueItems();
-        new[] { upstream.DatabaseName, fork.DatabaseName, otherFork.DatabaseName }.Should().OnlyHaveUniqueItems();
+        new[] { upstream.BranchPart, fork.BranchPart, otherFork.BranchPart }.Should().OnlyHaveUniqueItems("the branch database is <app>_<branch part>");
     }
 
     [Fact]
@@ -55,8 +54,6 @@ public sealed class RunIdentityTests
 
         identity.Name.Should().MatchRegex(DnsLabel);
         identity.Name.Length.Should().BeLessThanOrEqualTo(63, "a DNS label is at most 63 characters");
-        identity.DatabaseName.Should().MatchRegex("^[a-z0-9_]+$");
-        identity.DatabaseName.Length.Should().BeLessThanOrEqualTo(63, "MariaDB allows 64, PostgreSQL 63");
         identity.ContainerName.Should().MatchRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
         identity.TaskFamily("analysis").Length.Should().BeLessThanOrEqualTo(255);
         identity.ImageTag("abc1234").Length.Should().BeLessThanOrEqualTo(128);
@@ -69,7 +66,7 @@ public sealed class RunIdentityTests
         var second = new RunIdentity("a-very-long-application-name-for-the-agency", "feature/JIRA-12345-a-very-long-branch-name-two");
 
         first.Name.Should().NotBe(second.Name);
-        first.DatabaseName.Should().NotBe(second.DatabaseName);
+        first.BranchPart.Should().NotBe(second.BranchPart);
     }
 
     [Theory]
