@@ -16,6 +16,15 @@ public sealed class S3DumpStore(IAmazonS3 s3, string bucket, string prefix = "")
 
     public string Location => $"s3://{bucket}/{prefix}";
 
+    /// <summary>
+    /// The IAM actions the calls below need (docs/iam-policy.json grants exactly these on the dump bucket):
+    /// ListObjectsV2 is <c>s3:ListBucket</c>; TransferUtility's multipart upload may abort or list its parts.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RequiredActions =
+    [
+        "s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts",
+    ];
+
     public async Task<StoredDump> SaveAsync(StoredDump dump, Func<Stream, CancellationToken, Task> write, int keep, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Path.GetTempPath(), $"slipway-dump-{Guid.NewGuid():N}.sql.gz");

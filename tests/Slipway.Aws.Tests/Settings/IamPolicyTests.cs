@@ -16,7 +16,7 @@ public sealed class IamPolicyTests
                 : [statement.GetProperty("Action").GetString()!])
             .ToHashSet();
 
-        allowed.Should().BeEquivalentTo(AwsOperationRegistry.RequiredActions);
+        allowed.Should().BeEquivalentTo(AwsOperationRegistry.RequiredActions.Concat(Slipway.Data.Dumps.S3DumpStore.RequiredActions));
     }
 
     [Fact]
