@@ -24,8 +24,17 @@ public static class Log
     /// <summary>Writes an error.</summary>
     public static void Error(string message) => Write(LogLevel.Error, message);
 
+    /// <summary>
+    /// Writes a line about the run as a whole (the state of its stages), at information level and with no target's
+    /// prefix: such a line is written by whichever target's code happens to report a change, which is not the target
+    /// it speaks of.
+    /// </summary>
+    public static void RunStatus(string message) => Write(LogLevel.Information, message, target: null);
+
     /// <summary>Writes a message at the given level, one entry per line.</summary>
-    public static void Write(LogLevel level, string message)
+    public static void Write(LogLevel level, string message) => Write(level, message, CurrentTarget.Name);
+
+    private static void Write(LogLevel level, string message, string? target)
     {
         var flow = FlowSinks.Value;
         var global = Volatile.Read(ref globalSinks);
@@ -35,7 +44,6 @@ public static class Log
         }
 
         var timestamp = DateTimeOffset.Now;
-        var target = CurrentTarget.Name;
         foreach (var line in SplitLines(message))
         {
             var entry = new LogEntry(timestamp, level, target, line);

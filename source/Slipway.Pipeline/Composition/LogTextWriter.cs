@@ -3,7 +3,10 @@ using Slipway.Engine;
 
 namespace Slipway.Pipeline.Composition;
 
-/// <summary>A TextWriter that hands whole lines to the build log, so they are prefixed like any other output.</summary>
+/// <summary>
+/// A TextWriter that hands whole lines to the build log as lines about the run (the console status reporter's): they
+/// carry no target's prefix, because the target whose code writes one is not the stage it speaks of.
+/// </summary>
 public sealed class LogTextWriter : TextWriter
 {
     private readonly StringBuilder _line = new();
@@ -14,7 +17,7 @@ public sealed class LogTextWriter : TextWriter
     {
         if (value == '\n')
         {
-            Log.Information(_line.ToString().TrimEnd('\r'));
+            Log.RunStatus(_line.ToString().TrimEnd('\r'));
             _line.Clear();
             return;
         }
@@ -26,7 +29,7 @@ public sealed class LogTextWriter : TextWriter
     {
         if (_line.Length > 0)
         {
-            Log.Information(_line.ToString());
+            Log.RunStatus(_line.ToString());
             _line.Clear();
         }
     }

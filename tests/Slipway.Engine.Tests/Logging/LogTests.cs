@@ -56,6 +56,24 @@ public class LogTests
     }
 
     [Fact]
+    public async Task RunStatus_WrittenFromATargetsCode_CarriesNoTargetsName_WhileItsOwnLinesDo()
+    {
+        // "Playground | test: running" was the Playground target's code reporting the test stage's change.
+        var sink = new RecordingSink();
+        using var capture = Log.AddFlowSink(sink);
+        var playground = new Slipway.Engine.Definition.ExecutableTarget("Playground");
+
+        await Task.Run(() =>
+        {
+            Slipway.Engine.Definition.CurrentTarget.Enter(new Slipway.Engine.Execution.TargetRun(playground));
+            Log.Information("own line");
+            Log.RunStatus("  test: running");
+        });
+
+        sink.Entries.Select(entry => (entry.Target, entry.Text)).Should().Equal(("Playground", "own line"), (null, "  test: running"));
+    }
+
+    [Fact]
     public void Write_MultiLineMessage_BecomesWholeLines()
     {
         var sink = new RecordingSink();
