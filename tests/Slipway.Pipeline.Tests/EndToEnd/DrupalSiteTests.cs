@@ -50,18 +50,19 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
         markdown.Should().Contain("**No tests found**").And.NotContain("Tests passed");
         markdown.IndexOf("| Rule | Tool |", StringComparison.Ordinal).Should().BeLessThan(markdown.IndexOf("planted.inc`**", StringComparison.Ordinal), "the per-rule summary comes before the findings by file");
 
-        var (status, location, _) = await GetAsync(branch, "/");
+        var (status, location, _, _) = await GetAsync(branch, "/");
         status.Should().Be(HttpStatusCode.Found);
         location.Should().EndWith("/install.php");
-        var (installer, _, page) = await GetAsync(branch, "/install.php");
+        var (installer, _, page, robots) = await GetAsync(branch, "/install.php");
         installer.Should().Be(HttpStatusCode.OK);
         page.Should().Contain("Drupal").And.Contain("Select an installation profile");
+        robots.Should().Be("noindex, nofollow", "a playground's shared URL must never be indexed");
 
         (await fixture.BuildScript.RunAsync("Teardown", "--app", site.Path, "--branch", branch)).ExitCode.Should().Be(0);
         (await fixture.ContainersOfAsync(branch)).Should().BeEmpty();
     }
 
-    private async Task<(HttpStatusCode Status, string? Location, string Body)> GetAsync(string branch, string path)
+    private async Task<(HttpStatusCode Status, string? Location, string Body, string? Robots)> GetAsync(string branch, string path)
     {
         var container = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels.GetValueOrDefault(Ownership.KindLabel) == "playground");
         var port = (await fixture.Docker.InspectContainerAsync(container.Id, CancellationToken.None)).HostPort(80)
@@ -70,6 +71,7 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
         using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}{path}");
         request.Headers.Host = $"{container.Labels["slipway:slug"]}.localhost:{port}";
         using var response = await client.SendAsync(request);
-        return (response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync());
+        var robots = response.Headers.TryGetValues("X-Robots-Tag", out var values) ? string.Join(", ", values) : null;
+        return (response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(), robots);
     }
 }
