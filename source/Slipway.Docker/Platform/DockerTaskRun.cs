@@ -23,7 +23,9 @@ internal sealed class DockerTaskRun(DockerClient client, string containerId, Tim
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await StopAsync(CancellationToken.None);
+            // Ctrl+C: the task's work is thrown away, so it is killed at once rather than given the grace period
+            // a shell that ignores SIGTERM (a script as PID 1) would sit out before the engine kills it anyway.
+            await KillAsync();
             throw;
         }
         catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
@@ -32,6 +34,18 @@ internal sealed class DockerTaskRun(DockerClient client, string containerId, Tim
             var exitCode = await client.WaitContainerAsync(containerId, CancellationToken.None);
             var seconds = timeout!.Value.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
             return new TaskOutcome(exitCode, $"timed out after {seconds} s");
+        }
+    }
+
+    private async Task KillAsync()
+    {
+        try
+        {
+            await client.StopContainerAsync(containerId, TimeSpan.Zero, CancellationToken.None);
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            // Already removed: nothing runs.
         }
     }
 

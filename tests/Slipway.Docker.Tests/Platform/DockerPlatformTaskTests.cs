@@ -52,6 +52,36 @@ public sealed class DockerPlatformTaskTests(DockerFixture docker)
     }
 
     [Fact]
+    public async Task WaitAsync_Cancelled_KillsATaskThatIgnoresSigtermWithoutSittingOutTheGracePeriod()
+    {
+        // A build script as PID 1 ignores SIGTERM; with a 2-minute grace period a Ctrl+C used to wait for all of it.
+        var patient = new DockerPlatform(docker.Client, new DockerPlatformOptions { StopTimeout = TimeSpan.FromMinutes(2), ExtraLabels = docker.TestLabels });
+        var spec = new TaskSpec("stubborn", docker.BaseImage, TaskKind.Build, Owner, ["sh", "-c", "trap '' TERM; echo started; while true; do sleep 1; done"]);
+        await using var run = await patient.StartTaskAsync(spec, CancellationToken.None);
+        using var ctrlC = new CancellationTokenSource();
+        var waiting = run.WaitAsync(ctrlC.Token);
+        await WaitForLogAsync(run, "started");
+
+        ctrlC.Cancel();
+
+        var stopped = async () => await waiting.WaitAsync(TimeSpan.FromSeconds(60));
+        await stopped.Should().ThrowAsync<OperationCanceledException>("the wait ends with the Ctrl+C, well inside the grace period");
+        (await docker.Client.InspectContainerAsync(run.Id, CancellationToken.None)).State.Running.Should().BeFalse();
+    }
+
+    private static async Task WaitForLogAsync(ITaskRun run, string text)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var page in run.ReadLogAsync(bound.Token))
+        {
+            if (page.Any(line => line.Text.Contains(text, StringComparison.Ordinal)))
+            {
+                return;
+            }
+        }
+    }
+
+    [Fact]
     public async Task WaitAsync_TaskRunningPastItsTimeout_IsStoppedAndSaysSo()
     {
         var spec = new TaskSpec("slow", docker.BaseImage, TaskKind.Analysis, Owner, ["sleep", "300"], Timeout: TimeSpan.FromSeconds(1));
