@@ -33,7 +33,8 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
 
         var run = await fixture.BuildScript.RunAsync("PullRequest", "--app", site.Path, "--branch", branch);
 
-        run.ExitCode.Should().Be(0, run.ToString());
+        // The planted syntax error makes the analysis red (--analysis-fails-on syntax, the default): the run goes to its end, exit 3.
+        run.ExitCode.Should().Be(3, run.ToString());
         run.Output.Should().Contain("served from the repository root");
         var runFolder = EndToEndFixture.RunFolderIn(run);
         using (var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(runFolder, "report.json"))))
