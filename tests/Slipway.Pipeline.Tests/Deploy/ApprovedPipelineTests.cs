@@ -31,7 +31,7 @@ public sealed class ApprovedPipelineTests(DeployFixture fixture) : IClassFixture
         var digest = await fixture.Registry.ManifestDigestAsync(name, "0.1.0");
         digest.Should().NotBeNull(result.ToString());
         result.Output.Should().Contain(digest).And.Contain("## v0.1.0").And.Contain("- the example site");
-        var testedImage = await fixture.Docker.InspectImageAsync($"slipway/{name}:main-{tested[..7]}", CancellationToken.None);
+        var testedImage = await fixture.Docker.InspectImageAsync($"slipway/{name}:{new Slipway.Pipeline.Naming.RunIdentity(name, "main").ImageTag(tested[..7])}", CancellationToken.None);
         (await fixture.Registry.ConfigDigestAsync(name, "0.1.0")).Should().Be(testedImage.Id, "the release is the tested image, not a rebuild");
     }
 
