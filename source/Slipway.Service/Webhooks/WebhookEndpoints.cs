@@ -23,11 +23,11 @@ public static class WebhookEndpoints
     {
         routes.MapPost("/hooks/github", (HttpContext context, ServiceOptions options, GitHubWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
             HandleAsync(context, new Delivery(
-                "github", options.GitHubWebhookSecret, "GITHUB_WEBHOOK_SECRET", "X-Hub-Signature-256", "X-GitHub-Event", "X-GitHub-Delivery",
+                "github", options.GitHubWebhookSecret, "GITHUB_WEBHOOK_SECRET", "X-Hub-Signature-256", "X-GitHub-Event",
                 reader.Read), queue, metrics));
         routes.MapPost("/hooks/bitbucket", (HttpContext context, ServiceOptions options, BitbucketWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
             HandleAsync(context, new Delivery(
-                "bitbucket", options.BitbucketWebhookSecret, "BITBUCKET_WEBHOOK_SECRET", "X-Hub-Signature", "X-Event-Key", "X-Request-UUID",
+                "bitbucket", options.BitbucketWebhookSecret, "BITBUCKET_WEBHOOK_SECRET", "X-Hub-Signature", "X-Event-Key",
                 reader.Read), queue, metrics));
     }
 
@@ -151,6 +151,5 @@ public static class WebhookEndpoints
         string SecretVariable,
         string SignatureHeader,
         string EventHeader,
-        string IdHeader,
         Func<string, string?, JsonElement, WebhookDecision> Read);
 }
