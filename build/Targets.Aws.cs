@@ -1,7 +1,8 @@
 using System.Globalization;
 using Slipway.Aws;
 using Slipway.Aws.Runtime;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
+using Slipway.Composition.Doctor;
 
 partial class Targets
 {
@@ -113,7 +114,7 @@ partial class Targets
     });
 
     /// <summary>Doctor's AWS lines, when the AWS platform is chosen: credentials (their source only), region, each settings problem, then each resource that does not exist.</summary>
-    async Task<IEnumerable<(string Name, bool Ok, string Detail)>> CheckAwsAsync(CancellationToken cancellationToken)
+    async Task<IEnumerable<SetupCheck>> CheckAwsAsync(CancellationToken cancellationToken)
     {
         if (ResolvedPlatform != PlatformChoice.Aws)
         {
@@ -122,12 +123,11 @@ partial class Targets
 
         try
         {
-            var checks = await new AwsSetupCheck(new AwsClientOptions()).RunWithResourcesAsync(ReadAwsSettings(), RegionSource, cancellationToken);
-            return checks.Select(check => (check.Name, check.Ok, check.Detail));
+            return await new AwsSetupCheck(new AwsClientOptions()).RunWithResourcesAsync(ReadAwsSettings(), RegionSource, cancellationToken);
         }
         catch (AwsException exception)
         {
-            return [("aws settings", false, exception.Message)];
+            return [new SetupCheck("aws settings", false, exception.Message)];
         }
     }
 

@@ -1,8 +1,6 @@
 using Slipway.Git.Checkout;
 using Slipway.Git.Releases;
-using Slipway.Pipeline.Composition;
 using Slipway.Pipeline.Releases;
-using Slipway.Platform;
 using Slipway.Status;
 
 partial class Targets
@@ -31,7 +29,7 @@ partial class Targets
         .OnlyWhenStatic(DeployInputsAreValid)
         .Executes(async cancellationToken =>
         {
-            var outcome = await Session.DeployAsync(DeployRequest, ReleasePublisher, cancellationToken);
+            var outcome = await Session.DeployAsync(DeployRequest, Composition.ReleasePublisher(ReleaseRegistry), cancellationToken);
             ReportSummary(outcome.StageSummary);
         });
 
@@ -45,23 +43,6 @@ partial class Targets
         ReleaseRepository,
         Remote,
         DryRun);
-
-    IReleaseImagePublisher ReleasePublisher
-    {
-        get
-        {
-            var services = Composition.Services;
-            if (ReleaseRegistry is null)
-            {
-                return new PlatformReleasePublisher(services.Platform, services.ImageStore);
-            }
-
-            var credentials = RegistryUsername is not null && Registry == ReleaseRegistry
-                ? new RegistryCredentials(RegistryUsername, RegistryPassword ?? "", ReleaseRegistry)
-                : null;
-            return new RegistryReleasePublisher(services.ImageStore, ReleaseRegistry, credentials);
-        }
-    }
 
     /// <summary>
     /// Checked while planning, so that a wrong --version or a plain-folder app is refused before a build that

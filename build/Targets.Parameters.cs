@@ -1,5 +1,5 @@
 using Slipway.Pipeline;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
 using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.Naming;
 

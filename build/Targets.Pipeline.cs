@@ -1,5 +1,5 @@
 using Slipway.Pipeline.Naming;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.Stages;
 using Slipway.Status;

@@ -1,4 +1,4 @@
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
 using Slipway.Platform;
 using Slipway.Status;
 

@@ -1,5 +1,3 @@
-using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Slipway.Aws.Runtime;
 using Slipway.Platform;
 
@@ -27,7 +25,7 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     public FargatePlatform(AwsSettings settings, IImageStore imageStore, AwsClientOptions? clientOptions = null, Action<string>? warn = null)
     {
         var options = clientOptions ?? new AwsClientOptions();
-        var resolved = settings.Region is { Length: > 0 } ? settings : settings with { Region = FallbackRegion(options) };
+        var resolved = settings with { Region = AwsRegionLookup.Find(settings, options).Region };
         var problems = resolved.Validate();
         if (problems.Count > 0)
         {
@@ -116,22 +114,4 @@ public sealed class FargatePlatform : IPlatform, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => clients.Dispose();
-
-    // AWS_REGION and AWS_DEFAULT_REGION, then the profile's region, then the SDK's own search (without
-    // asking instance metadata, which hangs for seconds off EC2).
-    private static string? FallbackRegion(AwsClientOptions options)
-    {
-        var fromEnvironment = options.EnvironmentVariable("AWS_REGION") ?? options.EnvironmentVariable("AWS_DEFAULT_REGION");
-        if (fromEnvironment is { Length: > 0 })
-        {
-            return fromEnvironment;
-        }
-
-        if (options.Profile is { Length: > 0 } profile && new CredentialProfileStoreChain().TryGetProfile(profile, out var found) && found.Region is not null)
-        {
-            return found.Region.SystemName;
-        }
-
-        return FallbackRegionFactory.GetRegionEndpoint(false)?.SystemName;
-    }
 }

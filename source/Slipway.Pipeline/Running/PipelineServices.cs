@@ -1,3 +1,4 @@
+using Slipway.Git;
 using Slipway.Git.Checkout;
 using Slipway.Pipeline.Building;
 using Slipway.Pipeline.Playground;
@@ -7,17 +8,19 @@ using Slipway.Status;
 
 namespace Slipway.Pipeline.Running;
 
-/// <summary>What the stages talk to. Built in one place (<see cref="PipelineComposition"/>); tests build their own.</summary>
+/// <summary>What the stages talk to. Built in one place (Slipway.Composition's PipelineComposition).</summary>
 /// <param name="Platform">Where test, analysis and playground tasks run (local or AWS).</param>
 /// <param name="BuildPlatform">Where the builder container runs: always the local engine.</param>
 /// <param name="Images">The engine that builds images.</param>
 /// <param name="ImageStore">The same engine's tag and push, for releases.</param>
+/// <param name="Git">The git the checkout uses, for release tags.</param>
 public sealed record PipelineServices(
     IPlatform Platform,
     IPlatform BuildPlatform,
     IImageBuilder Images,
     IImageStore ImageStore,
     ISourceCheckout Checkout,
+    GitCli Git,
     IRunStore Store,
     IRunStatusReporter Reporter,
     PlaygroundProbe Probe,

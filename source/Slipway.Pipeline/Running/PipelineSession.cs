@@ -1,8 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Slipway.Engine;
-using Slipway.Git;
 using Slipway.Git.Checkout;
-using Slipway.Git.Processes;
 using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Stages;
@@ -110,7 +108,7 @@ public sealed class PipelineSession
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
     {
         DeployOutcome? outcome = null;
-        var stage = new DeployStage(_services, new GitCli(new ProcessRunner()), images);
+        var stage = new DeployStage(_services, _services.Git, images);
         await StageAsync(StageNames.Deploy, async () =>
         {
             outcome = await stage.RunAsync(Run, request, cancellationToken);

@@ -1,6 +1,6 @@
 using Slipway.Aws;
 using Slipway.Aws.Runtime;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition.Doctor;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 
 namespace Slipway.Pipeline.Tests.Aws;

@@ -1,6 +1,6 @@
 using Slipway.Aws.Runtime;
 using Slipway.Engine;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 using Slipway.Status;
 

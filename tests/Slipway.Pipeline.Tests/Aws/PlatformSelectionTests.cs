@@ -1,4 +1,4 @@
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
 
 namespace Slipway.Pipeline.Tests.Aws;
 

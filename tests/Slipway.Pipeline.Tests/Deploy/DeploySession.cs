@@ -1,6 +1,7 @@
 using Slipway.Git.Checkout;
 using Slipway.Git.Releases;
-using Slipway.Pipeline.Composition;
+using Slipway.Composition;
+using Slipway.Composition.Releases;
 using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.Tests.Fixtures;

@@ -1,5 +1,4 @@
-using Slipway.Git.Releases;
-using Slipway.Pipeline.Releases;
+using Slipway.Composition.Releases;
 using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.Deploy;
@@ -47,7 +46,7 @@ public sealed class RegistryManifestReaderTests : IAsyncLifetime
     {
         var finding = () => Reader.FindDigestAsync(_registry!.Address, "shop", "0.1.0", credentials: null, CancellationToken.None);
 
-        (await finding.Should().ThrowAsync<ReleaseException>()).Which.Message.Should()
+        (await finding.Should().ThrowAsync<RegistryException>()).Which.Message.Should()
             .Contain($"docker login {_registry!.Address}").And.Contain("--registry-username");
     }
 
@@ -58,7 +57,7 @@ public sealed class RegistryManifestReaderTests : IAsyncLifetime
 
         var finding = () => Reader.FindDigestAsync(_registry.Address, "shop", "0.1.0", wrong, CancellationToken.None);
 
-        (await finding.Should().ThrowAsync<ReleaseException>()).Which.Message.Should()
+        (await finding.Should().ThrowAsync<RegistryException>()).Which.Message.Should()
             .Contain("refused").And.Contain("credentials").And.NotContain("not-the-secret");
     }
 
@@ -81,7 +80,7 @@ public sealed class RegistryManifestReaderTests : IAsyncLifetime
     {
         var finding = () => Reader.FindDigestAsync("127.0.0.1:9", "shop", "0.1.0", credentials: null, CancellationToken.None);
 
-        (await finding.Should().ThrowAsync<ReleaseException>()).Which.Message.Should()
+        (await finding.Should().ThrowAsync<RegistryException>()).Which.Message.Should()
             .Contain("Cannot reach the release registry 127.0.0.1:9").And.Contain("--release-registry");
     }
 }

@@ -75,7 +75,7 @@ public sealed class LostTaskTests : IDisposable
 
     // Only the platform matters to the task stage; nothing else is used.
     private static PipelineServices Services(IPlatform platform) =>
-        new(platform, platform, null!, null!, null!, null!, new RecordingReporter(), null!, null!, TimeProvider.System);
+        new(platform, platform, null!, null!, null!, null!, null!, new RecordingReporter(), null!, null!, TimeProvider.System);
 
     /// <summary>Starts a task, then loses AWS: the wait fails, and so does every clean-up step.</summary>
     private sealed class LosingPlatform : IPlatform

@@ -1,4 +1,4 @@
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>Decides which platform a <see cref="PlatformChoice"/> means, the same way for the build and the composition.</summary>
 public static class PlatformSelection

@@ -3,7 +3,7 @@ using Slipway.Aws.Fargate;
 using Slipway.Aws.Runtime;
 using Slipway.Platform;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition.Doctor;
 
 /// <summary>
 /// What Doctor reports for the AWS platform: where the credentials come from, the region, each problem

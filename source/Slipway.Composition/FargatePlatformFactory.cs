@@ -4,7 +4,7 @@ using Slipway.Aws.Runtime;
 using Slipway.Engine;
 using Slipway.Platform;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>
 /// Creates the AWS platform for the composition, after checking everything that can be checked without

@@ -1,7 +1,7 @@
 using System.Text;
 using Slipway.Engine;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>
 /// A TextWriter that hands whole lines to the build log as lines about the run (the console status reporter's): they

@@ -3,10 +3,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Slipway.Git.Releases;
 using Slipway.Platform;
 
-namespace Slipway.Pipeline.Releases;
+namespace Slipway.Composition.Releases;
 
 /// <summary>
 /// Asks a registry v2 which manifest a tag names (<c>HEAD /v2/&lt;name&gt;/manifests/&lt;tag&gt;</c>), without
@@ -25,7 +24,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
     ];
 
     /// <summary>The digest of <paramref name="repository"/>:<paramref name="tag"/> in <paramref name="registry"/>, or null when it holds no such tag.</summary>
-    /// <exception cref="ReleaseException">The registry cannot be reached, refuses the credentials, or answers with an error.</exception>
+    /// <exception cref="RegistryException">The registry cannot be reached, refuses the credentials, or answers with an error.</exception>
     public async Task<string?> FindDigestAsync(
         string registry,
         string repository,
@@ -48,7 +47,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
         }
         catch (HttpRequestException exception)
         {
-            throw new ReleaseException($"Cannot reach the release registry {registry}: {exception.Message.TrimEnd('.')}; check --release-registry.", exception);
+            throw new RegistryException($"Cannot reach the release registry {registry}: {exception.Message.TrimEnd('.')}; check --release-registry.", exception);
         }
     }
 
@@ -80,7 +79,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
             return new AuthenticationHeaderValue("Bearer", await TokenAsync(ChallengeParameters(parameters), repository, basic, registry, cancellationToken));
         }
 
-        return basic ?? throw new ReleaseException(
+        return basic ?? throw new RegistryException(
             $"The release registry {registry} wants credentials: log in with docker login {registry}, or pass --registry-username and --registry-password for it.");
     }
 
@@ -93,7 +92,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
     {
         if (!challenge.TryGetValue("realm", out var realm))
         {
-            throw new ReleaseException($"The release registry {registry} asks for a token but names no realm to get it from: check --release-registry.");
+            throw new RegistryException($"The release registry {registry} asks for a token but names no realm to get it from: check --release-registry.");
         }
 
         var query = new List<string> { $"scope={Uri.EscapeDataString($"repository:{repository}:pull")}" };
@@ -107,7 +106,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
-            throw new ReleaseException(
+            throw new RegistryException(
                 $"The release registry {registry} refused a token for {repository} ({(int)response.StatusCode}): check the credentials for it.");
         }
 
@@ -120,7 +119,7 @@ public sealed partial class RegistryManifestReader(HttpClient http)
             }
         }
 
-        throw new ReleaseException($"The release registry {registry} answered a token request without a token: check --release-registry.");
+        throw new RegistryException($"The release registry {registry} answered a token request without a token: check --release-registry.");
     }
 
     private static string? DigestOf(HttpResponseMessage response, string registry, string repository, string tag)
@@ -132,12 +131,12 @@ public sealed partial class RegistryManifestReader(HttpClient http)
 
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw new ReleaseException($"The release registry {registry} refused to show {repository}:{tag} ({(int)response.StatusCode}): check the credentials for it.");
+            throw new RegistryException($"The release registry {registry} refused to show {repository}:{tag} ({(int)response.StatusCode}): check the credentials for it.");
         }
 
         if (!response.IsSuccessStatusCode || !response.Headers.TryGetValues("Docker-Content-Digest", out var digests))
         {
-            throw new ReleaseException(
+            throw new RegistryException(
                 $"The release registry {registry} answered {(int)response.StatusCode} when asked for {repository}:{tag}: check that it is a registry v2.");
         }
 

@@ -1,9 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Slipway.Aws;
-using Slipway.Aws.Runtime;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Aws.Runtime;
 
 /// <summary>The region the AWS platform will use and where it comes from, in the order the platform looks.</summary>
 public static class AwsRegionLookup

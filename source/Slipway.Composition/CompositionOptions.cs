@@ -3,7 +3,7 @@ using Slipway.Aws.Runtime;
 using Slipway.Platform;
 using Slipway.Status;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>The choices <see cref="PipelineComposition"/> needs, resolved from the build's parameters.</summary>
 /// <param name="Registry">A registry (host:port) the local platform pushes built images to.</param>

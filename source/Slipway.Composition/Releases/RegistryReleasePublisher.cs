@@ -1,7 +1,8 @@
 using Slipway.Docker.Engine;
+using Slipway.Pipeline.Releases;
 using Slipway.Platform;
 
-namespace Slipway.Pipeline.Releases;
+namespace Slipway.Composition.Releases;
 
 /// <summary>
 /// Releases the image to a registry v2 (<c>--release-registry host:port</c>): tags the tested image

@@ -1,4 +1,5 @@
 using Slipway.Aws.Fargate;
+using Slipway.Composition.Releases;
 using Slipway.Docker.Engine;
 using Slipway.Docker.Platform;
 using Slipway.Git;
@@ -6,11 +7,12 @@ using Slipway.Git.Checkout;
 using Slipway.Git.Processes;
 using Slipway.Pipeline.Building;
 using Slipway.Pipeline.Playground;
+using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>
 /// The one place where the pipeline's services are chosen and put together. Builds and images always
@@ -21,6 +23,7 @@ public sealed class PipelineComposition : IDisposable
 {
     private readonly DockerClient _docker;
     private readonly FargatePlatform? _aws;
+    private readonly RegistryCredentials? _registryCredentials;
 
     /// <exception cref="Slipway.Engine.BuildFailedException">The AWS platform was chosen but its settings or credentials are missing.</exception>
     public PipelineComposition(CompositionOptions options)
@@ -44,12 +47,15 @@ public sealed class PipelineComposition : IDisposable
         }
 
         var layout = new SlipwayLayout(options.SlipwayRoot, options.WorkDirectory);
+        var git = new GitCli(new ProcessRunner());
+        _registryCredentials = options.RegistryCredentials;
         Services = new PipelineServices(
             Platform: _aws is null ? local : _aws,
             BuildPlatform: local,
             Images: new DockerImageBuilder(_docker),
             ImageStore: imageStore,
-            Checkout: new SourceCheckout(new GitCli(new ProcessRunner())),
+            Checkout: new SourceCheckout(git),
+            Git: git,
             Store: new SqliteRunStore(layout.StateDatabase),
             Reporter: options.Reporter,
             Probe: new PlaygroundProbe(),
@@ -59,8 +65,22 @@ public sealed class PipelineComposition : IDisposable
 
     public PipelineServices Services { get; }
 
-    /// <summary>The engine that builds images, for checks such as Doctor's.</summary>
-    public DockerClient Docker => _docker;
+    /// <summary>
+    /// Where Deploy publishes the release image: the registry v2 at <paramref name="releaseRegistry"/> (host:port),
+    /// or, when none is named, wherever the platform publishes the images its tasks run (ECR on AWS).
+    /// </summary>
+    /// <param name="releaseRegistry">The --release-registry; null for the platform's own.</param>
+    public IReleaseImagePublisher ReleasePublisher(string? releaseRegistry)
+    {
+        if (releaseRegistry is null)
+        {
+            return new PlatformReleasePublisher(Services.Platform, Services.ImageStore);
+        }
+
+        // The build's registry login applies only to that registry; any other uses what docker login stored.
+        var credentials = _registryCredentials is { } login && login.ServerAddress == releaseRegistry ? login : null;
+        return new RegistryReleasePublisher(Services.ImageStore, releaseRegistry, credentials);
+    }
 
     /// <summary>Push progress (layers and bytes, a line every few seconds) goes to the run's log.</summary>
     private static void PushProgress(string line) => Slipway.Engine.Log.Information(line);

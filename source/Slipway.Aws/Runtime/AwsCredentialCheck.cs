@@ -1,9 +1,7 @@
 using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
-using Slipway.Aws.Runtime;
 
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Aws.Runtime;
 
 /// <summary>
 /// Finds the AWS credentials the clients will sign with, the way they find them (explicit ones, the named
@@ -14,26 +12,20 @@ public sealed class AwsCredentialCheck(AwsClientOptions options)
     /// <summary>Where the credentials come from, e.g. "the AWS profile 'ci'"; null when none are found.</summary>
     public string? FindSource()
     {
-        if (options.Credentials is not null)
-        {
-            return "the credentials Slipway was given";
-        }
-
-        if (options.Profile is { Length: > 0 } profile)
-        {
-            return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile) ? Describe(fromProfile, profile) : null;
-        }
-
-        using var resolver = new DefaultAWSCredentialsIdentityResolver();
+        AWSCredentials credentials;
         try
         {
-            var credentials = resolver.ResolveIdentity(null, CancellationToken.None);
-            return Describe(credentials, DefaultAWSCredentialsIdentityResolver.GetProfileName());
+            // The same search the clients make, so that what is reported is what they will sign with.
+            credentials = new AwsCredentialSource(options).GetAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (AmazonClientException)
+        catch (AwsException)
         {
             return null;
         }
+
+        return options.Credentials is not null
+            ? "the credentials Slipway was given"
+            : Describe(credentials, options.Profile is { Length: > 0 } profile ? profile : DefaultAWSCredentialsIdentityResolver.GetProfileName());
     }
 
     /// <summary>What to do when <see cref="FindSource"/> finds nothing, in one sentence.</summary>

@@ -1,4 +1,4 @@
-namespace Slipway.Pipeline.Composition;
+namespace Slipway.Composition;
 
 /// <summary>Where the pipeline's tasks run.</summary>
 public enum PlatformChoice

@@ -1,0 +1,55 @@
+using Slipway.Docker.Engine;
+using Slipway.Docker.Platform;
+using Slipway.Pipeline.Building;
+
+namespace Slipway.Composition.Doctor;
+
+/// <summary>What Doctor reports for the local Docker engine: whether it answers, and which base images it already holds.</summary>
+public static class DockerSetupCheck
+{
+    /// <summary>The engine's version, API and storage driver, or what to do when it does not answer.</summary>
+    public static async Task<SetupCheck> CheckEngineAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+            var version = await docker.GetVersionAsync(cancellationToken);
+            var driver = await docker.GetStorageDriverAsync(cancellationToken);
+            return new SetupCheck("docker", true, $"engine {version.Version} (API {version.ApiVersion}, storage {driver}) at {docker.Endpoint.Address}");
+        }
+        catch (DockerException exception)
+        {
+            return new SetupCheck("docker", false, exception.Message + " On Debian: sudo scripts/install-prerequisites.sh.");
+        }
+    }
+
+    /// <summary>The first base image set the engine holds completely, or how the images will be got.</summary>
+    public static async Task<SetupCheck> CheckBaseImagesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+            var images = new DockerImageBuilder(docker);
+            foreach (var set in new[] { BaseImageSet.Official, BaseImageSet.Local })
+            {
+                var present = 0;
+                foreach (var image in set.All)
+                {
+                    present += await images.ExistsAsync(image, cancellationToken) ? 1 : 0;
+                }
+
+                if (present == set.All.Count())
+                {
+                    return new SetupCheck("base images", true, string.Join(", ", set.All));
+                }
+            }
+
+            return new SetupCheck("base images", true,
+                "none on this engine yet: the official ones are pulled during the build; offline, run scripts/make-base-images.sh.");
+        }
+        catch (DockerException)
+        {
+            return new SetupCheck("base images", false, "cannot be checked without the Docker engine.");
+        }
+    }
+}
