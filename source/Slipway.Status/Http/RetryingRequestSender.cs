@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
+using Polly;
+using Polly.Retry;
 
 namespace Slipway.Status.Http;
 
@@ -15,43 +17,75 @@ internal sealed class RetryingRequestSender(HttpClient httpClient, DeliveryPolic
         string operation,
         CancellationToken cancellationToken)
     {
-        var rateLimitWaited = TimeSpan.Zero;
-        var serverErrors = 0;
-        while (true)
+        // A Polly retry whose waits depend on what came back: the budgets are this update's, so the pipeline is too.
+        var attempts = new Attempts(policy);
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result is { } answer && attempts.TryAgainAfter(answer)),
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(attempts.NextWait),
+                MaxRetryAttempts = int.MaxValue,
+            })
+            .Build();
+        using var response = await pipeline.ExecuteAsync(
+            async token => await SendOnceAsync(createRequest, operation, token), cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            using var response = await SendOnceAsync(createRequest, operation, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            throw new StatusReportingException(
+                $"{serviceName} rate-limited {operation} and asked to wait {attempts.RefusedWait.TotalSeconds:0} s, longer than the " +
+                $"{policy.MaxRetryAfter.TotalSeconds:0} s allowed, so this update was skipped.");
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            var tries = attempts.ServerErrors + 1;
+            throw new StatusReportingException(
+                $"{serviceName} answered {operation} with HTTP {(int)response.StatusCode} " +
+                $"after {tries} attempt{(tries == 1 ? "" : "s")}, so this update was skipped.");
+        }
+
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// What one update has spent: rate limits (HTTP 429) are waited out as long as their Retry-After stays within
+    /// <see cref="DeliveryPolicy.MaxRetryAfter"/> in all; server errors are retried a few times after a doubling pause.
+    /// </summary>
+    private sealed class Attempts(DeliveryPolicy policy)
+    {
+        private TimeSpan _rateLimitWaited;
+
+        public int ServerErrors { get; private set; }
+
+        public TimeSpan NextWait { get; private set; }
+
+        /// <summary>The Retry-After that would have overrun the budget.</summary>
+        public TimeSpan RefusedWait { get; private set; }
+
+        public bool TryAgainAfter(HttpResponseMessage answer)
+        {
+            if (answer.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                var wait = RetryAfterOf(response);
-                if (rateLimitWaited + wait > policy.MaxRetryAfter)
+                var wait = RetryAfterOf(answer);
+                if (_rateLimitWaited + wait > policy.MaxRetryAfter)
                 {
-                    throw new StatusReportingException(
-                        $"{serviceName} rate-limited {operation} and asked to wait {wait.TotalSeconds:0} s, longer than the " +
-                        $"{policy.MaxRetryAfter.TotalSeconds:0} s allowed, so this update was skipped.");
+                    RefusedWait = wait;
+                    return false;
                 }
 
-                rateLimitWaited += wait;
-                await Task.Delay(wait, cancellationToken);
-                continue;
+                _rateLimitWaited += wait;
+                NextWait = wait;
+                return true;
             }
 
-            if ((int)response.StatusCode >= 500)
+            if ((int)answer.StatusCode >= 500 && ServerErrors < policy.ServerErrorRetries)
             {
-                if (serverErrors < policy.ServerErrorRetries)
-                {
-                    await Task.Delay(policy.ServerErrorBackoff * Math.Pow(2, serverErrors), cancellationToken);
-                    serverErrors++;
-                    continue;
-                }
-
-                var attempts = serverErrors + 1;
-                throw new StatusReportingException(
-                    $"{serviceName} answered {operation} with HTTP {(int)response.StatusCode} " +
-                    $"after {attempts} attempt{(attempts == 1 ? "" : "s")}, so this update was skipped.");
+                NextWait = policy.ServerErrorBackoff * Math.Pow(2, ServerErrors);
+                ServerErrors++;
+                return true;
             }
 
-            return (response.StatusCode, body);
+            return false;
         }
     }
 
