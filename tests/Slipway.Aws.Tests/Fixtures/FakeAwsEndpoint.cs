@@ -17,7 +17,7 @@ internal sealed class FakeAwsEndpoint : IAsyncDisposable
     public FakeAwsEndpoint(Func<FakeRequest, FakeAnswer> answer)
     {
         this.answer = answer;
-        var port = FreePort.Next();
+        var port = LoopbackPort.Free();
         Url = new Uri($"http://127.0.0.1:{port}/");
         listener.Prefixes.Add(Url.ToString());
         listener.Start();

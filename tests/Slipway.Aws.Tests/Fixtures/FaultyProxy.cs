@@ -40,7 +40,7 @@ internal sealed class FaultyProxy : IAsyncDisposable
     public FaultyProxy(Uri upstreamUrl)
     {
         upstream = new IPEndPoint(IPAddress.Parse(upstreamUrl.Host), upstreamUrl.Port);
-        port = FreePort.Next();
+        port = LoopbackPort.Free();
         Url = new Uri($"http://127.0.0.1:{port}/");
         Listen();
     }

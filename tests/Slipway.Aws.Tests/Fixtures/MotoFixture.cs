@@ -14,7 +14,7 @@ public sealed class MotoFixture : IAsyncLifetime
 {
     public const string Region = "eu-west-1";
 
-    private ChildProcess? moto;
+    private PeerProcess? moto;
     private AwsRequestSender? sender;
 
     public Uri Endpoint { get; private set; } = null!;
@@ -27,9 +27,8 @@ public sealed class MotoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        moto = ChildProcess.Start("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString()]);
-        await FreePort.WaitUntilListeningAsync(port, moto.Process, TimeSpan.FromSeconds(60));
+        var port = LoopbackPort.Free();
+        moto = await PeerProcess.StartAsync("python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", port.ToString()], port);
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         sender = new AwsRequestSender(Options(), Region);
         Api = new MotoApi(sender);

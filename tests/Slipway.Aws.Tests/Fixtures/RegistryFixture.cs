@@ -7,7 +7,7 @@ namespace Slipway.Aws.Tests.Fixtures;
 public sealed class RegistryFixture : IAsyncLifetime
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "slipway-aws-registry-" + Guid.NewGuid().ToString("N")[..8]);
-    private ChildProcess? registry;
+    private LocalRegistry? registry;
 
     /// <summary>host:port of the registry.</summary>
     public string Host { get; private set; } = "";
@@ -17,22 +17,9 @@ public sealed class RegistryFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Path.Combine(folder, "storage"));
-        var port = FreePort.Next();
-        Host = $"127.0.0.1:{port}";
-        var config = Path.Combine(folder, "config.yml");
-        await File.WriteAllTextAsync(config, $"""
-            version: 0.1
-            storage:
-              filesystem:
-                rootdirectory: {Path.Combine(folder, "storage")}
-              delete:
-                enabled: true
-            http:
-              addr: {Host}
-            """);
-        registry = ChildProcess.Start("docker-registry", ["serve", config]);
-        await FreePort.WaitUntilListeningAsync(port, registry.Process, TimeSpan.FromSeconds(30));
+        Directory.CreateDirectory(folder);
+        registry = await LocalRegistry.StartAsync();
+        Host = registry.Host;
 
         // One small file is image enough: the tests push it, they never run it.
         var content = Path.Combine(folder, "image");

@@ -146,7 +146,7 @@ public sealed class AwsRequestSenderTests
     [Fact]
     public async Task An_endpoint_nobody_answers_on_is_named_with_the_override_to_check()
     {
-        var closedPort = FreePort.Next();
+        var closedPort = LoopbackPort.Free();
         using var sender = new AwsRequestSender(Options(new Uri($"http://127.0.0.1:{closedPort}/")), "eu-west-1");
         var clients = new EcsClient(new JsonProtocol(sender));
 

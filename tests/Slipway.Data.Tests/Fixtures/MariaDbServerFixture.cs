@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Slipway.Data.Servers;
 
 namespace Slipway.Data.Tests.Fixtures;
@@ -32,7 +30,7 @@ public sealed class MariaDbServerFixture : IAsyncLifetime
             CREATE USER 'slipway_admin'@'localhost' IDENTIFIED BY '{password}';
             GRANT ALL PRIVILEGES ON *.* TO 'slipway_admin'@'localhost' WITH GRANT OPTION;
             """);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("mariadbd") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
@@ -82,13 +80,6 @@ public sealed class MariaDbServerFixture : IAsyncLifetime
 
         _server?.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     internal static async Task RunAsync(string program, params string[] arguments)

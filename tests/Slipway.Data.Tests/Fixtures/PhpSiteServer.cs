@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Slipway.Data.Tests.Fixtures;
 
@@ -19,12 +17,7 @@ public sealed class PhpSiteServer : IAsyncDisposable
 
     public static async Task<PhpSiteServer> StartAsync(string siteRoot, IReadOnlyDictionary<string, string> environment)
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var port = LoopbackPort.Free();
 
         var start = new ProcessStartInfo("php") { WorkingDirectory = siteRoot, RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var argument in new[] { "-S", $"127.0.0.1:{port}", "-t", siteRoot })

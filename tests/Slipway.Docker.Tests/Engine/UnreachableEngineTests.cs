@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using Slipway.Docker.Engine;
 
@@ -20,18 +19,11 @@ public sealed class UnreachableEngineTests
     [Fact]
     public async Task ListContainersAsync_NothingListeningOnTheTcpPort_FailsWithTheSameSentence()
     {
-        using var client = new DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{ClosedPort()}"));
+        using var client = new DockerClient(DockerEndpoint.Parse($"tcp://127.0.0.1:{LoopbackPort.Free()}"));
 
         var list = () => client.ListContainersAsync(null, CancellationToken.None);
 
         (await list.Should().ThrowAsync<DockerException>()).Which.Message.Should().StartWith("Cannot reach the Docker engine at tcp://127.0.0.1:")
             .And.EndWith("or set DOCKER_HOST.");
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

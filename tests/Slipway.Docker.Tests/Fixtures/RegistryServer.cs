@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Slipway.Docker.Tests.Fixtures;
 
@@ -58,7 +57,7 @@ public sealed class RegistryServer : IAsyncDisposable
 
     private async Task StartProcessAsync(HttpClient http, string? htpasswdLine)
     {
-        Address = $"127.0.0.1:{FreePort()}";
+        Address = $"127.0.0.1:{LoopbackPort.Free()}";
         var storage = Directory.CreateDirectory(Path.Combine(folder.Path, "storage")).FullName;
         var auth = htpasswdLine is null
             ? string.Empty
@@ -109,12 +108,5 @@ public sealed class RegistryServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"docker-registry did not answer on {Address} within 10 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

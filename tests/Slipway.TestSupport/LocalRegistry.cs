@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Slipway.Pipeline.Tests.Aws.Fixtures;
+namespace Slipway.TestSupport;
 
 /// <summary>A registry v2 (Debian's docker-registry) on a free loopback port, standing in for the ECR host moto does not have.</summary>
-internal sealed class LocalRegistry : IAsyncDisposable
+public sealed class LocalRegistry : IAsyncDisposable
 {
     private const string ManifestType = "application/vnd.docker.distribution.manifest.v2+json";
 

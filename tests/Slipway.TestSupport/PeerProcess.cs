@@ -1,16 +1,17 @@
 using System.Diagnostics;
 
-namespace Slipway.Pipeline.Tests.Aws.Fixtures;
+namespace Slipway.TestSupport;
 
 /// <summary>A peer the tests start (moto, a registry), listening on a loopback port, and stop by its process id.</summary>
-internal sealed class PeerProcess : IAsyncDisposable
+public sealed class PeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
     private PeerProcess(Process process) => _process = process;
 
     /// <summary>Starts the peer and returns once it accepts connections on <paramref name="port"/>.</summary>
-    public static async Task<PeerProcess> StartAsync(string fileName, IReadOnlyList<string> arguments, int port)
+    /// <param name="timeout">How long it may take to listen; two minutes when null (moto is slow to start on a busy machine).</param>
+    public static async Task<PeerProcess> StartAsync(string fileName, IReadOnlyList<string> arguments, int port, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -34,7 +35,7 @@ internal sealed class PeerProcess : IAsyncDisposable
         var peer = new PeerProcess(process);
         try
         {
-            await LoopbackPort.WaitUntilListeningAsync(port, process, TimeSpan.FromSeconds(60));
+            await LoopbackPort.WaitUntilListeningAsync(port, process, timeout ?? TimeSpan.FromMinutes(2));
         }
         catch
         {

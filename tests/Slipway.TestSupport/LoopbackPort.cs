@@ -1,27 +1,29 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Slipway.Aws.Tests.Fixtures;
+namespace Slipway.TestSupport;
 
-/// <summary>A loopback port nobody listens on right now.</summary>
-internal static class FreePort
+/// <summary>Loopback ports for the peers the tests start.</summary>
+public static class LoopbackPort
 {
-    public static int Next()
+    /// <summary>A port on 127.0.0.1 nobody listens on right now.</summary>
+    public static int Free()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until something accepts connections on the port, or the process it belongs to has exited.</summary>
-    public static async Task WaitUntilListeningAsync(int port, System.Diagnostics.Process owner, TimeSpan timeout)
+    /// <summary>Waits until something accepts connections on the port; fails when its process exits first.</summary>
+    public static async Task WaitUntilListeningAsync(int port, Process owner, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (owner.HasExited)
             {
-                throw new InvalidOperationException($"{owner.StartInfo.FileName} exited with {owner.ExitCode} before listening on {port}.");
+                throw new InvalidOperationException($"{owner.StartInfo.FileName} exited with code {owner.ExitCode} before it listened on 127.0.0.1:{port}.");
             }
 
             try
