@@ -29,7 +29,7 @@ partial class Targets
         .OnlyWhenStatic(DeployInputsAreValid)
         .Executes(async cancellationToken =>
         {
-            var outcome = await Session.DeployAsync(DeployRequest, Composition.ReleasePublisher(ReleaseRegistry), cancellationToken);
+            var outcome = await Session.DeployAsync(DeployRequest, ReleasePublisher, cancellationToken);
             ReportSummary(outcome.StageSummary);
         });
 
@@ -43,6 +43,8 @@ partial class Targets
         ReleaseRepository,
         Remote,
         DryRun);
+
+    IReleaseImagePublisher ReleasePublisher => Composition.ReleasePublisher(ReleaseRegistry);
 
     /// <summary>
     /// Checked while planning, so that a wrong --version or a plain-folder app is refused before a build that

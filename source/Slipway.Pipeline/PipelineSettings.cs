@@ -14,7 +14,7 @@ public enum BaseImageChoice
 }
 
 /// <summary>Everything a pipeline run needs to know, resolved from the build's parameters.</summary>
-/// <param name="SlipwayRoot">The Slipway checkout: holds docker/, scripts/ and the default devops_hooks/.</param>
+/// <param name="SlipwayRoot">The Slipway checkout: holds docker/ (each image with the scripts it runs) and the default devops_hooks/.</param>
 /// <param name="WorkDirectory">Where runs keep their working copies, caches and reports (.nuke/temp).</param>
 /// <param name="App">A git URL, a local git repository or a plain folder.</param>
 /// <param name="Branch">The branch to build (for a plain folder: the name the build is known by).</param>

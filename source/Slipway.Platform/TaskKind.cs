@@ -6,10 +6,10 @@ public enum TaskKind
     /// <summary>The composer/theme/hooks build inside the builder image.</summary>
     Build,
 
-    /// <summary>The automated tests (scripts/run-tests.sh).</summary>
+    /// <summary>The automated tests (docker/tests/run-tests.sh).</summary>
     Tests,
 
-    /// <summary>The static analysis (scripts/run-analysis.sh).</summary>
+    /// <summary>The static analysis (docker/tests/run-analysis.sh).</summary>
     Analysis,
 
     /// <summary>The branch served over HTTP until torn down.</summary>

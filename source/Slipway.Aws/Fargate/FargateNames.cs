@@ -29,9 +29,6 @@ internal static class FargateNames
     /// <summary>The stream the awslogs driver writes a task's container to: prefix/container/task-id.</summary>
     public static string LogStream(string app, TaskKind kind, string taskId) => $"{StreamPrefix(app)}/{Container(kind)}/{taskId}";
 
-    /// <summary>The playground's host name, <c>&lt;slug&gt;.&lt;domain&gt;</c>, without the final dot.</summary>
-    public static string PlaygroundHost(string slug, string domain) => $"{slug}.{domain.TrimEnd('.')}";
-
     // Families allow letters, digits, hyphens and underscores; everything else becomes a hyphen.
     private static string Clean(string text)
     {

@@ -59,11 +59,11 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         var records = new List<OwnedResource>();
         foreach (var playground in playgrounds)
         {
-            var host = FargateNames.PlaygroundHost(playground.Key, domain);
-            var record = await context.Clients.Route53.FindRecordAsync(zoneId, host, "A", cancellationToken);
+            var record = await new PlaygroundDnsRecord(context).FindAsync(
+                zoneId, PlaygroundDnsRecord.Host(playground.Key, domain), playground.First().Labels, cancellationToken);
             if (record is not null)
             {
-                records.Add(new OwnedResource(FargateResourceTypes.DnsRecord, DnsRecordId.Format(zoneId, record), playground.First().Labels));
+                records.Add(record);
             }
         }
 

@@ -1,4 +1,3 @@
-using Slipway.Aws.Route53;
 using Slipway.Platform;
 
 namespace Slipway.Aws.Fargate;
@@ -16,7 +15,7 @@ internal sealed class OwnedResourceRemover(FargateContext context)
         var steps = new List<(string What, Func<CancellationToken, Task> Step)>();
         foreach (var record in resources.Where(resource => resource.Type == FargateResourceTypes.DnsRecord))
         {
-            steps.Add(($"DNS record {record.Id}", token => DeleteRecordAsync(record.Id, token)));
+            steps.Add(($"DNS record {record.Id}", token => new PlaygroundDnsRecord(context).DeleteAsync(record.Id, token)));
         }
 
         foreach (var task in resources.Where(resource => resource.Type == FargateResourceTypes.Task))
@@ -56,23 +55,6 @@ internal sealed class OwnedResourceRemover(FargateContext context)
         if (leftovers.Count > 0)
         {
             throw new CleanupFailedException(leftovers);
-        }
-    }
-
-    private async Task DeleteRecordAsync(string id, CancellationToken cancellationToken)
-    {
-        if (DnsRecordId.Parse(id) is not var (zoneId, record))
-        {
-            throw new ArgumentException($"'{id}' is not a DNS record id made by the AWS platform.", nameof(id));
-        }
-
-        try
-        {
-            await context.Clients.Route53.ChangeAsync(zoneId, RecordChange.Delete, record, cancellationToken);
-        }
-        catch (AwsException exception) when (exception.ErrorCode == "InvalidChangeBatch")
-        {
-            // The record is gone, or points elsewhere now (a newer playground took the name): not ours to delete.
         }
     }
 

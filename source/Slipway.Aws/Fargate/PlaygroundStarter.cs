@@ -19,7 +19,7 @@ internal sealed class PlaygroundStarter(
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var host = FargateNames.PlaygroundHost(spec.Slug, settings.Domain ?? "");
+        var host = PlaygroundDnsRecord.Host(spec.Slug, settings.Domain ?? "");
         var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
 
@@ -50,7 +50,7 @@ internal sealed class PlaygroundStarter(
         {
             var retiring = new PlaygroundRetirer(context).RetireAsync(spec.Owner.App, previous, definition.TaskDefinitionArn, spec.Image, cancellationToken);
             var address = await new TaskAddressResolver(context).WaitForAddressAsync(task.TaskArn, FargateNames.Container(TaskKind.Playground), cancellationToken);
-            await new PlaygroundAddressPublisher(context).PublishAsync(zoneId, host, address, cancellationToken);
+            await new PlaygroundDnsRecord(context).PublishAsync(zoneId, host, address, cancellationToken);
             await retiring;
 
             var publicUrl = new Uri($"https://{host}/");

@@ -58,7 +58,7 @@ public static class AppImageRequest
             Files: new Dictionary<string, string>
             {
                 ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("app"), cancellationToken),
-                ["slipway-start.sh"] = await File.ReadAllTextAsync(Path.Combine(layout.DockerFolder("app"), "slipway-start.sh"), cancellationToken),
+                ["slipway-start.sh"] = await File.ReadAllTextAsync(layout.ImageFile("app", "slipway-start.sh"), cancellationToken),
             },
             Dockerfile: "Dockerfile",
             Tags: [tag],

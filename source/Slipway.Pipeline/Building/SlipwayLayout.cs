@@ -7,11 +7,13 @@ public sealed class SlipwayLayout(string slipwayRoot, string workDirectory)
 
     public string WorkDirectory { get; } = Path.GetFullPath(workDirectory);
 
-    public string DockerFolder(string image) => Path.Combine(Root, "docker", image);
+    /// <summary>The folder of one of Slipway's images (docker/&lt;image&gt;/): its Dockerfile and the scripts it runs.</summary>
+    public string ImageFolder(string image) => Path.Combine(Root, "docker", image);
 
-    public string Dockerfile(string image) => Path.Combine(DockerFolder(image), "Dockerfile");
+    public string Dockerfile(string image) => Path.Combine(ImageFolder(image), "Dockerfile");
 
-    public string Script(string name) => Path.Combine(Root, "scripts", name);
+    /// <summary>A script an image runs, kept beside its Dockerfile: <c>ImageFile("tests", "run-tests.sh")</c>.</summary>
+    public string ImageFile(string image, string name) => Path.Combine(ImageFolder(image), name);
 
     /// <summary>Slipway's default hooks, run before the app's own.</summary>
     public string DefaultHooks => Path.Combine(Root, "devops_hooks");

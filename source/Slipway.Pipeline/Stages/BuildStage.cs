@@ -113,9 +113,9 @@ public sealed class BuildStage(PipelineServices services)
                 Files: new Dictionary<string, string>
                 {
                     ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("tests"), cancellationToken),
-                    ["scripts/run-tests.sh"] = await File.ReadAllTextAsync(layout.Script("run-tests.sh"), cancellationToken),
-                    ["scripts/run-analysis.sh"] = await File.ReadAllTextAsync(layout.Script("run-analysis.sh"), cancellationToken),
-                    ["scripts/report-markers.sh"] = await File.ReadAllTextAsync(layout.Script("report-markers.sh"), cancellationToken),
+                    ["scripts/run-tests.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "run-tests.sh"), cancellationToken),
+                    ["scripts/run-analysis.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "run-analysis.sh"), cancellationToken),
+                    ["scripts/report-markers.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "report-markers.sh"), cancellationToken),
                 },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
@@ -127,7 +127,7 @@ public sealed class BuildStage(PipelineServices services)
     private async Task<string> EnsureBuilderImageAsync(BaseImageSet bases, CancellationToken cancellationToken)
     {
         var dockerfile = await File.ReadAllTextAsync(services.Layout.Dockerfile("builder"), cancellationToken);
-        var script = await File.ReadAllTextAsync(services.Layout.Script("build-app.sh"), cancellationToken);
+        var script = await File.ReadAllTextAsync(services.Layout.ImageFile("builder", "build-app.sh"), cancellationToken);
         var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{bases.Builder}")))[..12];
         var image = $"slipway/builder:{version}";
         if (await services.Images.ExistsAsync(image, cancellationToken))

@@ -6,7 +6,7 @@ namespace Slipway.Pipeline.Stages;
 
 /// <summary>
 /// The environment of a test or analysis task: the run's names, and what the app's profile says about the
-/// tests to run and the code to analyse (scripts/run-tests.sh and scripts/run-analysis.sh read it). Values
+/// tests to run and the code to analyse (docker/tests/run-tests.sh and run-analysis.sh read it). Values
 /// are data for the scripts, never command-line words: paths were checked when the profile was made.
 /// </summary>
 internal static class TaskEnvironment

@@ -14,7 +14,7 @@ public sealed class FargateTaskRunTests(MotoFixture moto)
         using var platform = world.Platform(world.Settings with { LogPageSize = 4 });
         var run = await platform.StartTaskAsync(new TaskSpec("feature-x", "repo/app:feature-x-abc1234", TaskKind.Tests, world.Owner()), CancellationToken.None);
 
-        // moto's tasks print nothing, so the test writes what scripts/run-tests.sh would have printed.
+        // moto's tasks print nothing, so the test writes what docker/tests/run-tests.sh would have printed.
         var printed = new[]
         {
             "Running tests", "::slipway:: begin tool=phpunit format=junit", "<?xml version=\"1.0\"?>", "<testsuites tests=\"1\"/>",

@@ -30,7 +30,7 @@ public sealed class FailureTests(EndToEndFixture fixture)
     public async Task Build_WithABrokenDockerfile_FailsNamingTheStepAndItsOutput()
     {
         var root = Path.Combine(fixture.WorkDirectory, "broken-slipway");
-        foreach (var folder in new[] { "docker", "scripts", "devops_hooks" })
+        foreach (var folder in new[] { "docker", "devops_hooks" })
         {
             FolderCopy.Copy(RepositoryRoot.Combine(folder), Path.Combine(root, folder));
         }

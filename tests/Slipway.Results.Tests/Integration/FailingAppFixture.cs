@@ -4,7 +4,7 @@ namespace Slipway.Results.Tests.Integration;
 
 /// <summary>
 /// A copy of tests/fixtures/failing-app with its autoloader installed (composer, offline), and the
-/// logs of Slipway's real entry scripts (scripts/run-tests.sh, scripts/run-analysis.sh) run on it
+/// logs of Slipway's real entry scripts (docker/tests/run-tests.sh and run-analysis.sh) run on it
 /// with the real PHP tools of this machine.
 /// </summary>
 public sealed class FailingAppFixture : IDisposable
@@ -16,8 +16,8 @@ public sealed class FailingAppFixture : IDisposable
         CopyFolder(Path.Combine(repository, "tests", "fixtures", "failing-app"), AppRoot);
         var environment = new Dictionary<string, string> { ["SLIPWAY_APP_DIR"] = AppRoot, ["COMPOSER_NO_INTERACTION"] = "1" };
         ScriptRun.WithStreams(AppRoot, environment, "composer", "install", "--no-progress", "--quiet");
-        var tests = Path.Combine(repository, "scripts", "run-tests.sh");
-        var analysis = Path.Combine(repository, "scripts", "run-analysis.sh");
+        var tests = Path.Combine(repository, "docker", "tests", "run-tests.sh");
+        var analysis = Path.Combine(repository, "docker", "tests", "run-analysis.sh");
         TestsLog = ScriptRun.WithStreams(AppRoot, environment, "bash", tests);
         AnalysisLog = ScriptRun.WithStreams(AppRoot, environment, "bash", analysis);
         MergedAnalysisLog = ScriptRun.Merged(AppRoot, environment, "bash", analysis);

@@ -1,7 +1,7 @@
 namespace Slipway.Pipeline.Tests.Aws.Fixtures;
 
 /// <summary>
-/// What scripts/run-tests.sh and scripts/run-analysis.sh print in a task (docs/results-protocol.md), with
+/// What docker/tests/run-tests.sh and run-analysis.sh print in a task (docs/results-protocol.md), with
 /// stderr chatter mixed in as CloudWatch would show it: one failing test of three, and one phpcs finding.
 /// </summary>
 internal static class TaskScripts

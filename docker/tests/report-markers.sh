@@ -1,4 +1,4 @@
-# Sourced, not run: what scripts/run-tests.sh and scripts/run-analysis.sh share — how a tool's
+# Sourced, not run: what run-tests.sh and run-analysis.sh share — how a tool's
 # report is printed between marker lines (docs/results-protocol.md), in one place so the two task
 # scripts cannot speak the protocol differently.
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Slipway.Aws.Route53;
+using Slipway.Platform;
+
+namespace Slipway.Aws.Fargate;
+
+/// <summary>
+/// Everything about a playground's Route53 record: its name (<c>&lt;slug&gt;.&lt;domain&gt;</c>), pointing it at the task's
+/// address, finding it as an owned resource, and deleting exactly the record that was found. The zone comes from
+/// <see cref="HostedZoneLocator"/>.
+/// </summary>
+internal sealed class PlaygroundDnsRecord(FargateContext context)
+{
+    private const int Ttl = 60;
+    private static readonly TimeSpan InSyncTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>The playground's host name, <c>&lt;slug&gt;.&lt;domain&gt;</c>, without the final dot.</summary>
+    public static string Host(string slug, string domain) => $"{slug}.{domain.TrimEnd('.')}";
+
+    /// <summary>Points the playground's name at its address (an A record, TTL 60) and waits until Route53 has it everywhere.</summary>
+    public async Task PublishAsync(string zoneId, string host, string address, CancellationToken cancellationToken)
+    {
+        var route53 = context.Clients.Route53;
+        var change = await route53.ChangeAsync(zoneId, RecordChange.Upsert, new ResourceRecordSet(Route53Client.Absolute(host), "A", Ttl, [address]), cancellationToken);
+        var deadline = DateTimeOffset.UtcNow + InSyncTimeout;
+        for (var poll = 1; !change.IsInSync; poll++)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new AwsException(
+                    $"Route53 did not apply the record for {host} within {InSyncTimeout.TotalMinutes} minutes: check the change {change.Id} in the Route53 console.",
+                    Route53Operations.GetChange.Action);
+            }
+
+            await Task.Delay(context.Settings.PlaygroundPolling.DelayBefore(poll), cancellationToken);
+            change = await route53.GetChangeAsync(change.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>The A record of <paramref name="host"/> as an owned resource carrying <paramref name="labels"/>; null when there is none.</summary>
+    public async Task<OwnedResource?> FindAsync(string zoneId, string host, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        var record = await context.Clients.Route53.FindRecordAsync(zoneId, host, "A", cancellationToken);
+        return record is null ? null : new OwnedResource(FargateResourceTypes.DnsRecord, FormatId(zoneId, record), labels);
+    }
+
+    /// <summary>Deletes the record an id of <see cref="FindAsync"/> names; one that is gone or points elsewhere now is left.</summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (ParseId(id) is not var (zoneId, record))
+        {
+            throw new ArgumentException($"'{id}' is not a DNS record id made by the AWS platform.", nameof(id));
+        }
+
+        try
+        {
+            await context.Clients.Route53.ChangeAsync(zoneId, RecordChange.Delete, record, cancellationToken);
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "InvalidChangeBatch")
+        {
+            // The record is gone, or points elsewhere now (a newer playground took the name): not ours to delete.
+        }
+    }
+
+    // Zone, name, type, TTL and values: Route53 deletes only on an exact match, so the id holds all of them.
+    private static string FormatId(string zoneId, ResourceRecordSet record) =>
+        string.Join('/', zoneId, record.Name, record.Type, record.Ttl.ToString(CultureInfo.InvariantCulture), string.Join(',', record.Values));
+
+    private static (string ZoneId, ResourceRecordSet Record)? ParseId(string id)
+    {
+        var parts = id.Split('/');
+        if (parts.Length != 5 || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out var ttl))
+        {
+            return null;
+        }
+
+        return (parts[0], new ResourceRecordSet(parts[1], parts[2], ttl, parts[4].Split(',', StringSplitOptions.RemoveEmptyEntries)));
+    }
+}
