@@ -80,6 +80,9 @@ partial class Targets
         FetchRef: FetchRef,
         FetchFrom: FetchFrom);
 
+    /// <summary>The app's name (a slug of its folder or repository name): labels its runs' resources.</summary>
+    string AppName => Slipway.Pipeline.Running.PipelineSession.AppNameOf(App, RootDirectory);
+
     /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
     string? CheckoutProblem
     {

@@ -30,6 +30,18 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         }
     }
 
+    /// <summary>True once the run's status exists (its first stage started).</summary>
+    public bool HasStarted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _status is not null;
+            }
+        }
+    }
+
     public async Task StartAsync(RunRecord run, RunStatus status, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -1,6 +1,7 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 
@@ -34,7 +35,7 @@ public sealed class RecoveryTests
         (await service.Queue.FindAsync(twice, CancellationToken.None))!.State.Should().Be(QueuedRunState.Interrupted);
         service.Cleaner.Cleaned.Select(run => (run.Id, run.PipelineRunId)).Should().BeEquivalentTo(
             [(cutOff, "20261120-090000-aaaa"), (replaced, (string?)null), (twice, (string?)null)]);
-        service.Executor.Executions.Select(execution => execution.Run.Id).Should().BeEquivalentTo([cutOff, replacement]);
+        service.Pipeline.Runs.Select(execution => execution.Request.Branch).Should().BeEquivalentTo(["feature/a", "feature/b"], "the cut-off run and the replacement ran again");
     }
 
     private static async Task<string> ClaimAsync(SqliteRunQueueStore store, string branch)

@@ -1,6 +1,7 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 

@@ -56,7 +56,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task RunAndItsLog_AreReadable()
     {
-        _service.Executor.Behaviour = _ =>
+        _service.Pipeline.Behaviour = _ =>
         {
             Slipway.Engine.Log.Information("first line");
             Slipway.Engine.Log.Warning("second line");
@@ -78,7 +78,7 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task FailingRun_EndsFailedWithItsErrorAsSummary()
     {
-        _service.Executor.Behaviour = _ =>
+        _service.Pipeline.Behaviour = _ =>
         {
             Slipway.Engine.Log.Error("Build failed: composer.lock is out of date; run composer update and commit it.");
             return Task.FromResult(1);

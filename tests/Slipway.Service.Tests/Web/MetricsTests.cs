@@ -11,10 +11,10 @@ public sealed class MetricsTests
     {
         await using var service = await ServiceUnderTest.StartAsync(options => options with { MaxConcurrentRuns = 1 });
         var release = new TaskCompletionSource();
-        service.Executor.Behaviour = async execution =>
+        service.Pipeline.Behaviour = async execution =>
         {
-            var pipelineRun = "p-" + execution.Run.Id;
-            execution.ReportPipelineRun(pipelineRun, null);
+            var pipelineRun = "p-" + execution.Request.Branch!.Replace('/', '-');
+            await execution.ReportPipelineRunAsync(pipelineRun, null);
             var start = DateTimeOffset.UtcNow;
             await service.PipelineStore.SaveStageAsync(new StageRecord(pipelineRun, "build", RunState.Succeeded, start.AddSeconds(-42), start, null), CancellationToken.None);
             await release.Task;

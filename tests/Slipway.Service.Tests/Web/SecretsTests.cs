@@ -15,7 +15,7 @@ public sealed class SecretsTests
         var lines = new ConcurrentQueue<string>();
         using var everything = Log.AddSink(new CollectingSink(lines));
         await using var service = await ServiceUnderTest.StartAsync(options => options with { Token = Token });
-        service.Executor.Behaviour = _ =>
+        service.Pipeline.Behaviour = _ =>
         {
             // A pipeline that echoes a secret by mistake: the run's stored log masks it.
             Log.Information($"using {ServiceUnderTest.GitHubSecret} and {Token}");
