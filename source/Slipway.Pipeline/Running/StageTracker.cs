@@ -89,7 +89,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
             new StageRecord(
                 runId,
                 stage,
-                ToRunState(state),
+                state,
                 startedAt,
                 state is StageState.Running or StageState.Pending ? null : now,
                 summary),
@@ -122,14 +122,4 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         await reporter.RunFinishedAsync(snapshot, CancellationToken.None);
         Log.Debug($"Run {run.Id} finished: {outcome}.");
     }
-
-    private static RunState ToRunState(StageState state) => state switch
-    {
-        StageState.Pending => RunState.Queued,
-        StageState.Running => RunState.Running,
-        StageState.Succeeded => RunState.Succeeded,
-        StageState.Failed => RunState.Failed,
-        StageState.Skipped => RunState.Skipped,
-        _ => RunState.Cancelled,
-    };
 }

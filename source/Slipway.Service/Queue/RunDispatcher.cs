@@ -5,6 +5,7 @@ using Slipway.Pipeline.State;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
 using Slipway.Service.Metrics;
+using Slipway.Status;
 
 namespace Slipway.Service.Queue;
 
@@ -170,10 +171,10 @@ public sealed class RunDispatcher(
             return;
         }
 
-        var state = exitCode == ExitCodes.Success ? QueuedRunState.Succeeded
-            : execution.IsSuperseded ? QueuedRunState.Superseded
-            : execution.IsCancelledByUser || exitCode == ExitCodes.Cancelled ? QueuedRunState.Cancelled
-            : QueuedRunState.Failed;
+        var state = exitCode == ExitCodes.Success ? RunState.Succeeded
+            : execution.IsSuperseded ? RunState.Superseded
+            : execution.IsCancelledByUser || exitCode == ExitCodes.Cancelled ? RunState.Cancelled
+            : RunState.Failed;
         var summary = pipelineRun?.Summary ?? (finished.Summary.Length > 0 ? finished.Summary : null) ?? conclusion ?? $"exit code {exitCode}";
         if (await Store.FinishAsync(run.Id, run.Attempts, state, exitCode, summary, now, CancellationToken.None))
         {

@@ -4,6 +4,7 @@ using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
 using Slipway.Service.Tests.Host;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Durability;
 
@@ -53,7 +54,7 @@ public sealed class KilledServiceTests : IDisposable
         foreach (var id in ids)
         {
             var run = await store.FindAsync(id, CancellationToken.None);
-            run!.State.Should().Be(QueuedRunState.Succeeded, $"run {id} must complete");
+            run!.State.Should().Be(RunState.Succeeded, $"run {id} must complete");
             var events = await store.ListEventsAsync(id, CancellationToken.None);
             events.Count(entry => entry.Kind == RunEventKinds.Finished).Should().Be(1, $"run {id} completes exactly once");
             if (cutOff.Contains(id))

@@ -6,6 +6,7 @@ using Slipway.Platform;
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Execution;
 
@@ -57,7 +58,7 @@ public sealed class OwnedResourceCleanerTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await store.SaveRunAsync(new RunRecord(interrupted.Run, "PullRequest", app, "feature/login", null, RunState.Running, now), CancellationToken.None);
         await store.SavePlaygroundAsync(new PlaygroundRecord(app, "feature/search", "feature-search", "http://feature-search.localhost:1/", elsewhere.Id, _image, interrupted.Run, "local", now), CancellationToken.None);
-        var run = new QueuedRun("7", 7, new RunRequest("PullRequest", app, null, "feature/login"), QueuedRunState.Running, now, PipelineRunId: interrupted.Run);
+        var run = new QueuedRun("7", 7, new RunRequest("PullRequest", app, null, "feature/login"), RunState.Running, now, PipelineRunId: interrupted.Run);
 
         var removed = await new OwnedResourceCleaner(platform, store, TimeProvider.System).CleanAsync(run, CancellationToken.None);
 
@@ -75,7 +76,7 @@ public sealed class OwnedResourceCleanerTests : IAsyncLifetime
         var platform = new DockerPlatform(_docker, new DockerPlatformOptions { StopTimeout = TimeSpan.FromSeconds(1), ExtraLabels = TestLabels });
         var app = "svc-" + _testId[..8];
         var task = await platform.StartTaskAsync(new TaskSpec("tests", _image, TaskKind.Tests, new Ownership(app, "feature/login", "some-run"), ["sleep", "300"]), CancellationToken.None);
-        var run = new QueuedRun("8", 8, new RunRequest("PullRequest", app, null, "feature/login"), QueuedRunState.Running, DateTimeOffset.UtcNow);
+        var run = new QueuedRun("8", 8, new RunRequest("PullRequest", app, null, "feature/login"), RunState.Running, DateTimeOffset.UtcNow);
 
         var removed = await new OwnedResourceCleaner(platform, new SqliteRunStore(_folder.Combine("slipway.db")), TimeProvider.System).CleanAsync(run, CancellationToken.None);
 

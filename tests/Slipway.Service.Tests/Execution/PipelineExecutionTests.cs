@@ -1,11 +1,12 @@
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Execution;
 
 public sealed class PipelineExecutionTests
 {
-    private static readonly QueuedRun Run = new("3", 3, new RunRequest("PullRequest", "site", null, "feature/login"), QueuedRunState.Running, DateTimeOffset.UtcNow);
+    private static readonly QueuedRun Run = new("3", 3, new RunRequest("PullRequest", "site", null, "feature/login"), RunState.Running, DateTimeOffset.UtcNow);
 
     [Fact]
     public void Supersede_SignalsSupersededFirstThenCancels()

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Slipway.Engine;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Fixtures;
 

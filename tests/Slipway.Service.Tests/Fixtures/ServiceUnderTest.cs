@@ -123,7 +123,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    public Task<QueuedRun> WaitForStateAsync(string id, QueuedRunState state, TimeSpan? timeout = null) =>
+    public Task<QueuedRun> WaitForStateAsync(string id, RunState state, TimeSpan? timeout = null) =>
         WaitForRunAsync(id, run => run.State == state, timeout);
 
     /// <summary>Starts a run through the API and returns its id.</summary>

@@ -1,6 +1,7 @@
 using Slipway.Engine;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Host;
 

@@ -26,7 +26,7 @@ public sealed class PipelineEntryTests
 
         using var response = await service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-labeled-fork"));
         var id = (await service.RunsAsync()).Single().Id;
-        await service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(id, RunState.Succeeded);
 
         var request = requests.Should().ContainSingle().Subject;
         request.Pipeline.Should().Be(PipelineNames.PullRequest);
@@ -53,7 +53,7 @@ public sealed class PipelineEntryTests
         service.Pipeline.Inner = entry;
 
         var id = await service.StartRunAsync("feature/login");
-        var run = await service.WaitForStateAsync(id, QueuedRunState.Failed);
+        var run = await service.WaitForStateAsync(id, RunState.Failed);
 
         storedWhenTheRunWentOn.Should().Be("20261205-193000-beef", "the run's resources are found by this id after a crash");
         run.PipelineRunId.Should().Be("20261205-193000-beef");
@@ -91,9 +91,9 @@ public sealed class PipelineEntryTests
 
         var newer = await service.StartRunAsync("feature/login");
 
-        (await service.WaitForStateAsync(older, QueuedRunState.Superseded)).SupersededBy.Should().Be(newer);
+        (await service.WaitForStateAsync(older, RunState.Superseded)).SupersededBy.Should().Be(newer);
         (await cancelledWhenSuperseded.Task.WaitAsync(TimeSpan.FromSeconds(30))).Should().BeFalse("the pipeline marks its status before its stop");
-        await service.WaitForStateAsync(newer, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(newer, RunState.Succeeded);
     }
 
     /// <summary>A pipeline made of one function: what a test's fake run does with the request, events and signals.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 
@@ -32,13 +33,13 @@ public sealed class SupersessionTests : IAsyncLifetime
 
         var newer = await PostAsync("github-pull_request-synchronize");
 
-        var stopped = await _service.WaitForStateAsync(older, QueuedRunState.Superseded);
+        var stopped = await _service.WaitForStateAsync(older, RunState.Superseded);
         stopped.SupersededBy.Should().Be(newer);
         stopped.Summary.Should().Be($"superseded by run {newer}");
         _supersededBeforeCancel["feature/login"].Should().BeTrue("the pipeline hears of the newer run before its run is cancelled");
-        var replacement = await _service.WaitForStateAsync(newer, QueuedRunState.Running);
+        var replacement = await _service.WaitForStateAsync(newer, RunState.Running);
         replacement.Request.Commit.Should().Be("c3f1e2a8d9b04e7f6a5b4c3d2e1f0a9b8c7d6e5f");
-        (await _service.Queue.FindAsync(otherBranch, CancellationToken.None))!.State.Should().Be(QueuedRunState.Running, "another branch is not touched");
+        (await _service.Queue.FindAsync(otherBranch, CancellationToken.None))!.State.Should().Be(RunState.Running, "another branch is not touched");
     }
 
     [Fact]
@@ -52,10 +53,10 @@ public sealed class SupersessionTests : IAsyncLifetime
 
         var newer = await service.StartRunAsync("feature/login");
 
-        (await service.Queue.FindAsync(older, CancellationToken.None))!.State.Should().Be(QueuedRunState.Superseded);
+        (await service.Queue.FindAsync(older, CancellationToken.None))!.State.Should().Be(RunState.Superseded);
         await service.Queue.FindAsync(newer, CancellationToken.None);
         using var cancel = await service.Client.PostAsync($"/api/runs/{blocker}/cancel", null);
-        await service.WaitForStateAsync(newer, QueuedRunState.Running);
+        await service.WaitForStateAsync(newer, RunState.Running);
         await service.Pipeline.WaitForStartsAsync(2);
         service.Pipeline.Runs.Count(execution => execution.Request.Branch == "feature/login").Should().Be(1, "a superseded run never starts");
     }
@@ -69,8 +70,8 @@ public sealed class SupersessionTests : IAsyncLifetime
 
         var teardown = await PostAsync("github-pull_request-closed");
 
-        await _service.WaitForStateAsync(running, QueuedRunState.Superseded);
-        await _service.WaitForStateAsync(teardown, QueuedRunState.Succeeded);
+        await _service.WaitForStateAsync(running, RunState.Superseded);
+        await _service.WaitForStateAsync(teardown, RunState.Succeeded);
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class SupersessionTests : IAsyncLifetime
         using var response = await _service.Client.PostAsync($"/api/runs/{run}/cancel", null);
 
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
-        (await _service.WaitForStateAsync(run, QueuedRunState.Cancelled)).SupersededBy.Should().BeNull();
+        (await _service.WaitForStateAsync(run, RunState.Cancelled)).SupersededBy.Should().BeNull();
         _supersededBeforeCancel.Should().NotContainKey("feature/login");
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Slipway.Pipeline.State;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -63,7 +64,7 @@ public sealed class ApiTests : IAsyncLifetime
             return Task.FromResult(0);
         };
         var id = await _service.StartRunAsync("feature/login");
-        await _service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await _service.WaitForStateAsync(id, RunState.Succeeded);
 
         var run = await _service.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         var log = await _service.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/log?after=1");
@@ -85,7 +86,7 @@ public sealed class ApiTests : IAsyncLifetime
         };
         var id = await _service.StartRunAsync("feature/login");
 
-        var run = await _service.WaitForStateAsync(id, QueuedRunState.Failed);
+        var run = await _service.WaitForStateAsync(id, RunState.Failed);
 
         run.Summary.Should().Be("Build failed: composer.lock is out of date; run composer update and commit it.");
         run.ExitCode.Should().Be(1);
@@ -95,7 +96,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task CancelFinishedRun_Is409()
     {
         var id = await _service.StartRunAsync("feature/login");
-        await _service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await _service.WaitForStateAsync(id, RunState.Succeeded);
 
         using var response = await _service.Client.PostAsync($"/api/runs/{id}/cancel", null);
 

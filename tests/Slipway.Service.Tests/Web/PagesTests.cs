@@ -15,7 +15,7 @@ public sealed class PagesTests
         await using var service = await ServiceUnderTest.StartAsync();
         using var hook = await service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-opened"));
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
 
         var html = await service.Client.GetStringAsync("/");
 
@@ -40,7 +40,7 @@ public sealed class PagesTests
         var payload = Payloads.Read("github-pull_request-opened", ("\"ref\": \"feature/login\"", $"\"ref\": \"{branch}\""));
         using var hook = await service.PostGitHubAsync("pull_request", payload);
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
 
         var list = await service.Client.GetStringAsync("/");
         var detail = await service.Client.GetStringAsync($"/runs/{run.Id}");
@@ -64,13 +64,13 @@ public sealed class PagesTests
         {
             await execution.ReportPipelineRunAsync("p-1", report);
             var now = DateTimeOffset.UtcNow;
-            await service.PipelineStore.SaveStageAsync(new StageRecord("p-1", "build", RunState.Succeeded, now.AddSeconds(-75), now.AddSeconds(-5), "slipway/site:feature-login-6dcb09b"), CancellationToken.None);
+            await service.PipelineStore.SaveStageAsync(new StageRecord("p-1", "build", StageState.Succeeded, now.AddSeconds(-75), now.AddSeconds(-5), "slipway/site:feature-login-6dcb09b"), CancellationToken.None);
             await service.PipelineStore.SavePlaygroundAsync(new PlaygroundRecord("site", "feature/login", "feature-login", "http://feature-login.localhost:8081/", "c0ffee", "img", "p-1", "local", now), CancellationToken.None);
             Slipway.Engine.Log.Information("Playground for feature/login is ready");
             return 0;
         };
         var id = await service.StartRunAsync("feature/login");
-        await service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(id, RunState.Succeeded);
 
         var html = await service.Client.GetStringAsync($"/runs/{id}");
 

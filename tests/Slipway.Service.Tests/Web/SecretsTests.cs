@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Slipway.Engine;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -31,7 +32,7 @@ public sealed class SecretsTests
         using var accepted = await service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-opened"));
         answers.Add(await accepted.Content.ReadAsStringAsync());
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
         var stored = await service.Queue.ReadLogAsync(run.Id, 0, 100, tail: false, CancellationToken.None);
 
         stored.Select(line => line.Text).Should().Contain("using *** and ***");

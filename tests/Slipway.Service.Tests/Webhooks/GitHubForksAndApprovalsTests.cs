@@ -79,7 +79,7 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
         teardown.Request.Branch.Should().Be("forker/site:main");
         var stillThere = (await _service.Queue.FindAsync(upstream.Id, CancellationToken.None))!;
         stillThere.SupersededBy.Should().BeNull("neither the fork's run nor its teardown is upstream main's");
-        stillThere.State.Should().NotBe(QueuedRunState.Superseded);
+        stillThere.State.Should().NotBe(RunState.Superseded);
     }
 
     [Fact]
