@@ -41,7 +41,8 @@ public sealed class PipelineSession
         _plannedStages = plannedStages ?? [];
         _events = events ?? (_ => Task.CompletedTask);
         var runId = RunIds.New(services.Clock.GetUtcNow());
-        Run = new RunContext(runId, pipeline, settings, AppNameOf(settings.App, services.Layout.Root), new StageTracker(services.Store, services.Reporter, services.Clock));
+        var source = AppSource.Resolve(settings.App, settings.Branch, settings.Commit, services.Layout.Root);
+        Run = new RunContext(runId, pipeline, settings, AppNameOf(source), new StageTracker(services.Store, services.Reporter, services.Clock), source);
         _started = new Lazy<Task>(StartAsync);
     }
 
@@ -123,7 +124,7 @@ public sealed class PipelineSession
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
     {
         DeployOutcome? outcome = null;
-        var stage = new DeployStage(_services, new GitCli(new ProcessRunner()), images);
+        var stage = new DeployStage(new GitCli(new ProcessRunner()), images);
         await StageAsync(StageNames.Deploy, async () =>
         {
             outcome = await stage.RunAsync(Run, request, cancellationToken);
@@ -308,9 +309,11 @@ public sealed class PipelineSession
     }
 
     /// <summary>The app's name, as a slug: the folder or repository name of its source (<paramref name="app"/>, as --app takes it).</summary>
-    public static string AppNameOf(string app, string slipwayRoot)
+    public static string AppNameOf(string app, string slipwayRoot) => AppNameOf(AppSource.Resolve(app, null, null, slipwayRoot));
+
+    /// <summary>The app's name, as a slug, from its resolved source.</summary>
+    public static string AppNameOf(AppSource source)
     {
-        var source = AppSource.Resolve(app, null, null, slipwayRoot);
         var name = source.Location.TrimEnd('/', '\\');
         name = name[(name.LastIndexOfAny(['/', '\\', ':']) + 1)..];
         if (name.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
