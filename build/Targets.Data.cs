@@ -50,7 +50,8 @@ partial class Targets
         DumpPrefix,
         DumpsKept));
 
-    string DataAppName => PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "data" }, RootDirectory);
+    /// <summary>The branch databases of the runs, when a database server is configured.</summary>
+    IBranchDatabases? BranchDatabases => DatabaseHost is null ? null : new BranchDatabasesOnServer(Data);
 
     Target DumpDatabase => _ => _
         .Description("Dumps the source database (mysqldump --single-transaction --quick), sanitizes it and stores it as the app's latest dump.")
@@ -59,7 +60,7 @@ partial class Targets
         .Executes(async cancellationToken =>
         {
             var url = SourceDatabaseUrlFile is null ? SourceDatabaseUrl! : (await File.ReadAllTextAsync(SourceDatabaseUrlFile, cancellationToken)).Trim();
-            var stored = await DataStep(() => Data.Dumper.DumpAsync(DataAppName, Slipway.Data.Servers.DatabaseUrl.Parse(url, "The source database URL"), DumpsKept, cancellationToken));
+            var stored = await DataStep(() => Data.Dumper.DumpAsync(AppName, Slipway.Data.Servers.DatabaseUrl.Parse(url, "The source database URL"), DumpsKept, cancellationToken));
             ReportSummary($"{Data.Store.Location}/{stored.Key}");
         });
 
@@ -67,7 +68,7 @@ partial class Targets
         .Description("Replaces the shared development database (or --branch's database) by the app's latest dump.")
         .Executes(async cancellationToken =>
         {
-            var app = DataAppName;
+            var app = AppName;
             // The development database is not a branch's: it is not recorded, so no Teardown drops it.
             var slug = Branch is null ? "develop" : BranchSlug.From(Branch);
             var database = Branch is null ? DevelopmentDatabase ?? DatabaseNames.Database(app, slug) : DatabaseNames.Database(app, slug);
@@ -83,53 +84,28 @@ partial class Targets
         .Requires(() => Branch)
         .Executes(async cancellationToken =>
         {
-            var database = await DataStep(() => Data.BranchDatabases.EnsureAsync(Session.Run.AppName, Session.Run.Identity.Key, Session.Run.Identity.BranchPart, cancellationToken));
-            Session.Run.AppEnvironment = database.Environment(Data.HostForTasks);
-            ReportSummary(database.ToString());
+            await Runner.PrepareDatabaseAsync(Session, cancellationToken);
+            ReportSummary(DatabaseNames.Database(Session.Run.AppName, Session.Run.Identity.BranchPart));
         });
 
-    /// <summary>With Teardown: the branch's recorded database and user go too (every recorded one with --all).</summary>
-    Target DropBranchDatabase => _ => _
-        .Unlisted()
-        .TriggeredBy(Teardown)
-        .OnlyWhenStatic(() => DatabaseHost != null)
-        .Executes(async cancellationToken =>
-        {
-            var branches = Data.BranchDatabases;
-            var dropped = All
-                ? await DataStep(() => branches.DropAllAsync(null, cancellationToken))
-                : await DataStep(async () => await branches.DropAsync(DataAppName, new RunIdentity(DataAppName, Branch!, ValidFork).Key, cancellationToken) ? 1 : 0);
-            ReportSummary($"dropped {dropped} branch database(s)");
-        });
-
-    /// <summary>The data options of this invocation, for the runs the service starts (secrets stay in-process).</summary>
-    IEnumerable<string> DataOptions()
+    /// <summary>The branch databases on the configured server, as the pipeline asks for them (a failure is one sentence).</summary>
+    sealed class BranchDatabasesOnServer(DataComposition data) : IBranchDatabases
     {
-        foreach (var (option, value) in new[]
+        public async Task<IReadOnlyDictionary<string, string>> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken)
         {
-            ("--database-host", DatabaseHost), ("--database-port", DatabaseHost is null ? null : DatabasePort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("--database-admin-user", DatabaseHost is null ? null : DatabaseAdminUser), ("--database-admin-password", DatabaseAdminPassword),
-            ("--database-host-for-tasks", DatabaseHostForTasks), ("--dump-bucket", DumpBucket), ("--dump-prefix", DumpPrefix.Length == 0 ? null : DumpPrefix),
-        })
-        {
-            if (value is not null)
-            {
-                yield return $"{option}={value}";
-            }
-        }
-    }
-
-    /// <summary>For the service's teardowns (PR close, close of business): the branch's database, or every one of the app's.</summary>
-    async Task DropBranchDatabasesAsync(string app, string? branch, CancellationToken cancellationToken)
-    {
-        if (DatabaseHost is null)
-        {
-            return;
+            var database = await DataStep(() => data.BranchDatabases.EnsureAsync(identity.App, identity.Key, identity.BranchPart, cancellationToken));
+            Log.Information($"Branch database: {database}.");
+            return database.Environment(data.HostForTasks);
         }
 
-        var branches = Data.BranchDatabases;
-        var dropped = branch is null ? await branches.DropAllAsync(app, cancellationToken) : await branches.DropAsync(app, branch, cancellationToken) ? 1 : 0;
-        Log.Information($"Dropped {dropped} branch database(s) of {app}.");
+        public async Task<int> DropAsync(string app, string? branchKey, CancellationToken cancellationToken)
+        {
+            var dropped = branchKey is null
+                ? await DataStep(() => data.BranchDatabases.DropAllAsync(null, cancellationToken))
+                : await DataStep(async () => await data.BranchDatabases.DropAsync(app, branchKey, cancellationToken) ? 1 : 0);
+            Log.Information($"Dropped {dropped} branch database(s).");
+            return dropped;
+        }
     }
 
     /// <summary>Data failures are one sentence for the user, not a stack trace.</summary>

@@ -39,7 +39,7 @@ partial class Targets
         try
         {
             var services = Composition.Services;
-            var app = Slipway.Pipeline.Running.PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "doctor" }, RootDirectory);
+            var app = AppName;
             var (runs, resources) = await new Slipway.Pipeline.Running.LeftoverSweeper(services).SweepAsync(app, null, null, cancellationToken);
             return new SetupCheck("leftovers", true, runs + resources == 0
                 ? "no run was left behind by a killed process"

@@ -71,14 +71,19 @@ partial class Targets
         Branch: Branch!,
         Commit: Commit,
         BaseImages: BaseImages,
-        PlaygroundTimeout: TimeSpan.FromSeconds(PlaygroundTimeout),
-        TaskTimeout: TimeSpan.FromMinutes(TaskTimeout),
         DatabaseUrl: DatabaseUrl,
         PullRequestUrl: PullRequestAddress,
         AnalysisFailsOn: AnalysisFailsOn,
         Fork: ValidFork,
         FetchRef: FetchRef,
-        FetchFrom: FetchFrom);
+        FetchFrom: FetchFrom)
+    {
+        PlaygroundTimeout = TimeSpan.FromSeconds(PlaygroundTimeout),
+        TaskTimeout = TimeSpan.FromMinutes(TaskTimeout),
+    };
+
+    /// <summary>The app's name (a slug of its folder or repository name): labels its runs' resources.</summary>
+    string AppName => Slipway.Pipeline.Running.PipelineSession.AppNameOf(App, RootDirectory);
 
     /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
     string? CheckoutProblem

@@ -8,6 +8,7 @@ partial class Targets
 {
     readonly Lock _sessionGate = new();
     PipelineComposition? _composition;
+    PipelineRunner? _runner;
     PipelineSession? _session;
 
     /// <summary>The run the invoked targets make up; created by the first target that needs it.</summary>
@@ -17,8 +18,7 @@ partial class Targets
         {
             lock (_sessionGate)
             {
-                return _session ??= new PipelineSession(
-                    Composition.Services, PipelineSettings, InvokedTargets.FirstOrDefault() ?? nameof(Build), PlannedStages);
+                return _session ??= Runner.Open(Request, pipelines: InvokedTargets);
             }
         }
     }
@@ -34,24 +34,28 @@ partial class Targets
         }
     }
 
-    /// <summary>The stages each target takes a run through, so a run's first status lists them all as pending.</summary>
-    static readonly Dictionary<string, string[]> StagesOfTarget = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The one entry that runs pipelines, for these targets and for the service's runs alike.</summary>
+    PipelineRunner Runner
     {
-        [nameof(Build)] = [StageNames.Build],
-        [nameof(Test)] = [StageNames.Build, StageNames.Test],
-        [nameof(Analyse)] = [StageNames.Build, StageNames.Analysis],
-        [nameof(Playground)] = [StageNames.Build, StageNames.Playground],
-        [nameof(PullRequest)] = [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground],
-        ["Deploy"] = [StageNames.Build, StageNames.Test, StageNames.Deploy],
-        ["Approved"] = [StageNames.Build, StageNames.Test, StageNames.Deploy],
+        get
+        {
+            lock (_sessionGate)
+            {
+                return _runner ??= new PipelineRunner(Composition.Services, PipelineSettings, BranchDatabases, () => ReleasePublisher);
+            }
+        }
+    }
+
+    /// <summary>What the invoked targets ask to run, as typed values.</summary>
+    PipelineRequest Request => new(InvokedTargets.FirstOrDefault() ?? PipelineNames.Build, App, Branch)
+    {
+        Commit = Commit,
+        Fork = ValidFork,
+        FetchRef = FetchRef,
+        FetchFrom = FetchFrom,
+        PullRequestUrl = PullRequestAddress,
+        Deploy = DeployRequest,
     };
-
-    static readonly string[] StageOrder =
-        [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground, StageNames.Deploy];
-
-    IReadOnlyList<string> PlannedStages =>
-        InvokedTargets.SelectMany(target => StagesOfTarget.GetValueOrDefault(target, [])).Distinct()
-            .OrderBy(stage => Array.IndexOf(StageOrder, stage)).ToList();
 
     bool InPullRequest => InvokedTargets.Contains(nameof(PullRequest), StringComparer.OrdinalIgnoreCase);
 
@@ -102,18 +106,11 @@ partial class Targets
         .Requires(() => Branch != null || All, "pass --branch <name> to remove one branch's playground, or --all to remove everything Slipway started")
         .Executes(async cancellationToken =>
         {
-            var services = Composition.Services;
-            var app = PipelineSession.AppNameOf(PipelineSettings with { Branch = Branch ?? "teardown" }, RootDirectory);
             // A fork's branch is keyed apart from upstream's branch of the same name (see docs/naming.md).
-            var key = All ? null : new RunIdentity(app, Branch!, ValidFork).Key;
-            var removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, key, cancellationToken);
-            if (services.BuildPlatform != services.Platform)
-            {
-                // Tasks ran elsewhere (AWS), but the images were built here: they go too.
-                removed += await new TeardownStage(services.BuildPlatform, services.Store).RunAsync(app, key, cancellationToken);
-            }
-
-            ReportSummary($"removed {removed} resource(s)");
+            var key = All ? null : new RunIdentity(AppName, Branch!, ValidFork).Key;
+            var finished = await Runner.RunAsync(
+                new PipelineRequest(PipelineNames.Teardown, App, key) { AppName = AppName }, _ => Task.CompletedTask, cancellationToken);
+            ReportSummary(finished.Summary);
         });
 
     /// <summary>Writes the run's report and final status, whatever happened before.</summary>

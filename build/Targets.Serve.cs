@@ -1,4 +1,3 @@
-using Slipway.Pipeline.Stages;
 using Slipway.Service;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
@@ -65,147 +64,13 @@ partial class Targets
                 ReleaseOn = ReleaseOn,
                 BitbucketApprovers = BitbucketApprovers,
             };
+            // Every run the service starts goes through the same runner as this invocation's targets: the same
+            // platform, work folder, settings and branch databases, given as typed values.
             var dependencies = new ServiceDependencies(
-                new TargetsExecutor(this),
+                Runner,
                 new OwnedResourceCleaner(services.Platform, services.Store, services.Clock),
                 services.Store);
             await ServiceHost.RunAsync(options, dependencies, cancellationToken);
             ReportSummary("stopped");
         });
-
-    /// <summary>The options of this invocation that every run the service starts inherits.</summary>
-    IEnumerable<string> InheritedOptions()
-    {
-        // The runs must keep their state, checkouts and reports where the service reads them (its page, the teardown).
-        yield return "--work-directory";
-        yield return WorkFolder;
-        yield return "--platform";
-        yield return Platform.ToString();
-        yield return "--base-images";
-        yield return BaseImages.ToString();
-        yield return "--playground-timeout";
-        yield return PlaygroundTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return "--task-timeout";
-        yield return TaskTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        yield return "--analysis-fails-on";
-        yield return AnalysisFailsOn.ToString();
-        foreach (var (option, value) in new[] { ("--registry", Registry), ("--registry-username", RegistryUsername), ("--registry-password", RegistryPassword), ("--database-url", DatabaseUrl) })
-        {
-            if (value is not null)
-            {
-                yield return option;
-                yield return value;
-            }
-        }
-
-        foreach (var option in DataOptions())
-        {
-            yield return option;
-        }
-    }
-
-    /// <summary>Runs a queued run with a new Targets in this process: the same targets and pipeline code as build.sh.</summary>
-    sealed class TargetsExecutor(Targets serving) : IPipelineExecutor
-    {
-        public async Task<int> ExecuteAsync(PipelineExecution execution)
-        {
-            var request = execution.Request;
-            if (request.Pipeline == PipelineNames.Teardown)
-            {
-                // A playground may be known by its app's name only (the schedule, the page): the Teardown target's own stage takes that.
-                var services = serving.Composition.Services;
-                await new TeardownStage(services.Platform, services.Store).RunAsync(request.AppName, request.Branch, execution.Cancellation);
-                await serving.DropBranchDatabasesAsync(request.AppName, request.Branch, execution.Cancellation);
-                return ExitCodes.Success;
-            }
-
-            var build = new Targets();
-            var watch = new SessionWatch(build, execution);
-            using var watching = Log.AddFlowSink(watch);
-            execution.OnSuperseded(watch.MarkSuperseded);
-            // name=value words: a value is never read as an option of its own, whatever it starts with.
-            string[] arguments =
-            [
-                request.Pipeline, $"--app={request.App ?? serving.App}", .. ForkCheckout.Arguments(request, request.App ?? serving.App),
-                .. request.Commit is null ? Array.Empty<string>() : [$"--commit={request.Commit}"],
-                .. Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out _) ? [$"--pull-request-url={request.PullRequestUrl}"] : Array.Empty<string>(),
-                .. serving.InheritedOptions(),
-            ];
-            try
-            {
-                return await InProcessBuild.RunAsync(
-                    () => build, arguments, new InProcessBuildOptions { Error = new LogLineWriter(LogLevel.Error) }, execution.Cancellation);
-            }
-            finally
-            {
-                // Each run's Targets made its own connection to the Docker engine; the service runs for weeks.
-                build._composition?.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Sees every line the run logs, and on the first ones after the run's session exists: reports the pipeline's run id
-    /// (it labels what the run starts), adds the webhook's repository to the status, and marks the status superseded when a
-    /// newer push replaced the run, so that its stop posts no failed or stopped check.
-    /// </summary>
-    sealed class SessionWatch(Targets build, PipelineExecution execution) : ILogSink
-    {
-        readonly Lock _gate = new();
-        bool _reported;
-        bool _described;
-        bool _marked;
-
-        public void Write(LogEntry entry)
-        {
-            if (build._session is not { } session)
-            {
-                return;
-            }
-
-            lock (_gate)
-            {
-                if (!_reported)
-                {
-                    _reported = true;
-                    execution.ReportPipelineRun(session.Run.RunId, session.RunFolder);
-                }
-
-                _described = _described || TryUpdate(session, status => status with
-                {
-                    RepositoryUrl = execution.Request.RepositoryUrl ?? status.RepositoryUrl,
-                });
-            }
-
-            if (execution.IsSuperseded)
-            {
-                MarkSuperseded();
-            }
-        }
-
-        public void MarkSuperseded()
-        {
-            lock (_gate)
-            {
-                if (!_marked && build._session is { } session)
-                {
-                    _marked = TryUpdate(session, status => status with { Superseded = true });
-                }
-            }
-        }
-
-        /// <summary>False while the session's status does not exist yet; a later line tries again.</summary>
-        static bool TryUpdate(Slipway.Pipeline.Running.PipelineSession session, Func<Slipway.Status.RunStatus, Slipway.Status.RunStatus> update)
-        {
-            try
-            {
-                session.Run.Tracker.Update(update);
-                return true;
-            }
-            catch (InvalidOperationException)
-            {
-                return false;
-            }
-        }
-    }
 }

@@ -31,8 +31,6 @@ public sealed record PipelineSettings(
     string Branch,
     string? Commit = null,
     BaseImageChoice BaseImages = BaseImageChoice.Auto,
-    TimeSpan? PlaygroundTimeout = null,
-    TimeSpan? TaskTimeout = null,
     string? DatabaseUrl = null,
     Uri? PullRequestUrl = null,
     Stages.AnalysisFailsOn AnalysisFailsOn = Stages.AnalysisFailsOn.Syntax,
@@ -40,9 +38,11 @@ public sealed record PipelineSettings(
     string? FetchRef = null,
     string? FetchFrom = null)
 {
-    public TimeSpan PlaygroundReadyTimeout => PlaygroundTimeout ?? TimeSpan.FromSeconds(60);
+    /// <summary>How long a new playground may take to answer (<c>--playground-timeout</c>, in seconds on the command line).</summary>
+    public TimeSpan PlaygroundTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
-    public TimeSpan TaskRunTimeout => TaskTimeout ?? TimeSpan.FromMinutes(30);
+    /// <summary>How long a build, test or analysis task may run before it is stopped (<c>--task-timeout</c>, in minutes).</summary>
+    public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
     public override string ToString() =>
         $"app {App}, branch {Branch}{(Fork is null ? "" : $" of the fork {Fork}")}{(Commit is null ? "" : $", commit {Commit}")}";

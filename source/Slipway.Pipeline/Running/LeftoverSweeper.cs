@@ -1,6 +1,7 @@
 using Slipway.Engine;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
+using Slipway.Status;
 
 namespace Slipway.Pipeline.Running;
 
@@ -61,9 +62,9 @@ public sealed class LeftoverSweeper(PipelineServices services)
             var now = services.Clock.GetUtcNow();
             foreach (var stage in await services.Store.ListStagesAsync(run.Id, cancellationToken))
             {
-                if (stage.State is RunState.Running or RunState.Queued)
+                if (stage.State is StageState.Running or StageState.Pending)
                 {
-                    await services.Store.SaveStageAsync(stage with { State = RunState.Interrupted, FinishedAt = now, Summary = "its process is gone" }, cancellationToken);
+                    await services.Store.SaveStageAsync(stage with { State = StageState.Cancelled, FinishedAt = now, Summary = "interrupted: its process is gone" }, cancellationToken);
                 }
             }
 

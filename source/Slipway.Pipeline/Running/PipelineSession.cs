@@ -23,16 +23,29 @@ public sealed class PipelineSession
     private RunLease? _lease;
 
     private readonly IReadOnlyList<string> _plannedStages;
+    private readonly Func<PipelineEvent, Task> _events;
+    private int _superseded;
 
     /// <param name="plannedStages">The stages this run will go through (StageNames), shown as pending from the start.</param>
-    public PipelineSession(PipelineServices services, PipelineSettings settings, string pipeline, IReadOnlyList<string>? plannedStages = null)
+    /// <param name="events">Told each stage change and the playground's address, in order (see <see cref="IPipelineRunner"/>).</param>
+    public PipelineSession(
+        PipelineServices services,
+        PipelineSettings settings,
+        string pipeline,
+        IReadOnlyList<string>? plannedStages = null,
+        Func<PipelineEvent, Task>? events = null)
     {
         _services = services;
         _plannedStages = plannedStages ?? [];
+        _events = events ?? (_ => Task.CompletedTask);
         var runId = RunIds.New(services.Clock.GetUtcNow());
-        Run = new RunContext(runId, pipeline, settings, AppNameOf(settings, services.Layout.Root), new StageTracker(services.Store, services.Reporter, services.Clock));
+        var source = AppSource.Resolve(settings.App, settings.Branch, settings.Commit, services.Layout.Root);
+        Run = new RunContext(runId, pipeline, settings, AppNameOf(source), new StageTracker(services.Store, services.Reporter, services.Clock), source);
         _started = new Lazy<Task>(StartAsync);
     }
+
+    /// <summary>The repository's web address for commit statuses, when the caller knows it better than the checkout (a webhook's).</summary>
+    public string? RepositoryUrl { get; init; }
 
     public RunContext Run { get; }
 
@@ -97,6 +110,7 @@ public sealed class PipelineSession
             },
             () => url);
         Run.Tracker.Update(status => status with { PlaygroundUrl = url });
+        await _events(new PlaygroundReady(url!));
         return url!;
     }
 
@@ -108,13 +122,29 @@ public sealed class PipelineSession
     public async Task<DeployOutcome> DeployAsync(DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
     {
         DeployOutcome? outcome = null;
-        var stage = new DeployStage(_services, _services.Git, images);
+        var stage = new DeployStage(_services.Git, images);
         await StageAsync(StageNames.Deploy, async () =>
         {
             outcome = await stage.RunAsync(Run, request, cancellationToken);
             return new StageVerdict(true, outcome.StageSummary);
         });
         return outcome!;
+    }
+
+    /// <summary>
+    /// Marks the run as replaced by a newer one, so that its stop posts no failed or stopped check; before the run's
+    /// status exists, the status starts marked.
+    /// </summary>
+    public async Task MarkSupersededAsync()
+    {
+        if (Interlocked.Exchange(ref _superseded, 1) == 1)
+        {
+            return;
+        }
+
+        MarkStatusSuperseded();
+
+        await _events(new RunSuperseded());
     }
 
     /// <summary>Writes the combined report of the test and analysis tasks that ran.</summary>
@@ -198,7 +228,7 @@ public sealed class PipelineSession
     private async Task StageAsync(string stage, Func<Task<StageVerdict>> body, Func<Uri?>? targetUrl = null)
     {
         await _started.Value;
-        await Run.Tracker.SetStageAsync(stage, StageState.Running);
+        await SetStageAsync(stage, StageState.Running);
         StageVerdict verdict;
         try
         {
@@ -206,18 +236,24 @@ public sealed class PipelineSession
         }
         catch (OperationCanceledException)
         {
-            await Run.Tracker.SetStageAsync(stage, StageState.Cancelled, "cancelled");
+            await SetStageAsync(stage, StageState.Cancelled, "cancelled");
             throw;
         }
         catch (Exception exception)
         {
             // A failed start's clean-up may have left something: said after the failure, with the command that removes it.
-            await Run.Tracker.SetStageAsync(stage, StageState.Failed, LeftoverReport.MessageOf(exception, Run.Settings.Branch));
+            await SetStageAsync(stage, StageState.Failed, LeftoverReport.MessageOf(exception, Run.Settings.Branch));
             throw;
         }
 
-        await Run.Tracker.SetStageAsync(
+        await SetStageAsync(
             stage, verdict.Passed ? StageState.Succeeded : StageState.Failed, verdict.Summary, verdict.Passed ? targetUrl?.Invoke() : null);
+    }
+
+    private async Task SetStageAsync(string stage, StageState state, string? summary = null, Uri? targetUrl = null)
+    {
+        await Run.Tracker.SetStageAsync(stage, state, summary, targetUrl);
+        await _events(new StageChanged(stage, state, summary));
     }
 
     private async Task StartAsync()
@@ -242,19 +278,40 @@ public sealed class PipelineSession
             App = Run.AppName,
             Branch = Run.Settings.Branch,
             CommitSha = Run.Checkout?.Revision ?? Run.Settings.Commit ?? "unknown",
-            RepositoryUrl = Run.Checkout?.RemoteUrl,
+            RepositoryUrl = RepositoryUrl ?? Run.Checkout?.RemoteUrl,
             PullRequestUrl = Run.Settings.PullRequestUrl,
             StartedAt = now,
             Stages = _plannedStages.Select(stage => new StageStatus(stage, StageState.Pending)).ToList(),
+            Superseded = Volatile.Read(ref _superseded) == 1,
         };
         await Run.Tracker.StartAsync(record, status, CancellationToken.None);
+        if (Volatile.Read(ref _superseded) == 1)
+        {
+            // Superseded while the status was being made.
+            MarkStatusSuperseded();
+        }
+
         Log.Debug($"Run {Run.RunId} of {Run.Pipeline} for {Run.Settings}.");
     }
 
-    /// <summary>The app's name, as a slug: the folder or repository name of its source.</summary>
-    public static string AppNameOf(PipelineSettings settings, string slipwayRoot)
+    private void MarkStatusSuperseded()
     {
-        var source = AppSource.Resolve(settings.App, settings.Branch, settings.Commit, slipwayRoot);
+        try
+        {
+            Run.Tracker.Update(status => status with { Superseded = true });
+        }
+        catch (InvalidOperationException)
+        {
+            // Not started yet: the status starts marked.
+        }
+    }
+
+    /// <summary>The app's name, as a slug: the folder or repository name of its source (<paramref name="app"/>, as --app takes it).</summary>
+    public static string AppNameOf(string app, string slipwayRoot) => AppNameOf(AppSource.Resolve(app, null, null, slipwayRoot));
+
+    /// <summary>The app's name, as a slug, from its resolved source.</summary>
+    public static string AppNameOf(AppSource source)
+    {
         var name = source.Location.TrimEnd('/', '\\');
         name = name[(name.LastIndexOfAny(['/', '\\', ':']) + 1)..];
         if (name.EndsWith(".git", StringComparison.OrdinalIgnoreCase))

@@ -11,8 +11,10 @@ namespace Slipway.Pipeline.Running;
 /// <summary>One run of a pipeline: its names, what the stages produced so far, and its status.</summary>
 public sealed class RunContext
 {
-    public RunContext(string runId, string pipeline, PipelineSettings settings, string appName, StageTracker tracker)
+    /// <param name="source">The app's source as resolved from <paramref name="settings"/>; resolved here when not given.</param>
+    public RunContext(string runId, string pipeline, PipelineSettings settings, string appName, StageTracker tracker, AppSource? source = null)
     {
+        Source = source ?? AppSource.Resolve(settings.App, settings.Branch, settings.Commit, settings.SlipwayRoot);
         RunId = runId;
         Pipeline = pipeline;
         Settings = settings;
@@ -24,6 +26,9 @@ public sealed class RunContext
     }
 
     public string RunId { get; }
+
+    /// <summary>Where the app's code comes from (kind, location, branch, commit), resolved once for every stage.</summary>
+    public AppSource Source { get; }
 
     public string Pipeline { get; }
 

@@ -30,6 +30,18 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         }
     }
 
+    /// <summary>True once the run's status exists (its first stage started).</summary>
+    public bool HasStarted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _status is not null;
+            }
+        }
+    }
+
     public async Task StartAsync(RunRecord run, RunStatus status, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -77,7 +89,7 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
             new StageRecord(
                 runId,
                 stage,
-                ToRunState(state),
+                state,
                 startedAt,
                 state is StageState.Running or StageState.Pending ? null : now,
                 summary),
@@ -110,14 +122,4 @@ public sealed class StageTracker(IRunStore store, IRunStatusReporter reporter, T
         await reporter.RunFinishedAsync(snapshot, CancellationToken.None);
         Log.Debug($"Run {run.Id} finished: {outcome}.");
     }
-
-    private static RunState ToRunState(StageState state) => state switch
-    {
-        StageState.Pending => RunState.Queued,
-        StageState.Running => RunState.Running,
-        StageState.Succeeded => RunState.Succeeded,
-        StageState.Failed => RunState.Failed,
-        StageState.Skipped => RunState.Skipped,
-        _ => RunState.Cancelled,
-    };
 }

@@ -22,8 +22,7 @@ public sealed class BuildStage(PipelineServices services)
     public async Task CheckOutAsync(RunContext run, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
-        var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, layout.Root)
-            .WithFetch(run.Settings.FetchRef, run.Settings.FetchFrom, layout.Root);
+        var source = run.Source.WithFetch(run.Settings.FetchRef, run.Settings.FetchFrom, layout.Root);
         Log.Information($"Checking out {source}.");
         run.Checkout = await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
     }
@@ -170,7 +169,7 @@ public sealed class BuildStage(PipelineServices services)
 
         using var secretFiles = SecretFiles.Write(layout.SecretsFolder(run.RunId), secrets);
         var spec = new TaskSpec(
-            Name: $"slipway-{run.AppName}-{run.Slug}-build-{run.RunId}",
+            Name: $"{run.Slug}-build",
             Image: builderImage,
             Kind: TaskKind.Build,
             Owner: run.Owner,
@@ -182,7 +181,7 @@ public sealed class BuildStage(PipelineServices services)
                 new Mount(cache, "/cache"),
                 .. secretFiles is null ? Array.Empty<Mount>() : [new Mount(secretFiles.Folder, SecretFiles.ContainerFolder, ReadOnly: true)],
             ],
-            Timeout: run.Settings.TaskRunTimeout);
+            Timeout: run.Settings.TaskTimeout);
 
         await using var task = await services.BuildPlatform.StartTaskAsync(spec, cancellationToken);
         var tail = new Queue<LogLine>();

@@ -14,7 +14,7 @@ namespace Slipway.Pipeline.Stages;
 /// pushed to the app's remote, and the tested image (not a rebuild) published under the same version.
 /// Safe to run again; a dry run makes every check and changes nothing.
 /// </summary>
-public sealed class DeployStage(PipelineServices services, GitCli git, IReleaseImagePublisher images)
+public sealed class DeployStage(GitCli git, IReleaseImagePublisher images)
 {
     /// <summary>Who tags when git on this machine has no identity configured (a fresh CI agent).</summary>
     public static readonly GitIdentity FallbackTagger = new("Slipway", "slipway@localhost");
@@ -32,8 +32,7 @@ public sealed class DeployStage(PipelineServices services, GitCli git, IReleaseI
         }
 
         EnsureTestsPassed(run);
-        var source = AppSource.Resolve(run.Settings.App, run.Settings.Branch, run.Settings.Commit, services.Layout.Root);
-        var remote = await new AppRemoteLocator(git).LocateAsync(source, request.Remote, cancellationToken);
+        var remote = await new AppRemoteLocator(git).LocateAsync(run.Source, request.Remote, cancellationToken);
         await FetchReleaseTagsAsync(checkout.WorkFolder, remote, cancellationToken);
 
         var plan = await new ReleasePlanner(git).PlanAsync(checkout.WorkFolder, checkout.Revision, request.Version, cancellationToken);

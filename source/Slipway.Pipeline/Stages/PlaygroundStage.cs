@@ -32,7 +32,7 @@ public sealed class PlaygroundStage(PipelineServices services)
         try
         {
             probe = await services.Probe.WaitUntilReadyAsync(
-                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundReadyTimeout, cancellationToken);
+                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundTimeout, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -52,7 +52,7 @@ public sealed class PlaygroundStage(PipelineServices services)
             var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(line => line.Text))}";
             var wanted = string.Join(" or ", check.Statuses);
             var notReady = new BuildFailedException(
-                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundReadyTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(run.Profile)}{lines}");
+                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(run.Profile)}{lines}");
             CleanupFailedException.Attach(notReady, leftovers);
             throw notReady;
         }

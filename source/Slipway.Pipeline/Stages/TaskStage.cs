@@ -29,7 +29,7 @@ public sealed class TaskStage(PipelineServices services)
             Owner: run.Owner,
             Command: [script],
             Environment: run.WithAppEnvironment(TaskEnvironment.For(run, kind)),
-            Timeout: run.Settings.TaskRunTimeout);
+            Timeout: run.Settings.TaskTimeout);
 
         ITaskRun task;
         try

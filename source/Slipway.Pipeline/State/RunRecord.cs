@@ -1,3 +1,5 @@
+using Slipway.Status;
+
 namespace Slipway.Pipeline.State;
 
 /// <summary>One pipeline run as the state store keeps it.</summary>
@@ -17,7 +19,7 @@ public sealed record RunRecord(
 public sealed record StageRecord(
     string RunId,
     string Name,
-    RunState State,
+    StageState State,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     string? Summary);

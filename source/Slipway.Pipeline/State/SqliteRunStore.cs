@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Slipway.Status;
 
 namespace Slipway.Pipeline.State;
 
@@ -150,10 +151,13 @@ public sealed class SqliteRunStore : IRunStore
         Parse(Text(r, "finished_at")),
         Text(r, "summary"));
 
+    /// <summary>Stores written before stages had a vocabulary of their own kept a waiting stage as "Queued".</summary>
+    private static StageState StageStateOf(string text) => text == "Queued" ? StageState.Pending : Enum.Parse<StageState>(text);
+
     private static StageRecord ReadStage(SqliteDataReader r) => new(
         r.GetString(r.GetOrdinal("run_id")),
         r.GetString(r.GetOrdinal("name")),
-        Enum.Parse<RunState>(r.GetString(r.GetOrdinal("state"))),
+        StageStateOf(r.GetString(r.GetOrdinal("state"))),
         Parse(Text(r, "started_at")),
         Parse(Text(r, "finished_at")),
         Text(r, "summary"));

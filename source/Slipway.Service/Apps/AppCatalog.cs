@@ -71,7 +71,7 @@ public sealed class AppCatalog
     {
         try
         {
-            return PipelineSession.AppNameOf(new PipelineSettings(_root, _root, source, "main"), _root);
+            return PipelineSession.AppNameOf(source, _root);
         }
         catch (CheckoutException exception)
         {

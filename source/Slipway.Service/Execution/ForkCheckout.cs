@@ -1,14 +1,16 @@
 using System.Globalization;
 using Slipway.Pipeline.Naming;
+using Slipway.Pipeline.Running;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Execution;
 
 /// <summary>
-/// How a run's code is fetched, as pipeline options: the app's own branch, or a fork's pull request — on GitHub the
-/// base repository's <c>refs/pull/&lt;n&gt;/head</c>, on Bitbucket (which keeps no such ref) the fork's branch from the
-/// fork's repository, whose address is the configured source's with the fork's full name in place of the
-/// repository's. A payload's clone URL is never used.
+/// The pipeline request of a queued run, and how its code is fetched: the app's own branch, or a fork's pull request —
+/// on GitHub the base repository's <c>refs/pull/&lt;n&gt;/head</c>, on Bitbucket (which keeps no such ref) the fork's
+/// branch from the fork's repository, whose address is the configured source's with the fork's full name in place of
+/// the repository's. A payload's clone URL is never used. Every value stays a typed field: nothing becomes a command line.
 /// </summary>
 public static class ForkCheckout
 {
@@ -31,34 +33,35 @@ public static class ForkCheckout
         return before is '/' or ':' ? stem[..^repository.Length] + fork + suffix : null;
     }
 
-    /// <summary>
-    /// The <c>--branch</c> option and, for a fork's run, <c>--fork</c>, <c>--fetch-ref</c> and <c>--fetch-from</c>, as
-    /// <c>name=value</c> words (a value is never read as an option of its own).
-    /// </summary>
-    public static IReadOnlyList<string> Arguments(RunRequest request, string app)
+    /// <summary>What the pipeline is asked to run for <paramref name="request"/>, whose app's source is <paramref name="app"/>.</summary>
+    public static PipelineRequest RequestOf(RunRequest request, string app)
     {
-        var (fork, branch) = RunIdentity.SplitKey(request.Branch);
-        if (fork is null)
+        if (request.Pipeline == PipelineNames.Teardown)
         {
-            return [$"--branch={branch}"];
+            // Torn down by the branch as Slipway keys it (a fork's apart from upstream's), known by the app's name only.
+            return new PipelineRequest(request.Pipeline, app, request.Branch) { AppName = request.AppName };
         }
 
-        var arguments = new List<string> { $"--branch={branch}", $"--fork={fork}" };
-        if (request.Pipeline == PipelineNames.Teardown || request.PullRequest is not { } number)
+        var (fork, branch) = RunIdentity.SplitKey(request.Branch);
+        var pipeline = new PipelineRequest(request.Pipeline, app, branch)
         {
-            return arguments;
+            Commit = request.Commit,
+            Fork = fork,
+            PullRequestUrl = Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address : null,
+            RepositoryUrl = request.RepositoryUrl,
+        };
+        if (fork is null || request.PullRequest is not { } number)
+        {
+            return pipeline;
         }
 
         if (request.Trigger == RunTriggers.GitHub)
         {
-            arguments.Add($"--fetch-ref=refs/pull/{number.ToString(CultureInfo.InvariantCulture)}/head");
-        }
-        else if (request.Repository is { } repository && ForkSource(app, repository, fork) is { } forkSource)
-        {
-            arguments.Add($"--fetch-ref=refs/heads/{branch}");
-            arguments.Add($"--fetch-from={forkSource}");
+            return pipeline with { FetchRef = $"refs/pull/{number.ToString(CultureInfo.InvariantCulture)}/head" };
         }
 
-        return arguments;
+        return request.Repository is { } repository && ForkSource(app, repository, fork) is { } forkSource
+            ? pipeline with { FetchRef = $"refs/heads/{branch}", FetchFrom = forkSource }
+            : pipeline;
     }
 }

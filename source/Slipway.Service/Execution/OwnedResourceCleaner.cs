@@ -1,6 +1,7 @@
 using Slipway.Pipeline.State;
 using Slipway.Platform;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Execution;
 

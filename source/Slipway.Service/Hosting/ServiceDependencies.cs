@@ -1,3 +1,4 @@
+using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Service.Apps;
 using Slipway.Service.Execution;
@@ -5,11 +6,11 @@ using Slipway.Service.Queue;
 
 namespace Slipway.Service.Hosting;
 
-/// <summary>What the service is given rather than makes: the pipeline executor and what it shares with the pipeline.</summary>
-/// <param name="Executor">Runs a run's pipeline in-process (the build's targets, or a test's stand-in).</param>
+/// <summary>What the service is given rather than makes: the pipeline's entry and what it shares with the pipeline.</summary>
+/// <param name="Pipeline">Runs a run's pipeline in-process (the build's runner, or a test's stand-in).</param>
 /// <param name="Cleaner">Removes an interrupted run's resources at start-up.</param>
 /// <param name="PipelineStore">The pipeline's runs, stages and playgrounds.</param>
-public sealed record ServiceDependencies(IPipelineExecutor Executor, IRunResourceCleaner Cleaner, IRunStore PipelineStore)
+public sealed record ServiceDependencies(IPipelineRunner Pipeline, IRunResourceCleaner Cleaner, IRunStore PipelineStore)
 {
     /// <summary>The queue's store; default: SQLite at <see cref="ServiceOptions.DatabasePath"/>.</summary>
     public IRunQueueStore? QueueStore { get; init; }

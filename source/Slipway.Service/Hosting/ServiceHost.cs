@@ -145,7 +145,7 @@ public sealed class ServiceHost : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton(log);
         services.AddSingleton(clock);
-        services.AddSingleton(dependencies.Executor);
+        services.AddSingleton(dependencies.Pipeline);
         services.AddSingleton(dependencies.Cleaner);
         services.AddSingleton(dependencies.PipelineStore);
         services.AddSingleton(dependencies.QueueStore ?? new SqliteRunQueueStore(options.DatabasePath));

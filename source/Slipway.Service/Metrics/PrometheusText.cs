@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Metrics;
 
@@ -10,14 +11,14 @@ public static class PrometheusText
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     /// <summary>The whole exposition: queue gauges from the store's counts, then this instance's counters and histograms.</summary>
-    public static string Write(IReadOnlyDictionary<QueuedRunState, long> runsByState, int runningHere, ServiceMetrics metrics)
+    public static string Write(IReadOnlyDictionary<RunState, long> runsByState, int runningHere, ServiceMetrics metrics)
     {
         var text = new StringBuilder();
         Family(text, "slipway_queue_depth", "gauge", "Runs stored and waiting to start.");
-        Sample(text, "slipway_queue_depth", [], runsByState.GetValueOrDefault(QueuedRunState.Queued));
+        Sample(text, "slipway_queue_depth", [], runsByState.GetValueOrDefault(RunState.Queued));
 
         Family(text, "slipway_runs", "gauge", "Runs in the queue's store, by state.");
-        foreach (var state in Enum.GetValues<QueuedRunState>())
+        foreach (var state in Enum.GetValues<RunState>())
         {
             Sample(text, "slipway_runs", [("state", state.ToString().ToLowerInvariant())], runsByState.GetValueOrDefault(state));
         }

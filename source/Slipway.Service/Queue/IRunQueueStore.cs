@@ -1,3 +1,5 @@
+using Slipway.Status;
+
 namespace Slipway.Service.Queue;
 
 /// <summary>
@@ -21,17 +23,17 @@ public interface IRunQueueStore
 
     /// <summary>
     /// Finishes a running run in <paramref name="state"/> when it is still the claim numbered <paramref name="attempt"/>;
-    /// a run a newer one superseded finishes as <see cref="QueuedRunState.Superseded"/> unless it succeeded.
+    /// a run a newer one superseded finishes as <see cref="RunState.Superseded"/> unless it succeeded.
     /// </summary>
     /// <returns>False when the run was no longer that claim (it was finished or recovered already): nothing changed.</returns>
-    Task<bool> FinishAsync(string id, int attempt, QueuedRunState state, int? exitCode, string? summary, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> FinishAsync(string id, int attempt, RunState state, int? exitCode, string? summary, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Handles a running run whose execution was cut short (the service stopped or crashed): queued again the first
     /// time, finished as interrupted the second, or finished as superseded when a newer run replaced it.
     /// </summary>
     /// <returns>The state the run is left in.</returns>
-    Task<QueuedRunState> InterruptAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<RunState> InterruptAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Finishes a queued run as cancelled. Returns false when it was not queued (running or final).</summary>
     Task<bool> CancelQueuedAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
@@ -47,7 +49,7 @@ public interface IRunQueueStore
     Task<IReadOnlyList<QueuedRun>> ListRunningAsync(CancellationToken cancellationToken);
 
     /// <summary>How many runs are in each state.</summary>
-    Task<IReadOnlyDictionary<QueuedRunState, long>> CountByStateAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<RunState, long>> CountByStateAsync(CancellationToken cancellationToken);
 
     /// <summary>Appends lines to a run's log, numbering them after the lines already stored.</summary>
     Task AppendLogAsync(string id, IReadOnlyList<(DateTimeOffset At, string Level, string? Target, string Text)> lines, CancellationToken cancellationToken);

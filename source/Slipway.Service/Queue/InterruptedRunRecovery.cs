@@ -1,5 +1,6 @@
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
+using Slipway.Status;
 
 namespace Slipway.Service.Queue;
 
@@ -28,7 +29,7 @@ public sealed class InterruptedRunRecovery(IRunQueueStore store, IRunResourceCle
             }
 
             var state = await store.InterruptAsync(run.Id, $"the service stopped while it ran; {cleaned} resource(s) removed", clock.GetUtcNow(), cancellationToken);
-            log.Warning(state == QueuedRunState.Queued
+            log.Warning(state == RunState.Queued
                 ? $"Run {run.Id} ({run.Request.Pipeline} of {run.Request.Branch}) was interrupted by a stop of the service: removed {cleaned} resource(s) it had started and queued it again."
                 : $"Run {run.Id} ({run.Request.Pipeline} of {run.Request.Branch}) was interrupted by a stop of the service: removed {cleaned} resource(s) it had started; it ends {state.ToString().ToLowerInvariant()}.");
         }

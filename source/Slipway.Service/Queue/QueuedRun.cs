@@ -1,3 +1,5 @@
+using Slipway.Status;
+
 namespace Slipway.Service.Queue;
 
 /// <summary>A run as the queue keeps it.</summary>
@@ -12,7 +14,7 @@ public sealed record QueuedRun(
     string Id,
     long Sequence,
     RunRequest Request,
-    QueuedRunState State,
+    RunState State,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? FinishedAt = null,

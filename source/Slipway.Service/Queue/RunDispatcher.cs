@@ -1,20 +1,23 @@
 using Microsoft.Extensions.Hosting;
 using Slipway.Engine;
+using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
 using Slipway.Service.Metrics;
+using Slipway.Status;
 
 namespace Slipway.Service.Queue;
 
 /// <summary>
 /// Starts queued runs, at most <see cref="ServiceOptions.MaxConcurrentRuns"/> at once and one per branch, each
-/// in an execution flow of its own whose log lines are captured with the run; records how each ends.
+/// in an execution flow of its own whose log lines are captured with the run; records how each ends. Runs go to the
+/// pipeline through its typed entry (<see cref="IPipelineRunner"/>): the pipeline's run id and outcome come back as events.
 /// </summary>
 public sealed class RunDispatcher(
     RunQueue queue,
     ActiveRuns active,
-    IPipelineExecutor executor,
+    IPipelineRunner pipeline,
     InterruptedRunRecovery recovery,
     IRunStore pipelineStore,
     ServiceMetrics metrics,
@@ -82,9 +85,7 @@ public sealed class RunDispatcher(
 
     private async Task ExecuteRunAsync(QueuedRun run, CancellationToken stoppingToken)
     {
-        using var execution = new PipelineExecution(run, stoppingToken, (pipelineRunId, reportFolder) =>
-            // Blocking on purpose: the id must be stored before the pipeline creates anything labelled with it.
-            Store.SetPipelineRunAsync(run.Id, pipelineRunId, reportFolder, CancellationToken.None).GetAwaiter().GetResult());
+        using var execution = new PipelineExecution(run, stoppingToken);
         active.Add(execution);
         try
         {
@@ -93,8 +94,8 @@ public sealed class RunDispatcher(
                 execution.Supersede(newer);
             }
 
-            var (exitCode, conclusion) = await ExecuteCapturedAsync(execution);
-            await RecordEndAsync(execution, exitCode, conclusion, stoppingToken);
+            var (finished, conclusion) = await ExecuteCapturedAsync(execution);
+            await RecordEndAsync(execution, finished, conclusion, stoppingToken);
         }
         catch (Exception exception)
         {
@@ -106,15 +107,15 @@ public sealed class RunDispatcher(
         }
     }
 
-    private async Task<(int ExitCode, string? Conclusion)> ExecuteCapturedAsync(PipelineExecution execution)
+    private async Task<(RunFinished Finished, string? Conclusion)> ExecuteCapturedAsync(PipelineExecution execution)
     {
         var run = execution.Run;
         await using var capture = new RunLogCapture(Store, run.Id, options.Secrets);
-        var exitCode = await ExecuteAsync(execution, capture);
-        return (exitCode, capture.Conclusion);
+        var finished = await ExecuteAsync(execution, capture);
+        return (finished, capture.Conclusion);
     }
 
-    private async Task<int> ExecuteAsync(PipelineExecution execution, RunLogCapture capture)
+    private async Task<RunFinished> ExecuteAsync(PipelineExecution execution, RunLogCapture capture)
     {
         var run = execution.Run;
         using (Log.AddFlowSink(capture))
@@ -123,24 +124,41 @@ public sealed class RunDispatcher(
                 (run.Attempts > 1 ? $" (attempt {run.Attempts}, after an interruption)" : string.Empty) + ".");
             try
             {
-                return await executor.ExecuteAsync(execution);
+                var request = ForkCheckout.RequestOf(run.Request, run.Request.App ?? options.DefaultApp);
+                return await pipeline.RunAsync(request, @event => OnEventAsync(execution, @event), execution.Cancellation, execution.Superseded);
             }
             catch (OperationCanceledException) when (execution.Cancellation.IsCancellationRequested)
             {
-                return ExitCodes.Cancelled;
+                return new RunFinished(RunState.Cancelled, "");
             }
             catch (Exception exception)
             {
                 Log.Error($"The pipeline could not run: {exception.Message}");
-                return ExitCodes.TargetFailed;
+                return new RunFinished(RunState.Failed, "");
             }
         }
     }
 
-    private async Task RecordEndAsync(PipelineExecution execution, int exitCode, string? conclusion, CancellationToken stoppingToken)
+    /// <summary>What the service keeps of a run's events: the pipeline's run id, stored before the run creates anything labelled with it.</summary>
+    private async Task OnEventAsync(PipelineExecution execution, PipelineEvent @event)
+    {
+        if (@event is RunStarted started && execution.PipelineRunId != started.RunId)
+        {
+            execution.PipelineRunId = started.RunId;
+            await Store.SetPipelineRunAsync(execution.Run.Id, started.RunId, started.ReportFolder, CancellationToken.None);
+        }
+    }
+
+    private async Task RecordEndAsync(PipelineExecution execution, RunFinished finished, string? conclusion, CancellationToken stoppingToken)
     {
         var run = execution.Run;
         var now = clock.GetUtcNow();
+        var exitCode = finished.Outcome switch
+        {
+            RunState.Succeeded => ExitCodes.Success,
+            RunState.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.TargetFailed,
+        };
         var pipelineRun = execution.PipelineRunId is { } pipelineRunId
             ? await pipelineStore.FindRunAsync(pipelineRunId, CancellationToken.None)
             : null;
@@ -153,11 +171,11 @@ public sealed class RunDispatcher(
             return;
         }
 
-        var state = exitCode == ExitCodes.Success ? QueuedRunState.Succeeded
-            : execution.IsSuperseded ? QueuedRunState.Superseded
-            : execution.IsCancelledByUser || exitCode == ExitCodes.Cancelled ? QueuedRunState.Cancelled
-            : QueuedRunState.Failed;
-        var summary = pipelineRun?.Summary ?? conclusion ?? $"exit code {exitCode}";
+        var state = exitCode == ExitCodes.Success ? RunState.Succeeded
+            : execution.IsSuperseded ? RunState.Superseded
+            : execution.IsCancelledByUser || exitCode == ExitCodes.Cancelled ? RunState.Cancelled
+            : RunState.Failed;
+        var summary = pipelineRun?.Summary ?? (finished.Summary.Length > 0 ? finished.Summary : null) ?? conclusion ?? $"exit code {exitCode}";
         if (await Store.FinishAsync(run.Id, run.Attempts, state, exitCode, summary, now, CancellationToken.None))
         {
             metrics.CountFinished(state.ToString());

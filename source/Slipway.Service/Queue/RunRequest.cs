@@ -1,3 +1,5 @@
+using Slipway.Status;
+
 namespace Slipway.Service.Queue;
 
 /// <summary>What a run should do, as a webhook, the form, the API or a schedule asked for it.</summary>
@@ -40,15 +42,6 @@ public sealed record RunRequest(
         (RunTriggers.Bitbucket, var name) => $"https://bitbucket.org/{name}",
         _ => null,
     };
-}
-
-/// <summary>The names of the pipelines the service starts itself.</summary>
-public static class PipelineNames
-{
-    public const string PullRequest = "PullRequest";
-    public const string Approved = "Approved";
-    public const string Teardown = "Teardown";
-    public const string Playground = "Playground";
 }
 
 /// <summary>Who asked for a run.</summary>

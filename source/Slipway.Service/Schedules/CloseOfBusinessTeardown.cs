@@ -1,6 +1,7 @@
 using Slipway.Pipeline.State;
 using Slipway.Service.Hosting;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Schedules;
 

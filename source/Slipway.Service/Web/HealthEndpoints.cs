@@ -1,9 +1,10 @@
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Routing;
 using Slipway.Service.Metrics;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Web;
 
@@ -18,7 +19,7 @@ public static class HealthEndpoints
             try
             {
                 var counts = await queue.Store.CountByStateAsync(cancellationToken);
-                return HttpResults.Json(new { status = "ok", queued = counts[QueuedRunState.Queued], running = counts[QueuedRunState.Running] });
+                return HttpResults.Json(new { status = "ok", queued = counts[RunState.Queued], running = counts[RunState.Running] });
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

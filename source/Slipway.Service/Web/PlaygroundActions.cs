@@ -1,5 +1,6 @@
 using Slipway.Pipeline.State;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Web;
 

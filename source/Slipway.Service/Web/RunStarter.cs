@@ -1,6 +1,7 @@
 using Slipway.Git.Checkout;
 using Slipway.Service.Apps;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Web;
 

@@ -1,4 +1,5 @@
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Web;
 

@@ -2,6 +2,7 @@ using Slipway.Pipeline.Naming;
 using Slipway.Service.Apps;
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Webhooks;
 

@@ -11,7 +11,7 @@ internal sealed class CommitStatusReporter(
     IReadOnlyDictionary<VcsProvider, ICommitStatusPublisher> publishers,
     RepositoryResolver repositoryResolver) : IRunStatusReporter
 {
-    private readonly ConcurrentDictionary<string, RunState> runs = new();
+    private readonly ConcurrentDictionary<string, PostedStatuses> runs = new();
 
     public string Name => "Commit status";
 
@@ -35,7 +35,7 @@ internal sealed class CommitStatusReporter(
 
     private async Task PublishAsync(RunStatus status, bool runFinished, CancellationToken cancellationToken)
     {
-        var run = runs.GetOrAdd(status.RunId, _ => new RunState());
+        var run = runs.GetOrAdd(status.RunId, _ => new PostedStatuses());
         await run.Gate.WaitAsync(cancellationToken);
         try
         {
@@ -75,7 +75,7 @@ internal sealed class CommitStatusReporter(
         ? "set GitHubToken (GITHUB_TOKEN) to a token that may write commit statuses."
         : "set BitbucketUsername and BitbucketAppPassword, or BitbucketAccessToken.";
 
-    private sealed class RunState
+    private sealed class PostedStatuses
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 

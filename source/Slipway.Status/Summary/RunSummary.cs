@@ -10,26 +10,26 @@ internal sealed class RunSummary(RunStatus status)
 
     public string ShortSha => Status.CommitSha.Length > 7 ? Status.CommitSha[..7] : Status.CommitSha;
 
-    public RunOutcome Outcome
+    public RunState Outcome
     {
         get
         {
             if (Status.Superseded)
             {
-                return RunOutcome.Superseded;
+                return RunState.Superseded;
             }
 
             if (Status.Stages.Any(stage => stage.State == StageState.Failed))
             {
-                return RunOutcome.Failed;
+                return RunState.Failed;
             }
 
             if (Status.Stages.Any(stage => stage.State == StageState.Cancelled))
             {
-                return RunOutcome.Cancelled;
+                return RunState.Cancelled;
             }
 
-            return Status.FinishedAt is null ? RunOutcome.Running : RunOutcome.Succeeded;
+            return Status.FinishedAt is null ? RunState.Running : RunState.Succeeded;
         }
     }
 
@@ -44,7 +44,7 @@ internal sealed class RunSummary(RunStatus status)
         get
         {
             var failed = Status.Stages.Where(stage => stage.State == StageState.Failed).Select(stage => stage.Name).ToList();
-            return Outcome == RunOutcome.Failed && failed.Count > 0
+            return Outcome == RunState.Failed && failed.Count > 0
                 ? failed.Count == 1 ? $"{failed[0]} failed" : $"{string.Join(", ", failed[..^1])} and {failed[^1]} failed"
                 : StageStateText.Word(Outcome);
         }

@@ -25,23 +25,23 @@ internal static class StageStateText
         _ => ":grey_question:",
     };
 
-    public static string Word(RunOutcome outcome) => outcome switch
+    public static string Word(RunState outcome) => outcome switch
     {
-        RunOutcome.Running => "running",
-        RunOutcome.Succeeded => "succeeded",
-        RunOutcome.Failed => "failed",
-        RunOutcome.Cancelled => "cancelled",
-        RunOutcome.Superseded => "superseded by a newer push",
+        RunState.Running => "running",
+        RunState.Succeeded => "succeeded",
+        RunState.Failed => "failed",
+        RunState.Cancelled => "cancelled",
+        RunState.Superseded => "superseded by a newer push",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 
-    public static string Emoji(RunOutcome outcome) => outcome switch
+    public static string Emoji(RunState outcome) => outcome switch
     {
-        RunOutcome.Running => ":hourglass_flowing_sand:",
-        RunOutcome.Succeeded => ":white_check_mark:",
-        RunOutcome.Failed => ":x:",
-        RunOutcome.Cancelled => ":no_entry_sign:",
-        RunOutcome.Superseded => ":fast_forward:",
+        RunState.Running => ":hourglass_flowing_sand:",
+        RunState.Succeeded => ":white_check_mark:",
+        RunState.Failed => ":x:",
+        RunState.Cancelled => ":no_entry_sign:",
+        RunState.Superseded => ":fast_forward:",
         _ => ":grey_question:",
     };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Slipway.Pipeline.State;
 using Slipway.Pipeline.Tests.Fixtures;
 using Slipway.Platform;
+using Slipway.Status;
 
 namespace Slipway.Pipeline.Tests.EndToEnd;
 

@@ -30,7 +30,7 @@ public sealed class StageTrackerTests : IDisposable
         await tracker.FinishAsync(RunState.Succeeded, "build: succeeded");
 
         var stage = (await store.ListStagesAsync("r1", CancellationToken.None)).Single();
-        stage.Should().Be(new StageRecord("r1", StageNames.Build, RunState.Succeeded, Noon.AddSeconds(5), Noon.AddSeconds(65), "slipway/site:demo-abc1234"));
+        stage.Should().Be(new StageRecord("r1", StageNames.Build, StageState.Succeeded, Noon.AddSeconds(5), Noon.AddSeconds(65), "slipway/site:demo-abc1234"));
         (await store.FindRunAsync("r1", CancellationToken.None))!.State.Should().Be(RunState.Succeeded);
         _reporter.Calls.Should().Equal("started", "build Running", "build Succeeded", "finished");
     }

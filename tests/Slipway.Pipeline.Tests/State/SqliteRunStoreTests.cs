@@ -1,4 +1,5 @@
 using Slipway.Pipeline.State;
+using Slipway.Status;
 
 namespace Slipway.Pipeline.Tests.State;
 
@@ -43,13 +44,13 @@ public sealed class SqliteRunStoreTests : IDisposable
     public async Task SaveStageAsync_KeepsOneRowPerStageInTheOrderTheyStarted()
     {
         var store = new SqliteRunStore(Database);
-        await store.SaveStageAsync(new StageRecord("r1", "build", RunState.Running, Noon, null, null), default);
-        await store.SaveStageAsync(new StageRecord("r1", "test", RunState.Running, Noon, null, null), default);
-        await store.SaveStageAsync(new StageRecord("r1", "build", RunState.Succeeded, Noon, Noon.AddSeconds(30), "image"), default);
+        await store.SaveStageAsync(new StageRecord("r1", "build", StageState.Running, Noon, null, null), default);
+        await store.SaveStageAsync(new StageRecord("r1", "test", StageState.Running, Noon, null, null), default);
+        await store.SaveStageAsync(new StageRecord("r1", "build", StageState.Succeeded, Noon, Noon.AddSeconds(30), "image"), default);
 
         var stages = await store.ListStagesAsync("r1", default);
 
-        stages.Select(stage => (stage.Name, stage.State)).Should().Equal(("build", RunState.Succeeded), ("test", RunState.Running));
+        stages.Select(stage => (stage.Name, stage.State)).Should().Equal(("build", StageState.Succeeded), ("test", StageState.Running));
     }
 
     [Fact]

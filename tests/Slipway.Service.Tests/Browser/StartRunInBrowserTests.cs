@@ -20,8 +20,8 @@ public sealed class StartRunInBrowserTests
         Directory.CreateDirectory(folder.Combine(".nuke"));
         var remote = LocalRepositories.CreateBare(folder, "site.git", "main", "feature/login", "feature/search");
         await using var service = await ServiceUnderTest.StartAsync(options => options with { Token = Token, DefaultApp = remote }, folder: folder);
-        var probe = new ProbeExecutor(folder.Path, new Journal(folder.Combine("journal.txt")), workMilliseconds: 2500);
-        service.Executor.Behaviour = probe.ExecuteAsync;
+        var probe = new ProbePipeline(folder.Path, new Journal(folder.Combine("journal.txt")), workMilliseconds: 2500);
+        service.Pipeline.Inner = probe;
         await using var browser = await HeadlessChromium.StartAsync();
 
         await browser.NavigateAsync(new Uri(service.Host.Address, "/runs/new"));

@@ -4,6 +4,7 @@ using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
 using Slipway.Service.Tests.Host;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Durability;
 
@@ -53,7 +54,7 @@ public sealed class KilledServiceTests : IDisposable
         foreach (var id in ids)
         {
             var run = await store.FindAsync(id, CancellationToken.None);
-            run!.State.Should().Be(QueuedRunState.Succeeded, $"run {id} must complete");
+            run!.State.Should().Be(RunState.Succeeded, $"run {id} must complete");
             var events = await store.ListEventsAsync(id, CancellationToken.None);
             events.Count(entry => entry.Kind == RunEventKinds.Finished).Should().Be(1, $"run {id} completes exactly once");
             if (cutOff.Contains(id))
@@ -68,14 +69,17 @@ public sealed class KilledServiceTests : IDisposable
             }
         }
 
+        // The probe pipeline knows a run by its branch, one per run.
+        var branches = ids.Select((id, index) => (id, branch: $"durable/{index}")).ToDictionary(pair => pair.id, pair => pair.branch);
         var journal = Journal.Read(_folder.Combine("journal.txt"));
-        journal.Where(entry => entry[0] == "clean").Select(entry => entry[1]).Should().BeEquivalentTo(cutOff, "each cut-off run's resources are looked for once");
+        journal.Where(entry => entry[0] == "clean").Select(entry => entry[1]).Should().BeEquivalentTo(
+            cutOff.Select(id => branches[id]), "each cut-off run's resources are looked for once");
         journal.Where(entry => entry[0] == "clean").Should().OnlyContain(
-            entry => entry[2] == $"probe-{entry[1]}-1" || entry[2] == "-",
+            entry => entry[2] == ProbePipeline.LabelOf(entry[1]) || entry[2] == "-",
             "they are found by the run's own label (\"-\": killed before its pipeline started, so nothing carries one)");
-        journal.Where(entry => entry[0] == "done").Select(entry => entry[1]).Distinct().Should().BeEquivalentTo(ids);
+        journal.Where(entry => entry[0] == "done").Select(entry => entry[1]).Distinct().Should().BeEquivalentTo(branches.Values);
         journal.Where(entry => entry[0] == "start").GroupBy(entry => entry[1]).Where(group => group.Count() > 1).Select(group => group.Key)
-            .Should().BeSubsetOf(cutOff, "only a run cut off by the kill is executed twice");
+            .Should().BeSubsetOf(cutOff.Select(id => branches[id]), "only a run cut off by the kill is executed twice");
     }
 
     private static async Task WaitUntilAsync(HttpClient client, Func<(long Finished, long Running), bool> condition, TimeSpan timeout)

@@ -3,6 +3,7 @@ using Slipway.Platform;
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Execution;
 
@@ -30,7 +31,7 @@ public sealed class OwnedResourceCleanerTests : IAsyncLifetime
         var now = DateTimeOffset.UtcNow;
         await store.SaveRunAsync(new RunRecord(interrupted.Run, "PullRequest", app, "feature/login", null, RunState.Running, now), CancellationToken.None);
         await store.SavePlaygroundAsync(new PlaygroundRecord(app, "feature/search", "feature-search", "http://feature-search.localhost:1/", elsewhere.Id, _engine.Image, interrupted.Run, "local", now), CancellationToken.None);
-        var run = new QueuedRun("7", 7, new RunRequest("PullRequest", app, null, "feature/login"), QueuedRunState.Running, now, PipelineRunId: interrupted.Run);
+        var run = new QueuedRun("7", 7, new RunRequest("PullRequest", app, null, "feature/login"), RunState.Running, now, PipelineRunId: interrupted.Run);
 
         var removed = await new OwnedResourceCleaner(platform, store, TimeProvider.System).CleanAsync(run, CancellationToken.None);
 
@@ -48,7 +49,7 @@ public sealed class OwnedResourceCleanerTests : IAsyncLifetime
         var platform = _engine.Platform();
         var app = "svc-" + _engine.TestId[..8];
         var task = await platform.StartTaskAsync(new TaskSpec("tests", _engine.Image, TaskKind.Tests, new Ownership(app, "feature/login", "some-run"), ["sleep", "300"]), CancellationToken.None);
-        var run = new QueuedRun("8", 8, new RunRequest("PullRequest", app, null, "feature/login"), QueuedRunState.Running, DateTimeOffset.UtcNow);
+        var run = new QueuedRun("8", 8, new RunRequest("PullRequest", app, null, "feature/login"), RunState.Running, DateTimeOffset.UtcNow);
 
         var removed = await new OwnedResourceCleaner(platform, new SqliteRunStore(_engine.Folder.Combine("slipway.db")), TimeProvider.System).CleanAsync(run, CancellationToken.None);
 

@@ -1,18 +1,19 @@
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Execution;
 
 public sealed class PipelineExecutionTests
 {
-    private static readonly QueuedRun Run = new("3", 3, new RunRequest("PullRequest", "site", null, "feature/login"), QueuedRunState.Running, DateTimeOffset.UtcNow);
+    private static readonly QueuedRun Run = new("3", 3, new RunRequest("PullRequest", "site", null, "feature/login"), RunState.Running, DateTimeOffset.UtcNow);
 
     [Fact]
-    public void Supersede_TellsTheCallbacksFirstThenCancels()
+    public void Supersede_SignalsSupersededFirstThenCancels()
     {
-        using var execution = new PipelineExecution(Run, CancellationToken.None, (_, _) => { });
+        using var execution = new PipelineExecution(Run, CancellationToken.None);
         var cancelledWhenTold = true;
-        execution.OnSuperseded(() => cancelledWhenTold = execution.Cancellation.IsCancellationRequested);
+        execution.Superseded.Register(() => cancelledWhenTold = execution.Cancellation.IsCancellationRequested);
 
         execution.Supersede("4");
 
@@ -23,35 +24,22 @@ public sealed class PipelineExecutionTests
     }
 
     [Fact]
-    public void OnSuperseded_AfterTheFact_IsCalledAtOnce()
+    public void CancelByUser_CancelsWithoutSupersession()
     {
-        using var execution = new PipelineExecution(Run, CancellationToken.None, (_, _) => { });
-        execution.Supersede("4");
-        var told = false;
+        using var execution = new PipelineExecution(Run, CancellationToken.None);
 
-        execution.OnSuperseded(() => told = true);
+        execution.CancelByUser();
 
-        told.Should().BeTrue();
-    }
-
-    [Fact]
-    public void ReportPipelineRun_PassesTheIdOnOnce()
-    {
-        var reported = new List<string>();
-        using var execution = new PipelineExecution(Run, CancellationToken.None, (id, _) => reported.Add(id));
-
-        execution.ReportPipelineRun("20261120-090000-abcd", null);
-        execution.ReportPipelineRun("20261120-090000-abcd", null);
-
-        reported.Should().Equal("20261120-090000-abcd");
-        execution.PipelineRunId.Should().Be("20261120-090000-abcd");
+        execution.Cancellation.IsCancellationRequested.Should().BeTrue();
+        execution.Superseded.IsCancellationRequested.Should().BeFalse();
+        execution.IsCancelledByUser.Should().BeTrue();
     }
 
     [Fact]
     public void ServiceStopping_CancelsTheRun()
     {
         using var stopping = new CancellationTokenSource();
-        using var execution = new PipelineExecution(Run, stopping.Token, (_, _) => { });
+        using var execution = new PipelineExecution(Run, stopping.Token);
 
         stopping.Cancel();
 

@@ -8,6 +8,7 @@ using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
 using Slipway.Service.Queue;
 using Slipway.Service.Webhooks;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Fixtures;
 
@@ -23,11 +24,11 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>The repository every payload in Payloads/ comes from.</summary>
     public const string PayloadRepository = "acme/site";
 
-    private ServiceUnderTest(TemporaryFolder folder, ServiceHost host, ScriptedExecutor executor, RecordingCleaner cleaner, SqliteRunStore pipelineStore, ServiceOptions options)
+    private ServiceUnderTest(TemporaryFolder folder, ServiceHost host, ScriptedPipeline executor, RecordingCleaner cleaner, SqliteRunStore pipelineStore, ServiceOptions options)
     {
         Folder = folder;
         Host = host;
-        Executor = executor;
+        Pipeline = executor;
         Cleaner = cleaner;
         PipelineStore = pipelineStore;
         Options = options;
@@ -38,7 +39,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public ServiceHost Host { get; }
 
-    public ScriptedExecutor Executor { get; }
+    public ScriptedPipeline Pipeline { get; }
 
     public RecordingCleaner Cleaner { get; }
 
@@ -79,7 +80,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             Apps = new Dictionary<string, string> { [PayloadRepository] = "https://github.com/acme/site.git" },
         };
         options = configure?.Invoke(options) ?? options;
-        var executor = new ScriptedExecutor();
+        var executor = new ScriptedPipeline();
         var cleaner = new RecordingCleaner();
         var dependencies = new ServiceDependencies(executor, cleaner, pipelineStore)
         {
@@ -122,7 +123,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         }
     }
 
-    public Task<QueuedRun> WaitForStateAsync(string id, QueuedRunState state, TimeSpan? timeout = null) =>
+    public Task<QueuedRun> WaitForStateAsync(string id, RunState state, TimeSpan? timeout = null) =>
         WaitForRunAsync(id, run => run.State == state, timeout);
 
     /// <summary>Starts a run through the API and returns its id.</summary>

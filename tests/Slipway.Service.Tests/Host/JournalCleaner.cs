@@ -8,7 +8,7 @@ public sealed class JournalCleaner(Journal journal) : IRunResourceCleaner
 {
     public Task<int> CleanAsync(QueuedRun run, CancellationToken cancellationToken)
     {
-        journal.Write($"clean {run.Id} {run.PipelineRunId ?? "-"}");
+        journal.Write($"clean {run.Request.Branch} {run.PipelineRunId ?? "-"}");
         return Task.FromResult(0);
     }
 }

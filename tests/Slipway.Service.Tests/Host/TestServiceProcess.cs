@@ -1,3 +1,4 @@
+using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
@@ -18,9 +19,9 @@ public static class TestServiceProcess
         Directory.CreateDirectory(Path.Combine(root, ".nuke", "temp"));
         var database = Path.Combine(root, ".nuke", "temp", "slipway.db");
         var journal = new Journal(Path.Combine(root, "journal.txt"));
-        IPipelineExecutor executor = args.Text("executor", "probe") == "hold"
-            ? new HoldingExecutor()
-            : new ProbeExecutor(root, journal, args.Number("work-ms", 150));
+        IPipelineRunner pipeline = args.Text("executor", "probe") == "hold"
+            ? new HoldingPipeline()
+            : new ProbePipeline(root, journal, args.Number("work-ms", 150));
         var options = new ServiceOptions
         {
             RootDirectory = root,
@@ -32,7 +33,7 @@ public static class TestServiceProcess
             TimeZone = "UTC",
             Apps = new Dictionary<string, string> { ["acme/site"] = root },
         };
-        var dependencies = new ServiceDependencies(executor, new JournalCleaner(journal), new SqliteRunStore(database));
+        var dependencies = new ServiceDependencies(pipeline, new JournalCleaner(journal), new SqliteRunStore(database));
 
         await using var host = await ServiceHost.StartAsync(options, dependencies, CancellationToken.None);
         Console.Out.WriteLine(ListeningPrefix + host.Address);

@@ -1,5 +1,6 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 
@@ -10,16 +11,16 @@ public sealed class OneServicePerStoreTests
     public async Task SecondServiceOnTheSameStore_RefusesToStartWithASentence_AndLeavesTheRunningRunAlone()
     {
         await using var first = await ServiceUnderTest.StartAsync();
-        first.Executor.Behaviour = ScriptedExecutor.HoldUntilCancelled;
+        first.Pipeline.Behaviour = ScriptedPipeline.HoldUntilCancelled;
         var id = await first.StartRunAsync("feature/a");
-        await first.WaitForStateAsync(id, QueuedRunState.Running);
+        await first.WaitForStateAsync(id, RunState.Running);
 
         var second = async () => await ServiceUnderTest.StartAsync(folder: first.Folder);
 
         (await second.Should().ThrowAsync<ServiceSettingsException>()).Which.Message.Should()
             .Match($"Another Slipway service (process {Environment.ProcessId}) already uses the state in *; stop it first, or give this one its own --work-directory.");
-        (await first.Queue.FindAsync(id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Running);
-        first.Executor.Executions.Should().ContainSingle("the run was started once, by the first service");
+        (await first.Queue.FindAsync(id, CancellationToken.None))!.State.Should().Be(RunState.Running);
+        first.Pipeline.Runs.Should().ContainSingle("the run was started once, by the first service");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 
@@ -28,13 +29,13 @@ public sealed class RecoveryTests
 
         await using var service = await ServiceUnderTest.StartAsync(folder: folder);
 
-        (await service.WaitForStateAsync(cutOff, QueuedRunState.Succeeded)).Attempts.Should().Be(2);
-        (await service.Queue.FindAsync(replaced, CancellationToken.None))!.State.Should().Be(QueuedRunState.Superseded);
-        await service.WaitForStateAsync(replacement, QueuedRunState.Succeeded);
-        (await service.Queue.FindAsync(twice, CancellationToken.None))!.State.Should().Be(QueuedRunState.Interrupted);
+        (await service.WaitForStateAsync(cutOff, RunState.Succeeded)).Attempts.Should().Be(2);
+        (await service.Queue.FindAsync(replaced, CancellationToken.None))!.State.Should().Be(RunState.Superseded);
+        await service.WaitForStateAsync(replacement, RunState.Succeeded);
+        (await service.Queue.FindAsync(twice, CancellationToken.None))!.State.Should().Be(RunState.Interrupted);
         service.Cleaner.Cleaned.Select(run => (run.Id, run.PipelineRunId)).Should().BeEquivalentTo(
             [(cutOff, "20261120-090000-aaaa"), (replaced, (string?)null), (twice, (string?)null)]);
-        service.Executor.Executions.Select(execution => execution.Run.Id).Should().BeEquivalentTo([cutOff, replacement]);
+        service.Pipeline.Runs.Select(execution => execution.Request.Branch).Should().BeEquivalentTo(["feature/a", "feature/b"], "the cut-off run and the replacement ran again");
     }
 
     private static async Task<string> ClaimAsync(SqliteRunQueueStore store, string branch)

@@ -1,6 +1,7 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Queue;
 
@@ -31,9 +32,9 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         var claimed = await _store.ClaimNextAsync(Now, CancellationToken.None);
 
         claimed!.Id.Should().Be(first.Id);
-        claimed.State.Should().Be(QueuedRunState.Running);
+        claimed.State.Should().Be(RunState.Running);
         claimed.Attempts.Should().Be(1);
-        (await _store.FindAsync(first.Id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Running);
+        (await _store.FindAsync(first.Id, CancellationToken.None))!.State.Should().Be(RunState.Running);
     }
 
     [Fact]
@@ -57,12 +58,12 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         var run = await EnqueueAsync("feature/a");
         var claimed = await _store.ClaimNextAsync(Now, CancellationToken.None);
 
-        (await _store.FinishAsync(run.Id, claimed!.Attempts + 1, QueuedRunState.Succeeded, 0, null, Now, CancellationToken.None)).Should().BeFalse();
-        (await _store.FinishAsync(run.Id, claimed.Attempts, QueuedRunState.Succeeded, 0, "ok", Now, CancellationToken.None)).Should().BeTrue();
-        (await _store.FinishAsync(run.Id, claimed.Attempts, QueuedRunState.Failed, 1, "again", Now, CancellationToken.None)).Should().BeFalse();
+        (await _store.FinishAsync(run.Id, claimed!.Attempts + 1, RunState.Succeeded, 0, null, Now, CancellationToken.None)).Should().BeFalse();
+        (await _store.FinishAsync(run.Id, claimed.Attempts, RunState.Succeeded, 0, "ok", Now, CancellationToken.None)).Should().BeTrue();
+        (await _store.FinishAsync(run.Id, claimed.Attempts, RunState.Failed, 1, "again", Now, CancellationToken.None)).Should().BeFalse();
 
         var finished = await _store.FindAsync(run.Id, CancellationToken.None);
-        finished!.State.Should().Be(QueuedRunState.Succeeded);
+        finished!.State.Should().Be(RunState.Succeeded);
         finished.Summary.Should().Be("ok");
         (await _store.ListEventsAsync(run.Id, CancellationToken.None)).Count(entry => entry.Kind == RunEventKinds.Finished).Should().Be(1);
     }
@@ -74,13 +75,13 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         await _store.ClaimNextAsync(Now, CancellationToken.None);
         await _store.SetPipelineRunAsync(run.Id, "20261120-090000-abcd", null, CancellationToken.None);
 
-        (await _store.InterruptAsync(run.Id, "crash", Now, CancellationToken.None)).Should().Be(QueuedRunState.Queued);
+        (await _store.InterruptAsync(run.Id, "crash", Now, CancellationToken.None)).Should().Be(RunState.Queued);
         var requeued = await _store.FindAsync(run.Id, CancellationToken.None);
         requeued!.Requeued.Should().BeTrue();
         requeued.PipelineRunId.Should().BeNull("the next attempt starts a pipeline run of its own");
 
         await _store.ClaimNextAsync(Now, CancellationToken.None);
-        (await _store.InterruptAsync(run.Id, "crash again", Now, CancellationToken.None)).Should().Be(QueuedRunState.Interrupted);
+        (await _store.InterruptAsync(run.Id, "crash again", Now, CancellationToken.None)).Should().Be(RunState.Interrupted);
         (await _store.ClaimNextAsync(Now, CancellationToken.None)).Should().BeNull();
     }
 
@@ -99,13 +100,13 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         second.SupersededQueued.Should().BeEmpty();
         third.SupersededRunning.Should().BeEmpty("the running one was already replaced");
         third.SupersededQueued.Should().Equal(second.Run.Id);
-        (await _store.FindAsync(second.Run.Id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Superseded);
-        (await _store.FindAsync(otherBranch.Id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Queued);
-        (await _store.FindAsync(approved.Id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Queued, "an approval is not replaced by a push");
+        (await _store.FindAsync(second.Run.Id, CancellationToken.None))!.State.Should().Be(RunState.Superseded);
+        (await _store.FindAsync(otherBranch.Id, CancellationToken.None))!.State.Should().Be(RunState.Queued);
+        (await _store.FindAsync(approved.Id, CancellationToken.None))!.State.Should().Be(RunState.Queued, "an approval is not replaced by a push");
 
-        await _store.FinishAsync(running.Id, 1, QueuedRunState.Cancelled, 130, null, Now, CancellationToken.None);
+        await _store.FinishAsync(running.Id, 1, RunState.Cancelled, 130, null, Now, CancellationToken.None);
         var stopped = await _store.FindAsync(running.Id, CancellationToken.None);
-        stopped!.State.Should().Be(QueuedRunState.Superseded);
+        stopped!.State.Should().Be(RunState.Superseded);
         stopped.SupersededBy.Should().Be(second.Run.Id);
     }
 
@@ -131,7 +132,7 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
 
         (await _store.CancelQueuedAsync(queued.Id, Now, CancellationToken.None)).Should().BeTrue();
         (await _store.CancelQueuedAsync(running.Id, Now, CancellationToken.None)).Should().BeFalse();
-        (await _store.FindAsync(queued.Id, CancellationToken.None))!.State.Should().Be(QueuedRunState.Cancelled);
+        (await _store.FindAsync(queued.Id, CancellationToken.None))!.State.Should().Be(RunState.Cancelled);
     }
 
     [Fact]
@@ -157,9 +158,9 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
 
         var counts = await _store.CountByStateAsync(CancellationToken.None);
 
-        counts[QueuedRunState.Queued].Should().Be(1);
-        counts[QueuedRunState.Running].Should().Be(1);
-        counts[QueuedRunState.Succeeded].Should().Be(0);
+        counts[RunState.Queued].Should().Be(1);
+        counts[RunState.Running].Should().Be(1);
+        counts[RunState.Succeeded].Should().Be(0);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         var results = await Task.WhenAll(writes);
 
         results.Select(result => result.Run.Id).Should().OnlyHaveUniqueItems();
-        (await _store.CountByStateAsync(CancellationToken.None))[QueuedRunState.Queued].Should().Be(300);
+        (await _store.CountByStateAsync(CancellationToken.None))[RunState.Queued].Should().Be(300);
     }
 
     [Fact]
@@ -186,7 +187,7 @@ public sealed class SqliteRunQueueStoreTests : IAsyncLifetime
         var all = Task.WhenAll(writes);
         await FluentActions.Awaiting(() => all).Should().ThrowAsync<ArgumentException>();
 
-        (await _store.CountByStateAsync(CancellationToken.None))[QueuedRunState.Queued].Should().Be(20);
+        (await _store.CountByStateAsync(CancellationToken.None))[RunState.Queued].Should().Be(20);
     }
 
     private Task<QueuedRun> EnqueueAsync(string branch, string pipeline = PipelineNames.PullRequest) =>

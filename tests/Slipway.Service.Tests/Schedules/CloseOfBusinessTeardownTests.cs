@@ -3,6 +3,7 @@ using Slipway.Pipeline.State;
 using Slipway.Service.Queue;
 using Slipway.Service.Schedules;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Schedules;
 

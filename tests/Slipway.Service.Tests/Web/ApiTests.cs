@@ -4,6 +4,7 @@ using System.Text.Json;
 using Slipway.Pipeline.State;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -56,14 +57,14 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task RunAndItsLog_AreReadable()
     {
-        _service.Executor.Behaviour = _ =>
+        _service.Pipeline.Behaviour = _ =>
         {
             Slipway.Engine.Log.Information("first line");
             Slipway.Engine.Log.Warning("second line");
             return Task.FromResult(0);
         };
         var id = await _service.StartRunAsync("feature/login");
-        await _service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await _service.WaitForStateAsync(id, RunState.Succeeded);
 
         var run = await _service.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}");
         var log = await _service.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{id}/log?after=1");
@@ -78,14 +79,14 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task FailingRun_EndsFailedWithItsErrorAsSummary()
     {
-        _service.Executor.Behaviour = _ =>
+        _service.Pipeline.Behaviour = _ =>
         {
             Slipway.Engine.Log.Error("Build failed: composer.lock is out of date; run composer update and commit it.");
             return Task.FromResult(1);
         };
         var id = await _service.StartRunAsync("feature/login");
 
-        var run = await _service.WaitForStateAsync(id, QueuedRunState.Failed);
+        var run = await _service.WaitForStateAsync(id, RunState.Failed);
 
         run.Summary.Should().Be("Build failed: composer.lock is out of date; run composer update and commit it.");
         run.ExitCode.Should().Be(1);
@@ -95,7 +96,7 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task CancelFinishedRun_Is409()
     {
         var id = await _service.StartRunAsync("feature/login");
-        await _service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await _service.WaitForStateAsync(id, RunState.Succeeded);
 
         using var response = await _service.Client.PostAsync($"/api/runs/{id}/cancel", null);
 

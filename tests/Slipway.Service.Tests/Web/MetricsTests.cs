@@ -1,6 +1,7 @@
 using Slipway.Pipeline.State;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -11,12 +12,12 @@ public sealed class MetricsTests
     {
         await using var service = await ServiceUnderTest.StartAsync(options => options with { MaxConcurrentRuns = 1 });
         var release = new TaskCompletionSource();
-        service.Executor.Behaviour = async execution =>
+        service.Pipeline.Behaviour = async execution =>
         {
-            var pipelineRun = "p-" + execution.Run.Id;
-            execution.ReportPipelineRun(pipelineRun, null);
+            var pipelineRun = "p-" + execution.Request.Branch!.Replace('/', '-');
+            await execution.ReportPipelineRunAsync(pipelineRun, null);
             var start = DateTimeOffset.UtcNow;
-            await service.PipelineStore.SaveStageAsync(new StageRecord(pipelineRun, "build", RunState.Succeeded, start.AddSeconds(-42), start, null), CancellationToken.None);
+            await service.PipelineStore.SaveStageAsync(new StageRecord(pipelineRun, "build", StageState.Succeeded, start.AddSeconds(-42), start, null), CancellationToken.None);
             await release.Task;
             return 0;
         };
@@ -28,14 +29,14 @@ public sealed class MetricsTests
         {
         }
 
-        await service.WaitForStateAsync(first, QueuedRunState.Running);
+        await service.WaitForStateAsync(first, RunState.Running);
         var busy = await service.Client.GetStringAsync("/metrics");
         release.SetResult();
-        await service.WaitForRunAsync(first, run => run.State == QueuedRunState.Succeeded);
+        await service.WaitForRunAsync(first, run => run.State == RunState.Succeeded);
         var ids = (await service.RunsAsync()).Select(run => run.Id).ToList();
         foreach (var id in ids)
         {
-            await service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+            await service.WaitForStateAsync(id, RunState.Succeeded);
         }
 
         var idle = await service.Client.GetStringAsync("/metrics");

@@ -3,6 +3,7 @@ using Slipway.Pipeline.State;
 using Slipway.Service.Apps;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -14,7 +15,7 @@ public sealed class PagesTests
         await using var service = await ServiceUnderTest.StartAsync();
         using var hook = await service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-opened"));
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
 
         var html = await service.Client.GetStringAsync("/");
 
@@ -30,7 +31,7 @@ public sealed class PagesTests
     public async Task BranchNameWithMarkup_IsShownAsTextEverywhere()
     {
         await using var service = await ServiceUnderTest.StartAsync();
-        service.Executor.Behaviour = execution =>
+        service.Pipeline.Behaviour = execution =>
         {
             Slipway.Engine.Log.Information($"building <script>alert('{execution.Request.Branch}')</script>");
             return Task.FromResult(0);
@@ -39,7 +40,7 @@ public sealed class PagesTests
         var payload = Payloads.Read("github-pull_request-opened", ("\"ref\": \"feature/login\"", $"\"ref\": \"{branch}\""));
         using var hook = await service.PostGitHubAsync("pull_request", payload);
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
 
         var list = await service.Client.GetStringAsync("/");
         var detail = await service.Client.GetStringAsync($"/runs/{run.Id}");
@@ -59,17 +60,17 @@ public sealed class PagesTests
              "failures":[{"outcome":"failed","name":"LoginTest::testRememberMe","location":"tests/LoginTest.php:41","message":"Failed asserting that false is true.\nmore"}],
              "findings":[{"tool":"phpcs","severity":"error","rule":"PSR12.Files.EndFileNewline","location":"web/index.php:9","message":"Expected 1 newline at end of file"}]}
             """);
-        service.Executor.Behaviour = async execution =>
+        service.Pipeline.Behaviour = async execution =>
         {
-            execution.ReportPipelineRun("p-1", report);
+            await execution.ReportPipelineRunAsync("p-1", report);
             var now = DateTimeOffset.UtcNow;
-            await service.PipelineStore.SaveStageAsync(new StageRecord("p-1", "build", RunState.Succeeded, now.AddSeconds(-75), now.AddSeconds(-5), "slipway/site:feature-login-6dcb09b"), CancellationToken.None);
+            await service.PipelineStore.SaveStageAsync(new StageRecord("p-1", "build", StageState.Succeeded, now.AddSeconds(-75), now.AddSeconds(-5), "slipway/site:feature-login-6dcb09b"), CancellationToken.None);
             await service.PipelineStore.SavePlaygroundAsync(new PlaygroundRecord("site", "feature/login", "feature-login", "http://feature-login.localhost:8081/", "c0ffee", "img", "p-1", "local", now), CancellationToken.None);
             Slipway.Engine.Log.Information("Playground for feature/login is ready");
             return 0;
         };
         var id = await service.StartRunAsync("feature/login");
-        await service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(id, RunState.Succeeded);
 
         var html = await service.Client.GetStringAsync($"/runs/{id}");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Slipway.Engine;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -15,7 +16,7 @@ public sealed class SecretsTests
         var lines = new ConcurrentQueue<string>();
         using var everything = Log.AddSink(new CollectingSink(lines));
         await using var service = await ServiceUnderTest.StartAsync(options => options with { Token = Token });
-        service.Executor.Behaviour = _ =>
+        service.Pipeline.Behaviour = _ =>
         {
             // A pipeline that echoes a secret by mistake: the run's stored log masks it.
             Log.Information($"using {ServiceUnderTest.GitHubSecret} and {Token}");
@@ -31,7 +32,7 @@ public sealed class SecretsTests
         using var accepted = await service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-opened"));
         answers.Add(await accepted.Content.ReadAsStringAsync());
         var run = (await service.RunsAsync()).Single();
-        await service.WaitForStateAsync(run.Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(run.Id, RunState.Succeeded);
         var stored = await service.Queue.ReadLogAsync(run.Id, 0, 100, tail: false, CancellationToken.None);
 
         stored.Select(line => line.Text).Should().Contain("using *** and ***");

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Slipway.Service.Execution;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Webhooks;
 
@@ -61,8 +62,9 @@ public sealed class BitbucketForksAndApprovalsTests : IAsyncLifetime
         run.Request.Pipeline.Should().Be(PipelineNames.PullRequest, "a fork's commit is never released");
         run.Request.Branch.Should().Be("forker/site:main");
         run.Request.Commit.Should().Be("0d1a26e67d8f", "Bitbucket's 12-digit hash, which resolves once the fork's branch is fetched");
-        ForkCheckout.Arguments(run.Request, run.Request.App!).Should().Equal(
-            "--branch=main", "--fork=forker/site", "--fetch-ref=refs/heads/main", "--fetch-from=https://bitbucket.org/forker/site.git");
+        var pipeline = ForkCheckout.RequestOf(run.Request, run.Request.App!);
+        (pipeline.Branch, pipeline.Fork, pipeline.FetchRef, pipeline.FetchFrom).Should().Be(
+            ("main", "forker/site", "refs/heads/main", "https://bitbucket.org/forker/site.git"));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Slipway.Service.Execution;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
 using Slipway.Service.Webhooks;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Webhooks;
 
@@ -44,8 +45,8 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
         run.Request.Pipeline.Should().Be(PipelineNames.PullRequest);
         run.Request.Branch.Should().Be("forker/site:main", "the fork's main is not upstream's main");
         run.Request.Commit.Should().Be(ForkCommit);
-        ForkCheckout.Arguments(run.Request, run.Request.App!).Should().Equal(
-            "--branch=main", "--fork=forker/site", "--fetch-ref=refs/pull/43/head");
+        var pipeline = ForkCheckout.RequestOf(run.Request, run.Request.App!);
+        (pipeline.Branch, pipeline.Fork, pipeline.FetchRef, pipeline.FetchFrom).Should().Be(("main", "forker/site", "refs/pull/43/head", (string?)null));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
         teardown.Request.Branch.Should().Be("forker/site:main");
         var stillThere = (await _service.Queue.FindAsync(upstream.Id, CancellationToken.None))!;
         stillThere.SupersededBy.Should().BeNull("neither the fork's run nor its teardown is upstream main's");
-        stillThere.State.Should().NotBe(QueuedRunState.Superseded);
+        stillThere.State.Should().NotBe(RunState.Superseded);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Webhooks;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Slipway.Status;
 using static Slipway.Service.Queue.Sqlite.QueuedRunRows;
 using static Slipway.Service.Queue.Sqlite.SqliteValues;
 
@@ -56,11 +57,11 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
                 ("$appName", request.AppName), ("$branch", request.Branch), ("$seq", sequence));
             foreach (var run in ReadAll(older, ReadRun))
             {
-                if (run.State == QueuedRunState.Queued)
+                if (run.State == RunState.Queued)
                 {
                     Update("UPDATE service_runs SET state = 'Superseded', superseded_by = $by, finished_at = $now, summary = $summary WHERE seq = $seq",
                         ("$by", id), ("$now", Time(now)), ("$summary", $"superseded by run {id}"), ("$seq", run.Sequence));
-                    AddEvent(run.Sequence, RunEventKinds.Finished, $"{QueuedRunState.Superseded} by run {id}");
+                    AddEvent(run.Sequence, RunEventKinds.Finished, $"{RunState.Superseded} by run {id}");
                     supersededQueued.Add(run.Id);
                 }
                 else
@@ -95,7 +96,7 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
         return claimed;
     }
 
-    public bool Finish(string id, int attempt, QueuedRunState state, int? exitCode, string? summary)
+    public bool Finish(string id, int attempt, RunState state, int? exitCode, string? summary)
     {
         var run = FindRunning(id);
         if (run is null || run.Attempts != attempt)
@@ -103,15 +104,15 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
             return false;
         }
 
-        var final = run.SupersededBy is not null && state != QueuedRunState.Succeeded ? QueuedRunState.Superseded : state;
-        var text = final == QueuedRunState.Superseded ? $"superseded by run {run.SupersededBy}" : summary;
+        var final = run.SupersededBy is not null && state != RunState.Succeeded ? RunState.Superseded : state;
+        var text = final == RunState.Superseded ? $"superseded by run {run.SupersededBy}" : summary;
         Update("UPDATE service_runs SET state = $state, finished_at = $now, exit_code = $exit, summary = $summary WHERE seq = $seq",
             ("$state", final.ToString()), ("$now", Time(now)), ("$exit", exitCode), ("$summary", text), ("$seq", run.Sequence));
         AddEvent(run.Sequence, RunEventKinds.Finished, final.ToString());
         return true;
     }
 
-    public QueuedRunState Interrupt(string id, string reason)
+    public RunState Interrupt(string id, string reason)
     {
         var run = FindRunning(id);
         if (run is null)
@@ -123,18 +124,18 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
         AddEvent(run.Sequence, RunEventKinds.Interrupted, reason);
         if (run.SupersededBy is not null)
         {
-            return FinishAs(run, QueuedRunState.Superseded, $"superseded by run {run.SupersededBy}");
+            return FinishAs(run, RunState.Superseded, $"superseded by run {run.SupersededBy}");
         }
 
         if (run.Requeued)
         {
-            return FinishAs(run, QueuedRunState.Interrupted, $"interrupted twice ({reason}); not queued again");
+            return FinishAs(run, RunState.Interrupted, $"interrupted twice ({reason}); not queued again");
         }
 
         Update("UPDATE service_runs SET state = 'Queued', requeued = 1, started_at = NULL, pipeline_run_id = NULL, summary = $summary WHERE seq = $seq",
             ("$summary", $"queued again after an interruption ({reason})"), ("$seq", run.Sequence));
         AddEvent(run.Sequence, RunEventKinds.Requeued, null);
-        return QueuedRunState.Queued;
+        return RunState.Queued;
     }
 
     public bool CancelQueued(string id)
@@ -145,7 +146,7 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
             return false;
         }
 
-        FinishAs(run, QueuedRunState.Cancelled, "cancelled before it started");
+        FinishAs(run, RunState.Cancelled, "cancelled before it started");
         return true;
     }
 
@@ -174,7 +175,7 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
         return lines.Count;
     }
 
-    private QueuedRunState FinishAs(QueuedRun run, QueuedRunState state, string summary)
+    private RunState FinishAs(QueuedRun run, RunState state, string summary)
     {
         Update("UPDATE service_runs SET state = $state, finished_at = $now, summary = $summary WHERE seq = $seq",
             ("$state", state.ToString()), ("$now", Time(now)), ("$summary", summary), ("$seq", run.Sequence));

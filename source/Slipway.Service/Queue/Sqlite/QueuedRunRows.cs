@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Slipway.Status;
 using static Slipway.Service.Queue.Sqlite.SqliteValues;
 
 namespace Slipway.Service.Queue.Sqlite;
@@ -27,7 +28,7 @@ internal static class QueuedRunRows
             sequence.ToString(CultureInfo.InvariantCulture),
             sequence,
             request,
-            Enum.Parse<QueuedRunState>(r.GetString(r.GetOrdinal("state"))),
+            Enum.Parse<RunState>(r.GetString(r.GetOrdinal("state"))),
             ReadTime(r, "created_at")!.Value,
             ReadTime(r, "started_at"),
             ReadTime(r, "finished_at"),

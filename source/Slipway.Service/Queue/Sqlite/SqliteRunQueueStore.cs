@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Slipway.Status;
 using static Slipway.Service.Queue.Sqlite.QueuedRunRows;
 using static Slipway.Service.Queue.Sqlite.SqliteValues;
 
@@ -48,11 +49,11 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
         });
 
     /// <inheritdoc />
-    public Task<bool> FinishAsync(string id, int attempt, QueuedRunState state, int? exitCode, string? summary, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> FinishAsync(string id, int attempt, RunState state, int? exitCode, string? summary, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).Finish(id, attempt, state, exitCode, summary));
 
     /// <inheritdoc />
-    public Task<QueuedRunState> InterruptAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<RunState> InterruptAsync(string id, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         _writer.WriteAsync((connection, transaction) => new QueueWrites(connection, transaction, now).Interrupt(id, reason));
 
     /// <inheritdoc />
@@ -86,13 +87,13 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
         QueryAsync("SELECT * FROM service_runs WHERE state = 'Running' ORDER BY seq", ReadRun, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<QueuedRunState, long>> CountByStateAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<RunState, long>> CountByStateAsync(CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
             "SELECT state, COUNT(*) AS runs FROM service_runs GROUP BY state",
-            reader => (State: Enum.Parse<QueuedRunState>(reader.GetString(0)), Count: reader.GetInt64(1)),
+            reader => (State: Enum.Parse<RunState>(reader.GetString(0)), Count: reader.GetInt64(1)),
             cancellationToken);
-        var counts = Enum.GetValues<QueuedRunState>().ToDictionary(state => state, _ => 0L);
+        var counts = Enum.GetValues<RunState>().ToDictionary(state => state, _ => 0L);
         foreach (var (state, count) in rows)
         {
             counts[state] = count;
