@@ -84,7 +84,7 @@ partial class Targets
         .Requires(() => Branch)
         .Executes(async cancellationToken =>
         {
-            await Runner.PrepareDatabaseAsync(Session, cancellationToken);
+            _appEnvironment = await Runner.PrepareDatabaseAsync(Session, cancellationToken);
             ReportSummary(DatabaseNames.Database(Session.Run.AppName, Session.Run.Identity.BranchPart));
         });
 

@@ -29,7 +29,7 @@ partial class Targets
         .OnlyWhenStatic(DeployInputsAreValid)
         .Executes(async cancellationToken =>
         {
-            var outcome = await Session.DeployAsync(DeployRequest, ReleasePublisher, cancellationToken);
+            var outcome = await Session.DeployAsync(Built, DeployRequest, ReleasePublisher, cancellationToken);
             ReportSummary(outcome.StageSummary);
         });
 

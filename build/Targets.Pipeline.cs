@@ -11,6 +11,12 @@ partial class Targets
     PipelineRunner? _runner;
     PipelineSession? _session;
 
+    // What the Build target made, handed to the targets after it; and what BranchDatabase gives the build.
+    BuiltApp? _built;
+    IReadOnlyDictionary<string, string> _appEnvironment = PipelineRunner.NoAppEnvironment;
+
+    BuiltApp Built => _built ?? throw new InvalidOperationException("Build has not run.");
+
     /// <summary>The run the invoked targets make up; created by the first target that needs it.</summary>
     PipelineSession Session
     {
@@ -65,8 +71,8 @@ partial class Targets
         .Validates(() => CheckoutProblem)
         .Executes(async cancellationToken =>
         {
-            await Session.BuildAsync(cancellationToken);
-            ReportSummary(Session.Run.AppImage!);
+            _built = await Session.BuildAsync(_appEnvironment, cancellationToken);
+            ReportSummary(_built.Image);
         });
 
     Target Test => _ => _
@@ -76,7 +82,7 @@ partial class Targets
         {
             // Inside PullRequest failing tests do not stop the run (the playground still comes up for QA): the
             // test stage is red, the target reports a failed check, and the build ends with exit code 3.
-            ReportVerdict(await Session.TestAsync(stopOnFailingTests: !InPullRequest, cancellationToken));
+            ReportVerdict(await Session.TestAsync(Built, stopOnFailingTests: !InPullRequest, cancellationToken));
         });
 
     Target Analyse => _ => _
@@ -84,7 +90,7 @@ partial class Targets
         .DependsOn(Build)
         .Executes(async cancellationToken =>
         {
-            ReportVerdict(await Session.AnalyseAsync(cancellationToken));
+            ReportVerdict(await Session.AnalyseAsync(Built, cancellationToken));
         });
 
     Target Playground => _ => _
@@ -92,7 +98,7 @@ partial class Targets
         .DependsOn(Build)
         .Executes(async cancellationToken =>
         {
-            var url = await Session.PlaygroundAsync(cancellationToken);
+            var url = await Session.PlaygroundAsync(Built, cancellationToken);
             ReportSummary(url.ToString());
         });
 

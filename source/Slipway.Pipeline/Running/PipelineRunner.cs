@@ -61,40 +61,40 @@ public sealed class PipelineRunner(
             RepositoryUrl = request.RepositoryUrl,
         };
 
-    /// <summary>The branch's own database for the run, when there are branch databases: before the build's hooks run.</summary>
-    public async Task PrepareDatabaseAsync(PipelineSession session, CancellationToken cancellationToken)
-    {
-        if (databases is not null)
-        {
-            session.Run.AppEnvironment = await databases.EnsureAsync(session.Run.Identity, cancellationToken);
-        }
-    }
+    /// <summary>
+    /// The branch's own database for the run, when there are branch databases: made before the build's hooks run,
+    /// its settings (secrets) the variables the app gets. None without branch databases.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> PrepareDatabaseAsync(PipelineSession session, CancellationToken cancellationToken) =>
+        databases is null ? NoAppEnvironment : await databases.EnsureAsync(session.Run.Identity, cancellationToken);
+
+    /// <summary>The app's variables when the run has no branch database.</summary>
+    public static IReadOnlyDictionary<string, string> NoAppEnvironment { get; } = new Dictionary<string, string>();
 
     private async Task RunStagesAsync(PipelineSession session, PipelineRequest request, CancellationToken cancellation)
     {
-        await PrepareDatabaseAsync(session, cancellation);
-        await session.BuildAsync(cancellation);
+        var built = await session.BuildAsync(await PrepareDatabaseAsync(session, cancellation), cancellation);
         switch (request.Pipeline)
         {
             case var name when Is(name, PipelineNames.Test):
-                await session.TestAsync(stopOnFailingTests: true, cancellation);
+                await session.TestAsync(built, stopOnFailingTests: true, cancellation);
                 break;
             case var name when Is(name, PipelineNames.Analyse):
-                await session.AnalyseAsync(cancellation);
+                await session.AnalyseAsync(built, cancellation);
                 break;
             case var name when Is(name, PipelineNames.Playground):
-                await session.PlaygroundAsync(cancellation);
+                await session.PlaygroundAsync(built, cancellation);
                 break;
             case var name when Is(name, PipelineNames.PullRequest):
                 // Failing tests do not stop the run: the playground still comes up for QA.
                 await Task.WhenAll(
-                    session.TestAsync(stopOnFailingTests: false, cancellation),
-                    session.AnalyseAsync(cancellation),
-                    session.PlaygroundAsync(cancellation));
+                    session.TestAsync(built, stopOnFailingTests: false, cancellation),
+                    session.AnalyseAsync(built, cancellation),
+                    session.PlaygroundAsync(built, cancellation));
                 break;
             case var name when Is(name, PipelineNames.Approved) || Is(name, PipelineNames.Deploy):
-                await session.TestAsync(stopOnFailingTests: true, cancellation);
-                await session.DeployAsync(request.Deploy ?? new DeployRequest(VersionRequest.Auto), releases(), cancellation);
+                await session.TestAsync(built, stopOnFailingTests: true, cancellation);
+                await session.DeployAsync(built, request.Deploy ?? new DeployRequest(VersionRequest.Auto), releases(), cancellation);
                 break;
         }
     }

@@ -12,8 +12,8 @@ using Slipway.Status;
 namespace Slipway.Pipeline.Running;
 
 /// <summary>
-/// One pipeline run as the targets drive it: each stage is recorded (store, status reporters) as it
-/// starts and ends, and what earlier stages produced is kept for later ones.
+/// One pipeline run as the runner or the targets drive it: each stage is recorded (store, status reporters) as
+/// it starts and ends. Build returns what it made (<see cref="BuiltApp"/>), and the caller hands it to the stages after it.
 /// </summary>
 public sealed class PipelineSession
 {
@@ -25,6 +25,10 @@ public sealed class PipelineSession
     private readonly IReadOnlyList<string> _plannedStages;
     private readonly Func<PipelineEvent, Task> _events;
     private int _superseded;
+
+    // What this session's own stages produced, for its status (the commit) and its finish (the images to keep).
+    private CheckoutResult? _checkout;
+    private BuiltApp? _built;
 
     /// <param name="plannedStages">The stages this run will go through (StageNames), shown as pending from the start.</param>
     /// <param name="events">Told each stage change and the playground's address, in order (see <see cref="IPipelineRunner"/>).</param>
@@ -52,10 +56,11 @@ public sealed class PipelineSession
     public string RunFolder => _services.Layout.RunFolder(Run.RunId);
 
     /// <summary>
-    /// Checks out, then builds. The checkout comes before the run is announced, so that the first status
-    /// (Slack, commit statuses) already names the commit; a failed checkout is a failed build stage.
+    /// Checks out, then builds, with <paramref name="appEnvironment"/> (the branch database's settings, when it has
+    /// one) for the app's hooks and every later stage. The checkout comes before the run is announced, so that the
+    /// first status (Slack, commit statuses) already names the commit; a failed checkout is a failed build stage.
     /// </summary>
-    public async Task BuildAsync(CancellationToken cancellationToken)
+    public async Task<BuiltApp> BuildAsync(IReadOnlyDictionary<string, string> appEnvironment, CancellationToken cancellationToken)
     {
         var stage = new BuildStage(_services);
 
@@ -64,22 +69,25 @@ public sealed class PipelineSession
         ExceptionDispatchInfo? checkoutFailure = null;
         try
         {
-            await stage.CheckOutAsync(Run, cancellationToken);
+            _checkout = await stage.CheckOutAsync(Run, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             checkoutFailure = ExceptionDispatchInfo.Capture(exception);
         }
 
+        BuiltApp? built = null;
         await StageAsync(
             StageNames.Build,
             async () =>
             {
                 checkoutFailure?.Throw();
                 PlatformProblems.ThrowIfAny(_services.Platform.Name, await platformReady);
-                await stage.RunAsync(Run, cancellationToken);
-                return new StageVerdict(true, $"{Run.AppImage}");
+                built = await stage.RunAsync(Run, _checkout!, appEnvironment, cancellationToken);
+                return new StageVerdict(true, built.Image);
             });
+        _built = built;
+        return built!;
     }
 
     /// <summary>
@@ -87,25 +95,26 @@ public sealed class PipelineSession
     /// results that could not be read fail it too and stop the run. Failing tests stop the run only when
     /// <paramref name="stopOnFailingTests"/> (the Approved pipeline); otherwise the run goes on with a red test stage.
     /// </summary>
-    public Task<StageVerdict> TestAsync(bool stopOnFailingTests, CancellationToken cancellationToken) =>
-        ResultsStageAsync(StageNames.Test, TaskKind.Tests, StageVerdict.ForTests, stopOnFailingTests, cancellationToken);
+    public Task<StageVerdict> TestAsync(BuiltApp built, bool stopOnFailingTests, CancellationToken cancellationToken) =>
+        ResultsStageAsync(built, StageNames.Test, TaskKind.Tests, StageVerdict.ForTests, stopOnFailingTests, cancellationToken);
 
     /// <summary>
     /// Runs the static analysis: findings are reported, and those that meet the settings' <see cref="AnalysisFailsOn"/>
     /// make the stage Failed without stopping the run; results that could not be read fail it and stop the run.
     /// </summary>
-    public Task<StageVerdict> AnalyseAsync(CancellationToken cancellationToken) =>
+    public Task<StageVerdict> AnalyseAsync(BuiltApp built, CancellationToken cancellationToken) =>
         ResultsStageAsync(
+            built,
             StageNames.Analysis, TaskKind.Analysis, report => StageVerdict.ForAnalysis(report, Run.Settings.AnalysisFailsOn), stopOnRed: false, cancellationToken);
 
-    public async Task<Uri> PlaygroundAsync(CancellationToken cancellationToken)
+    public async Task<Uri> PlaygroundAsync(BuiltApp built, CancellationToken cancellationToken)
     {
         Uri? url = null;
         await StageAsync(
             StageNames.Playground,
             async () =>
             {
-                url = await new PlaygroundStage(_services).RunAsync(Run, cancellationToken);
+                url = await new PlaygroundStage(_services).RunAsync(Run, built, cancellationToken);
                 return new StageVerdict(true, url.ToString());
             },
             () => url);
@@ -119,13 +128,14 @@ public sealed class PipelineSession
     /// remote and the tested image published by <paramref name="images"/>; the version and release notes go
     /// into the run's status.
     /// </summary>
-    public async Task<DeployOutcome> DeployAsync(DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
+    public async Task<DeployOutcome> DeployAsync(
+        BuiltApp built, DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
     {
         DeployOutcome? outcome = null;
         var stage = new DeployStage(_services.Git, images);
         await StageAsync(StageNames.Deploy, async () =>
         {
-            outcome = await stage.RunAsync(Run, request, cancellationToken);
+            outcome = await stage.RunAsync(Run, built, request, cancellationToken);
             return new StageVerdict(true, outcome.StageSummary);
         });
         return outcome!;
@@ -170,15 +180,16 @@ public sealed class PipelineSession
         _lease?.Dispose();
         // Only after a run that served the branch's playground (red tests included): then no earlier image of the
         // branch is in use (the old playground was replaced), and no stage of this run still needs one.
-        if (outcome != RunState.Cancelled && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
+        if (outcome != RunState.Cancelled && _built is { } built && stages.Any(stage => stage is { Name: StageNames.Playground, State: StageState.Succeeded }))
         {
-            await new EarlierImagePruner(_services).PruneAsync(Run, CancellationToken.None);
+            await new EarlierImagePruner(_services).PruneAsync(Run, built, CancellationToken.None);
         }
 
         return outcome;
     }
 
     private async Task<StageVerdict> ResultsStageAsync(
+        BuiltApp built,
         string stage, TaskKind kind, Func<RunReport, StageVerdict> judge, bool stopOnRed, CancellationToken cancellationToken)
     {
         StageVerdict? verdict = null;
@@ -186,7 +197,7 @@ public sealed class PipelineSession
             stage,
             async () =>
             {
-                var results = await new TaskStage(_services).RunAsync(Run, kind, cancellationToken);
+                var results = await new TaskStage(_services).RunAsync(Run, built, kind, cancellationToken);
                 var report = RunReport.Combine(results);
                 if (report.HasInfrastructureFailure)
                 {
@@ -277,8 +288,8 @@ public sealed class PipelineSession
             Pipeline = Run.Pipeline,
             App = Run.AppName,
             Branch = Run.Settings.Branch,
-            CommitSha = Run.Checkout?.Revision ?? Run.Settings.Commit ?? "unknown",
-            RepositoryUrl = RepositoryUrl ?? Run.Checkout?.RemoteUrl,
+            CommitSha = _checkout?.Revision ?? Run.Settings.Commit ?? "unknown",
+            RepositoryUrl = RepositoryUrl ?? _checkout?.RemoteUrl,
             PullRequestUrl = Run.Settings.PullRequestUrl,
             StartedAt = now,
             Stages = _plannedStages.Select(stage => new StageStatus(stage, StageState.Pending)).ToList(),

@@ -19,44 +19,48 @@ public sealed class BuildStage(PipelineServices services)
     private const int FailureTailLines = 15;
 
     /// <summary>Checks the app out into the branch's working copy (kept between runs).</summary>
-    public async Task CheckOutAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task<CheckoutResult> CheckOutAsync(RunContext run, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         var source = run.Source.WithFetch(run.Settings.FetchRef, run.Settings.FetchFrom, layout.Root);
         Log.Information($"Checking out {source}.");
-        run.Checkout = await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
+        return await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
     }
 
-    /// <summary>Builds the checked-out app (checking it out first when that has not happened yet).</summary>
-    public async Task RunAsync(RunContext run, CancellationToken cancellationToken)
+    /// <summary>Builds the checked-out app, with <paramref name="appEnvironment"/> for its hooks, and hands on what it made.</summary>
+    public async Task<BuiltApp> RunAsync(
+        RunContext run, CheckoutResult checkout, IReadOnlyDictionary<string, string> appEnvironment, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
-        if (run.Checkout is null)
-        {
-            await CheckOutAsync(run, cancellationToken);
-        }
-
-        run.Tracker.Update(status => status with { CommitSha = run.Checkout!.Revision, RepositoryUrl = run.Checkout.RemoteUrl });
+        run.Tracker.Update(status => status with { CommitSha = checkout.Revision, RepositoryUrl = checkout.RemoteUrl });
         var sourceFolder = layout.SourceFolder(run.AppName, run.Slug);
         // Read before the build so that a mistake stops it at once; defaults only after it, because the build
         // may make what they look for (composer's Drupal scaffold writes web/index.php).
         var config = ReadConfig(sourceFolder);
 
         var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
-        run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
-        var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
-        await BuildAppAsync(run, builder, sourceFolder, cancellationToken);
-        run.Profile = ResolveProfile(sourceFolder, config);
+        var baseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
+        var builder = await EnsureBuilderImageAsync(baseImages, cancellationToken);
+        await BuildAppAsync(run, checkout, appEnvironment, builder, sourceFolder, cancellationToken);
+        var profile = ResolveProfile(sourceFolder, config);
 
-        run.AppImage = $"slipway/{run.AppName}:{run.ImageTag}";
+        var imageTag = run.Identity.ImageTag(checkout.ShortRevision);
+        var appImage = $"slipway/{run.AppName}:{imageTag}";
         Directory.CreateDirectory(Path.Combine(sourceFolder, "vendor"));
-        Log.Information($"Baking {run.AppImage}{(run.Profile!.Dockerfile is { } own ? $" from the app's own {own}" : "")}.");
-        run.AppImageId = await BuildImageAsync(
+        Log.Information($"Baking {appImage}{(profile.Dockerfile is { } own ? $" from the app's own {own}" : "")}.");
+        var appImageId = await BuildImageAsync(
             await AppImageRequest.CreateAsync(
-                layout, sourceFolder, run.Profile, run.AppImage, OwnershipArguments(run, ("BASE_IMAGE", run.BaseImages.PhpApache)), cancellationToken),
+                layout, sourceFolder, profile, appImage, OwnershipArguments(run, ("BASE_IMAGE", baseImages.PhpApache)), cancellationToken),
             cancellationToken);
-        run.PublishedAppImage = await services.Platform.PublishImageAsync(run.AppImage, run.Owner, cancellationToken);
-        run.TestsImage = new Lazy<Task<string>>(() => BuildTestsImageAsync(run, cancellationToken));
+        var published = await services.Platform.PublishImageAsync(appImage, run.Owner, cancellationToken);
+        return new BuiltApp(
+            checkout,
+            profile,
+            appImage,
+            appImageId,
+            published,
+            appEnvironment,
+            new Lazy<Task<BuiltImage>>(() => BuildTestsImageAsync(run, imageTag, appImage, baseImages, cancellationToken)));
     }
 
     /// <summary>The app's <c>.slipway.yml</c>; a mistake in it fails the build.</summary>
@@ -100,13 +104,14 @@ public sealed class BuildStage(PipelineServices services)
     }
 
     /// <summary>The image the test and analysis tasks run: the QA tools with the built app copied in.</summary>
-    private async Task<string> BuildTestsImageAsync(RunContext run, CancellationToken cancellationToken)
+    private async Task<BuiltImage> BuildTestsImageAsync(
+        RunContext run, string imageTag, string appImage, BaseImageSet baseImages, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         // Its own tag, not just its own name: a registry with one repository per app (ECR) keeps images apart by tag.
-        var image = $"slipway/{run.AppName}-tests:{run.ImageTag}-tests";
+        var image = $"slipway/{run.AppName}-tests:{imageTag}-tests";
         Log.Information($"Baking {image}.");
-        run.TestsImageId = await BuildImageAsync(
+        var imageId = await BuildImageAsync(
             new ImageBuildRequest(
                 Folders: [],
                 Files: new Dictionary<string, string>
@@ -118,9 +123,9 @@ public sealed class BuildStage(PipelineServices services)
                 },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
-                BuildArguments: OwnershipArguments(run, ("APP_IMAGE", run.AppImage!), ("QA_IMAGE", run.BaseImages!.Qa))),
+                BuildArguments: OwnershipArguments(run, ("APP_IMAGE", appImage), ("QA_IMAGE", baseImages.Qa))),
             cancellationToken);
-        return await services.Platform.PublishImageAsync(image, run.Owner, cancellationToken);
+        return new BuiltImage(imageId, await services.Platform.PublishImageAsync(image, run.Owner, cancellationToken));
     }
 
     private async Task<string> EnsureBuilderImageAsync(BaseImageSet bases, CancellationToken cancellationToken)
@@ -146,7 +151,13 @@ public sealed class BuildStage(PipelineServices services)
         return image;
     }
 
-    private async Task BuildAppAsync(RunContext run, string builderImage, string sourceFolder, CancellationToken cancellationToken)
+    private async Task BuildAppAsync(
+        RunContext run,
+        CheckoutResult checkout,
+        IReadOnlyDictionary<string, string> appEnvironment,
+        string builderImage,
+        string sourceFolder,
+        CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         var cache = layout.CacheFolder(run.AppName);
@@ -155,7 +166,7 @@ public sealed class BuildStage(PipelineServices services)
         {
             ["SLIPWAY_APP"] = run.AppName,
             ["SLIPWAY_BRANCH"] = run.Settings.Branch,
-            ["SLIPWAY_COMMIT"] = run.Checkout!.Revision,
+            ["SLIPWAY_COMMIT"] = checkout.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
         // Secrets go in as files mounted for this run and deleted after it, never as environment variables,
@@ -173,7 +184,7 @@ public sealed class BuildStage(PipelineServices services)
             Image: builderImage,
             Kind: TaskKind.Build,
             Owner: run.Owner,
-            Environment: run.WithAppEnvironment(environment),
+            Environment: BuiltApp.WithAppEnvironment(environment, appEnvironment),
             Mounts:
             [
                 new Mount(sourceFolder, "/app"),

@@ -21,10 +21,10 @@ public sealed class DeployStage(GitCli git, IReleaseImagePublisher images)
 
     /// <exception cref="BuildFailedException">The run's tests did not pass, or the app is a plain folder.</exception>
     /// <exception cref="ReleaseException">The version is refused (tag on another commit, not greater than the last release) or git failed.</exception>
-    public async Task<DeployOutcome> RunAsync(RunContext run, DeployRequest request, CancellationToken cancellationToken)
+    public async Task<DeployOutcome> RunAsync(RunContext run, BuiltApp built, DeployRequest request, CancellationToken cancellationToken)
     {
-        var checkout = run.Checkout ?? throw new InvalidOperationException("Build has not run.");
-        var testedImage = run.AppImage ?? throw new InvalidOperationException("Build has not run.");
+        var checkout = built.Checkout;
+        var testedImage = built.Image;
         if (!checkout.IsCommit)
         {
             throw new BuildFailedException(

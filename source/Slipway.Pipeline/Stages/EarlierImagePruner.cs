@@ -12,11 +12,11 @@ public sealed class EarlierImagePruner(PipelineServices services)
     /// images elsewhere (ECR), only images that name another run go: ECR keeps no labels, and there the
     /// platform retires the replaced playground's image itself.
     /// </summary>
-    public async Task PruneAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task PruneAsync(RunContext run, BuiltApp built, CancellationToken cancellationToken)
     {
-        var current = new[] { run.AppImageId, run.TestsImageId };
-        var built = await services.BuildPlatform.ListOwnedAsync(run.AppName, run.Identity.Key, cancellationToken);
-        var stale = built
+        var current = built.ImageIds;
+        var onBuildPlatform = await services.BuildPlatform.ListOwnedAsync(run.AppName, run.Identity.Key, cancellationToken);
+        var stale = onBuildPlatform
             .Where(resource => resource.Label(Ownership.KindLabel) == "image" && !current.Contains(resource.Id))
             .ToList();
         if (services.Platform != services.BuildPlatform)

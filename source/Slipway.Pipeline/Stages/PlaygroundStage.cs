@@ -12,15 +12,15 @@ public sealed class PlaygroundStage(PipelineServices services)
 {
     private const int LogLinesOnFailure = 20;
 
-    public async Task<Uri> RunAsync(RunContext run, CancellationToken cancellationToken)
+    public async Task<Uri> RunAsync(RunContext run, BuiltApp built, CancellationToken cancellationToken)
     {
-        var image = run.PublishedAppImage ?? throw new InvalidOperationException("Build has not run.");
+        var image = built.PublishedImage;
         var spec = new ServiceSpec(
             run.Slug,
             image,
             run.Owner,
             ContainerPort: 80,
-            Environment: run.WithAppEnvironment(new Dictionary<string, string>
+            Environment: built.WithAppEnvironment(new Dictionary<string, string>
             {
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
@@ -28,7 +28,7 @@ public sealed class PlaygroundStage(PipelineServices services)
             }));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
-        var check = run.Profile?.Readiness ?? ReadinessCheck.Default;
+        var check = built.Profile.Readiness;
         try
         {
             probe = await services.Probe.WaitUntilReadyAsync(
@@ -52,7 +52,7 @@ public sealed class PlaygroundStage(PipelineServices services)
             var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(line => line.Text))}";
             var wanted = string.Join(" or ", check.Statuses);
             var notReady = new BuildFailedException(
-                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(run.Profile)}{lines}");
+                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(built.Profile)}{lines}");
             CleanupFailedException.Attach(notReady, leftovers);
             throw notReady;
         }

@@ -11,7 +11,7 @@ namespace Slipway.Pipeline.Stages;
 /// </summary>
 internal static class TaskEnvironment
 {
-    public static Dictionary<string, string> For(RunContext run, TaskKind kind)
+    public static Dictionary<string, string> For(RunContext run, AppProfile profile, TaskKind kind)
     {
         var environment = new Dictionary<string, string>
         {
@@ -19,11 +19,6 @@ internal static class TaskEnvironment
             ["SLIPWAY_BRANCH"] = run.Settings.Branch,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
-        if (run.Profile is not { } profile)
-        {
-            return environment;
-        }
-
         if (kind == TaskKind.Tests)
         {
             Add(environment, "SLIPWAY_PHPUNIT_CONFIG", profile.PhpunitConfig);

@@ -11,7 +11,7 @@ namespace Slipway.Pipeline.Stages;
 /// </summary>
 public sealed class TaskStage(PipelineServices services)
 {
-    public async Task<TaskResults> RunAsync(RunContext run, TaskKind kind, CancellationToken cancellationToken)
+    public async Task<TaskResults> RunAsync(RunContext run, BuiltApp built, TaskKind kind, CancellationToken cancellationToken)
     {
         var (taskName, script) = kind switch
         {
@@ -19,7 +19,7 @@ public sealed class TaskStage(PipelineServices services)
             TaskKind.Analysis => ("analysis", "run-analysis.sh"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only tests and analysis run as result tasks."),
         };
-        var image = await (run.TestsImage ?? throw new InvalidOperationException("Build has not run.")).Value;
+        var image = (await built.TestsImage.Value).Reference;
         var spec = new TaskSpec(
             // Each platform names its task from this: the local container slipway-<run>-<slug>-tests, the
             // Fargate task family slipway-<app>-<slug>-tests.
@@ -28,7 +28,7 @@ public sealed class TaskStage(PipelineServices services)
             Kind: kind,
             Owner: run.Owner,
             Command: [script],
-            Environment: run.WithAppEnvironment(TaskEnvironment.For(run, kind)),
+            Environment: built.WithAppEnvironment(TaskEnvironment.For(run, built.Profile, kind)),
             Timeout: run.Settings.TaskTimeout);
 
         ITaskRun task;

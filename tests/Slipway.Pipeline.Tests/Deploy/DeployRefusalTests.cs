@@ -41,7 +41,7 @@ public sealed class DeployRefusalTests(DeployFixture fixture) : IClassFixture<De
         outcome.Summary.Should()
             .Contain($"Dry run: would create tag v0.1.0 on {run.BuiltCommit[..7]}")
             .And.Contain("nothing was changed")
-            .And.Contain($"would push {run.Run.AppImage} as {fixture.Registry.Address}/{run.Run.AppName}:0.1.0");
+            .And.Contain($"would push {run.Built.Image} as {fixture.Registry.Address}/{run.Run.AppName}:0.1.0");
         (await app.RemoteTagsAsync()).Should().BeEmpty();
         (await fixture.Registry.TagsAsync(run.Run.AppName)).Should().BeEmpty();
         run.Reporter.Last!.Version.Should().BeNull("a dry run releases nothing");

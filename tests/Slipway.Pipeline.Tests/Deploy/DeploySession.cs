@@ -3,7 +3,9 @@ using Slipway.Git.Releases;
 using Slipway.Composition;
 using Slipway.Composition.Releases;
 using Slipway.Pipeline.Releases;
+using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Running;
+using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.Tests.Fixtures;
 using Slipway.Results;
 using Slipway.Status;
@@ -19,10 +21,11 @@ public sealed class DeploySession : IDisposable
     private readonly PipelineComposition _composition;
     private readonly LocalRegistry _registry;
 
-    private DeploySession(PipelineComposition composition, PipelineSession session, RecordingReporter reporter, LocalRegistry registry)
+    private DeploySession(PipelineComposition composition, PipelineSession session, BuiltApp built, RecordingReporter reporter, LocalRegistry registry)
     {
         _composition = composition;
         Session = session;
+        Built = built;
         Reporter = reporter;
         _registry = registry;
     }
@@ -33,8 +36,11 @@ public sealed class DeploySession : IDisposable
 
     public RunContext Run => Session.Run;
 
+    /// <summary>What the build handed to Deploy: the checkout and the tested image.</summary>
+    public BuiltApp Built { get; }
+
     /// <summary>The commit the build checked out: the one a release must tag.</summary>
-    public string BuiltCommit => Run.Checkout!.Revision;
+    public string BuiltCommit => Built.Checkout.Revision;
 
     /// <summary>The work folder of the run (<c>.nuke/temp</c> in a real one).</summary>
     public string WorkDirectory => _composition.Services.Layout.WorkDirectory;
@@ -57,13 +63,20 @@ public sealed class DeploySession : IDisposable
         var settings = new PipelineSettings(RepositoryRoot.Path, work, app, "main");
         var session = new PipelineSession(composition.Services, settings, "Approved");
         var services = composition.Services;
-        session.Run.Checkout = await services.Checkout.CheckOutAsync(
-            AppSource.Resolve(app, "main", null),
-            services.Layout.SourceFolder(session.Run.AppName, session.Run.Slug),
-            CancellationToken.None);
-        session.Run.AppImage = await fixture.TinyImageAsync(build);
+        var sourceFolder = services.Layout.SourceFolder(session.Run.AppName, session.Run.Slug);
+        var checkout = await services.Checkout.CheckOutAsync(AppSource.Resolve(app, "main", null), sourceFolder, CancellationToken.None);
+        var image = await fixture.TinyImageAsync(build);
+        var imageId = (await fixture.Docker.InspectImageAsync(image, CancellationToken.None)).Id;
+        var built = new BuiltApp(
+            checkout,
+            AppProfile.Resolve(sourceFolder, AppConfigFile.ReadFrom(sourceFolder)),
+            image,
+            imageId,
+            image,
+            PipelineRunner.NoAppEnvironment,
+            new Lazy<Task<BuiltImage>>(() => throw new InvalidOperationException("Deploy does not run the tests image.")));
         session.Run.Results.Enqueue(tests ?? PassingTests);
-        return new DeploySession(composition, session, reporter, fixture.Registry);
+        return new DeploySession(composition, session, built, reporter, fixture.Registry);
     }
 
     /// <summary>The results of a test task whose tests all passed.</summary>
@@ -81,6 +94,7 @@ public sealed class DeploySession : IDisposable
     /// <summary>Runs the Deploy stage as the Deploy target does, releasing to the fixture's registry.</summary>
     public Task<DeployOutcome> DeployAsync(DeployRequest? request = null) =>
         Session.DeployAsync(
+            Built,
             request ?? new DeployRequest(VersionRequest.Auto),
             new RegistryReleasePublisher(_composition.Services.ImageStore, _registry.Address),
             CancellationToken.None);

@@ -39,7 +39,7 @@ public sealed class DeployStageTests(DeployFixture fixture) : IClassFixture<Depl
         outcome.Image!.Digest.Should().Be(digest);
         outcome.Image.Reference.Should().Be($"{fixture.Registry.Address}/{repository}:0.1.0");
         outcome.Summary.Should().Contain(digest);
-        var tested = await fixture.Docker.InspectImageAsync(run.Run.AppImage!, CancellationToken.None);
+        var tested = await fixture.Docker.InspectImageAsync(run.Built.Image, CancellationToken.None);
         (await fixture.Registry.ConfigDigestAsync(repository, "0.1.0")).Should().Be(tested.Id, "the release is the tested image, not a rebuild");
     }
 
@@ -127,7 +127,7 @@ public sealed class DeployStageTests(DeployFixture fixture) : IClassFixture<Depl
 
         again.Release.NothingToDo.Should().BeTrue();
         (await fixture.Registry.ManifestDigestAsync(repository, "0.1.0")).Should().Be(again.Image!.Digest);
-        var tested = await fixture.Docker.InspectImageAsync(second.Run.AppImage!, CancellationToken.None);
+        var tested = await fixture.Docker.InspectImageAsync(second.Built.Image, CancellationToken.None);
         (await fixture.Registry.ConfigDigestAsync(repository, "0.1.0")).Should().Be(tested.Id);
     }
 

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Slipway.Git.Checkout;
+using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.State;
@@ -29,8 +31,16 @@ public sealed class LostTaskTests : IDisposable
     {
         var run = await StartedRunAsync();
         var services = Services(new LosingPlatform());
+        var built = new BuiltApp(
+            new CheckoutResult("abc1234abc1234abc1234abc1234abc1234abc12", IsCommit: true, Branch, RemoteUrl: null, _folder),
+            AppProfile.Resolve(_folder, AppConfigFile.ReadFrom(_folder)),
+            "slipway/site:feature-x",
+            "sha256:feed",
+            "repo/site:feature-x",
+            PipelineRunner.NoAppEnvironment,
+            new Lazy<Task<BuiltImage>>(() => Task.FromResult(new BuiltImage("sha256:beef", "repo/site:feature-x-tests"))));
 
-        var results = await new TaskStage(services).RunAsync(run, TaskKind.Tests, CancellationToken.None);
+        var results = await new TaskStage(services).RunAsync(run, built, TaskKind.Tests, CancellationToken.None);
 
         results.Problems.Select(problem => (problem.Kind, problem.Message)).Should().Equal(
             (ResultsProblemKind.PlatformFailed, $"task tests could not be followed to its end: {WaitError}"),
@@ -61,10 +71,7 @@ public sealed class LostTaskTests : IDisposable
         var store = new SqliteRunStore(Path.Combine(_folder, "slipway.db"));
         var tracker = new StageTracker(store, new RecordingReporter(), TimeProvider.System);
         var settings = new PipelineSettings(_folder, _folder, _folder, Branch);
-        var run = new RunContext("r1", "PullRequest", settings, "site", tracker)
-        {
-            TestsImage = new Lazy<Task<string>>(() => Task.FromResult("repo/site:feature-x-tests")),
-        };
+        var run = new RunContext("r1", "PullRequest", settings, "site", tracker);
         var now = DateTimeOffset.UtcNow;
         await tracker.StartAsync(
             new RunRecord("r1", "PullRequest", "site", Branch, null, RunState.Queued, now),
