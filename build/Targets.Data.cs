@@ -91,11 +91,11 @@ partial class Targets
     /// <summary>The branch databases on the configured server, as the pipeline asks for them (a failure is one sentence).</summary>
     sealed class BranchDatabasesOnServer(DataComposition data) : IBranchDatabases
     {
-        public async Task<IReadOnlyDictionary<string, string>> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken)
+        public async Task<BranchDatabaseAccess> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken)
         {
             var database = await DataStep(() => data.BranchDatabases.EnsureAsync(identity.App, identity.Key, identity.BranchPart, cancellationToken));
             Log.Information($"Branch database: {database}.");
-            return database.Environment(data.HostForTasks);
+            return new BranchDatabaseAccess(database.Settings(data.HostForTasks), database.Secrets(data.HostForTasks));
         }
 
         public async Task<int> DropAsync(string app, string? branchKey, CancellationToken cancellationToken)

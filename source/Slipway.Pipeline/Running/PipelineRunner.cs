@@ -66,7 +66,9 @@ public sealed class PipelineRunner(
     {
         if (databases is not null)
         {
-            session.Run.AppEnvironment = await databases.EnsureAsync(session.Run.Identity, cancellationToken);
+            var access = await databases.EnsureAsync(session.Run.Identity, cancellationToken);
+            session.Run.AppEnvironment = access.Environment;
+            session.Run.AppSecrets = access.Secrets;
         }
     }
 

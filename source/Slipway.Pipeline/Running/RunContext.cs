@@ -74,9 +74,15 @@ public sealed class RunContext
 
     /// <summary>
     /// Variables the app's hooks, test task and playground get on top of Slipway's own: the branch
-    /// database's <c>DATABASE_URL</c> and <c>DB_*</c> settings when the run has one (secrets).
+    /// database's <c>DB_HOST</c>, <c>DB_PORT</c>, <c>DB_NAME</c> and <c>DB_USER</c> when the run has one.
     /// </summary>
     public IReadOnlyDictionary<string, string> AppEnvironment { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Secrets the app's hooks, test task and playground get as files (<see cref="TaskSecrets"/>), never as
+    /// environment: the branch database's <c>DATABASE_URL</c> and <c>DB_PASSWORD</c> when the run has one.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppSecrets { get; set; } = new Dictionary<string, string>();
 
     /// <summary><paramref name="environment"/> with <see cref="AppEnvironment"/> added (the app's win).</summary>
     public Dictionary<string, string> WithAppEnvironment(Dictionary<string, string> environment)

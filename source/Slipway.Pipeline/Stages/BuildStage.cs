@@ -158,16 +158,14 @@ public sealed class BuildStage(PipelineServices services)
             ["SLIPWAY_COMMIT"] = run.Checkout!.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
-        // Secrets go in as files mounted for this run and deleted after it, never as environment variables,
-        // which docker inspect shows to anyone who can reach the engine for as long as the container exists.
-        var secrets = new Dictionary<string, string>();
+        // Secrets go in as files (TaskSecrets), never as environment variables, which docker inspect shows to anyone
+        // who can reach the engine for as long as the container exists.
+        var secrets = new Dictionary<string, string>(run.AppSecrets);
         if (run.Settings.DatabaseUrl is { Length: > 0 } database)
         {
-            secrets["database_url"] = database;
-            environment["DATABASE_URL_FILE"] = SecretFiles.ContainerFolder + "/database_url";
+            secrets.TryAdd("DATABASE_URL", database);
         }
 
-        using var secretFiles = SecretFiles.Write(layout.SecretsFolder(run.RunId), secrets);
         var spec = new TaskSpec(
             Name: $"{run.Slug}-build",
             Image: builderImage,
@@ -179,9 +177,9 @@ public sealed class BuildStage(PipelineServices services)
                 new Mount(sourceFolder, "/app"),
                 new Mount(layout.DefaultHooks, "/slipway/devops_hooks", ReadOnly: true),
                 new Mount(cache, "/cache"),
-                .. secretFiles is null ? Array.Empty<Mount>() : [new Mount(secretFiles.Folder, SecretFiles.ContainerFolder, ReadOnly: true)],
             ],
-            Timeout: run.Settings.TaskTimeout);
+            Timeout: run.Settings.TaskTimeout,
+            Secrets: secrets);
 
         await using var task = await services.BuildPlatform.StartTaskAsync(spec, cancellationToken);
         var tail = new Queue<LogLine>();

@@ -25,7 +25,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
-            }));
+            }),
+            Secrets: run.AppSecrets);
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = run.Profile?.Readiness ?? ReadinessCheck.Default;
