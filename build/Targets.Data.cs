@@ -48,10 +48,11 @@ partial class Targets
         DatabaseHostForTasks,
         DumpBucket,
         DumpPrefix,
-        DumpsKept));
+        DumpsKept,
+        LocalServer: DatabaseHost is null ? LocalDatabaseServer() : null));
 
-    /// <summary>The branch databases of the runs, when a database server is configured.</summary>
-    IBranchDatabases? BranchDatabases => DatabaseHost is null ? null : new BranchDatabasesOnServer(Data);
+    /// <summary>The branch databases of the runs, when a database server is configured or --database-per-branch asks for Slipway's own.</summary>
+    IBranchDatabases? BranchDatabases => HasBranchDatabases ? new BranchDatabasesOnServer(Data) : null;
 
     Target DumpDatabase => _ => _
         .Description("Dumps the source database (mysqldump --single-transaction --quick), sanitizes it and stores it as the app's latest dump.")
@@ -80,7 +81,7 @@ partial class Targets
     Target BranchDatabase => _ => _
         .Unlisted()
         .DependentFor(Build)
-        .OnlyWhenStatic(() => DatabaseHost != null)
+        .OnlyWhenStatic(() => HasBranchDatabases)
         .Requires(() => Branch)
         .Executes(async cancellationToken =>
         {
@@ -95,7 +96,7 @@ partial class Targets
         {
             var database = await DataStep(() => data.BranchDatabases.EnsureAsync(identity.App, identity.Key, identity.BranchPart, cancellationToken));
             Log.Information($"Branch database: {database}.");
-            return new BranchDatabaseAccess(database.Settings(data.HostForTasks), database.Secrets(data.HostForTasks));
+            return new BranchDatabaseAccess(database.Settings(data.HostForTasks, data.PortForTasks), database.Secrets(data.HostForTasks, data.PortForTasks));
         }
 
         public async Task<int> DropAsync(string app, string? branchKey, CancellationToken cancellationToken)

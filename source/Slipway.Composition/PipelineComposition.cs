@@ -34,6 +34,7 @@ public sealed class PipelineComposition : IDisposable
             Registry = options.Registry,
             RegistryCredentials = options.RegistryCredentials,
             PushProgress = PushProgress,
+            Networks = options.TaskNetworks,
         });
         var imageStore = new DockerImageStore(_docker, PushProgress);
         try

@@ -15,22 +15,22 @@ public sealed record BranchDatabase(DatabaseUrl Url, string? SourceDump)
     /// <c>DB_HOST</c>, <c>DB_PORT</c>, <c>DB_NAME</c>, <c>DB_USER</c>, <c>DB_PASSWORD</c> (a Drupal 7
     /// <c>$databases</c> array): <see cref="Settings"/> and <see cref="Secrets"/> together.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Environment(string? hostAsSeenByApp = null) =>
-        Settings(hostAsSeenByApp).Concat(Secrets(hostAsSeenByApp)).ToDictionary();
+    public IReadOnlyDictionary<string, string> Environment(string? hostAsSeenByApp = null, int? portAsSeenByApp = null) =>
+        Settings(hostAsSeenByApp, portAsSeenByApp).Concat(Secrets(hostAsSeenByApp, portAsSeenByApp)).ToDictionary();
 
     /// <summary><c>DB_HOST</c>, <c>DB_PORT</c>, <c>DB_NAME</c>, <c>DB_USER</c>: nothing that opens the database alone.</summary>
-    public IReadOnlyDictionary<string, string> Settings(string? hostAsSeenByApp = null) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Settings(string? hostAsSeenByApp = null, int? portAsSeenByApp = null) => new Dictionary<string, string>
     {
         ["DB_HOST"] = hostAsSeenByApp ?? Url.Endpoint.Host,
-        ["DB_PORT"] = Url.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["DB_PORT"] = (portAsSeenByApp ?? Url.Endpoint.Port).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["DB_NAME"] = Url.Database,
         ["DB_USER"] = Url.Endpoint.User,
     };
 
     /// <summary><c>DATABASE_URL</c> and <c>DB_PASSWORD</c>: what holds the password, handed to tasks as secrets.</summary>
-    public IReadOnlyDictionary<string, string> Secrets(string? hostAsSeenByApp = null) => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> Secrets(string? hostAsSeenByApp = null, int? portAsSeenByApp = null) => new Dictionary<string, string>
     {
-        ["DATABASE_URL"] = (Url with { Endpoint = Url.Endpoint with { Host = hostAsSeenByApp ?? Url.Endpoint.Host } }).ToSecretString(),
+        ["DATABASE_URL"] = (Url with { Endpoint = Url.Endpoint with { Host = hostAsSeenByApp ?? Url.Endpoint.Host, Port = portAsSeenByApp ?? Url.Endpoint.Port } }).ToSecretString(),
         ["DB_PASSWORD"] = Url.Endpoint.Password,
     };
 

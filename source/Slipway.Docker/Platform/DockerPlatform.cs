@@ -193,12 +193,17 @@ public sealed class DockerPlatform : IPlatform
         labels.Where(label => label.Key.StartsWith("slipway:", StringComparison.Ordinal))
             .ToDictionary(label => label.Key, label => label.Value);
 
-    /// <summary>Gives the created container its secrets and starts it; removes it when either fails.</summary>
+    /// <summary>Gives the created container its secrets and networks and starts it; removes it when any of that fails.</summary>
     private async Task StartOrRemoveAsync(string containerId, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
     {
         try
         {
             await ContainerSecrets.CopyAsync(client, containerId, secrets, cancellationToken);
+            foreach (var network in options.Networks)
+            {
+                await client.ConnectNetworkAsync(network, containerId, cancellationToken);
+            }
+
             await client.StartContainerAsync(containerId, cancellationToken);
         }
         catch
