@@ -17,6 +17,6 @@ make_mariadb_image() {
   rm -rf "${root:?}/var/lib/mysql/"*
   import_tree "$root" "$MARIADB_IMAGE" "${common_changes[@]}" \
     -c 'LABEL org.opencontainers.image.title=slipway-base/mariadb' \
-    -c 'VOLUME /var/lib/mysql' -c 'EXPOSE 3306' -c 'STOPSIGNAL SIGTERM' \
+    -c 'VOLUME /var/lib/mysql' -c 'EXPOSE 3306' \
     -c 'ENTRYPOINT ["bash", "/usr/local/bin/slipway-mariadb-start.sh"]'
 }
