@@ -89,6 +89,15 @@ cleanup() {
   exit "$status"
 }
 
+# The folder a run debootstraps into, removed (mounts first) however the script ends.
+open_work_dir() {
+  work_dir="$(mktemp -d /var/tmp/slipway-base.XXXXXX)"
+  log_file="$work_dir/make-base-images.log"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+}
+
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
 
 # Runs a command inside a tree with /proc mounted and the host's DNS, and undoes both after,
@@ -280,11 +289,7 @@ main() {
   fi
 
   local started=$SECONDS
-  work_dir="$(mktemp -d /var/tmp/slipway-base.XXXXXX)"
-  log_file="$work_dir/make-base-images.log"
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  open_work_dir
   local root="$work_dir/rootfs"
 
   prepare_tree "$root"
@@ -330,11 +335,7 @@ make_only_mariadb() {
     return 0
   fi
   local started=$SECONDS
-  work_dir="$(mktemp -d /var/tmp/slipway-base.XXXXXX)"
-  log_file="$work_dir/make-base-images.log"
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  open_work_dir
   [[ "$SUITE" == bookworm ]] || die "--mariadb makes the bookworm image (MariaDB 10.11): leave out --php."
   make_mariadb_image "$work_dir/rootfs"
   say "done in $((SECONDS - started)) s"

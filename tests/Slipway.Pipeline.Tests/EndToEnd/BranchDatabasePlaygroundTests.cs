@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Slipway.Docker.Databases;
 using Slipway.Pipeline.Tests.Deploy;
@@ -32,9 +31,9 @@ public sealed class BranchDatabasePlaygroundTests(EndToEndFixture fixture)
             run.ExitCode.Should().Be(0, run.ToString());
             var playground = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels.GetValueOrDefault(Ownership.KindLabel) == "playground");
             (await GetAsync(playground.Id, playground.Labels["slipway:slug"])).Should().Be($"Greeting: seeded on {branch}");
-            var password = await DockerAsync("exec", playground.Id, "cat", "/run/slipway-secrets/DB_PASSWORD");
+            var password = await DockerCommand.RunAsync("exec", playground.Id, "cat", "/run/slipway-secrets/DB_PASSWORD");
             password.Should().HaveLength(32, "the branch user's password is in the playground's secret file");
-            (await DockerAsync("inspect", playground.Id)).Should().Contain("DB_PASSWORD_FILE").And.NotContain(password);
+            (await DockerCommand.RunAsync("inspect", playground.Id)).Should().Contain("DB_PASSWORD_FILE").And.NotContain(password);
             var database = (await ServerSqlAsync(server.Name, "SHOW DATABASES")).Split('\n').Single(name => name.Contains("e2e_database", StringComparison.Ordinal));
 
             var teardown = await fixture.BuildScript.RunAsync(["Teardown", "--app", app, "--branch", branch, .. data]);
@@ -90,20 +89,5 @@ public sealed class BranchDatabasePlaygroundTests(EndToEndFixture fixture)
 
     // Root inside the server's container signs in through its socket: the test needs no password.
     private static Task<string> ServerSqlAsync(string container, string sql) =>
-        DockerAsync("exec", container, "mariadb", "--batch", "--skip-column-names", "-e", sql);
-
-    private static async Task<string> DockerAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var docker = Process.Start(start)!;
-        var text = await docker.StandardOutput.ReadToEndAsync();
-        var error = await docker.StandardError.ReadToEndAsync();
-        await docker.WaitForExitAsync();
-        return docker.ExitCode == 0 ? text : throw new InvalidOperationException($"docker {string.Join(' ', arguments)} failed: {error}");
-    }
+        DockerCommand.RunAsync("exec", container, "mariadb", "--batch", "--skip-column-names", "-e", sql);
 }

@@ -40,7 +40,7 @@ public sealed class KilledRunTests(EndToEndFixture fixture)
             container = task.Id;
             runId = task.Labels[Ownership.RunLabel];
             Said(output, $"database url has {DatabaseUrl.Length} characters").Should().BeTrue("the hook reads the secret:\n" + output);
-            (await DockerAsync("inspect", container)).Should().NotContain("s3cr3t-pw-4410");
+            (await DockerCommand.RunAsync("inspect", container)).Should().NotContain("s3cr3t-pw-4410");
         }
         finally
         {
@@ -87,19 +87,5 @@ public sealed class KilledRunTests(EndToEndFixture fixture)
         }
 
         throw new TimeoutException($"The build never reached its hook:\n{output}");
-    }
-
-    private static async Task<string> DockerAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var docker = Process.Start(start)!;
-        var text = await docker.StandardOutput.ReadToEndAsync();
-        await docker.WaitForExitAsync();
-        return text;
     }
 }
