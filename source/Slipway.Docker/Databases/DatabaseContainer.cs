@@ -27,11 +27,11 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
     /// <exception cref="DockerException">No MariaDB image, a foreign container or volume in the way, or the engine failed.</exception>
     public async Task<DatabaseContainerAddress> EnsureRunningAsync(CancellationToken cancellationToken)
     {
-        await client.CreateNetworkAsync(_options.Network, Labels(), cancellationToken);
         var container = await FindAsync(cancellationToken) ?? await CreateAsync(cancellationToken);
         var details = await client.InspectContainerAsync(container, cancellationToken);
         if (!details.State.Running)
         {
+            await EnsureNetworkAsync(container, cancellationToken);
             await client.StartContainerAsync(container, cancellationToken);
             details = await client.InspectContainerAsync(container, cancellationToken);
         }
@@ -55,6 +55,16 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
         if (withData)
         {
             await client.RemoveVolumeAsync(_options.Volume, cancellationToken);
+        }
+    }
+
+    // A stopped server whose network was removed would start without it, out of the tasks' reach.
+    private async Task EnsureNetworkAsync(string container, CancellationToken cancellationToken)
+    {
+        if (await client.FindNetworkAsync(_options.Network, cancellationToken) is null)
+        {
+            await client.CreateNetworkAsync(_options.Network, Labels(), cancellationToken);
+            await client.ConnectNetworkAsync(_options.Network, container, cancellationToken);
         }
     }
 
@@ -85,6 +95,7 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
         }
 
         var image = await ChooseImageAsync(cancellationToken);
+        await client.CreateNetworkAsync(_options.Network, Labels(), cancellationToken);
         await client.CreateVolumeAsync(_options.Volume, Labels(), cancellationToken);
         var secrets = new Dictionary<string, string> { [PasswordSecret] = NewPassword() };
         var request = new ContainerCreateRequest(image)
