@@ -31,7 +31,7 @@ partial class Targets
             {
                 try
                 {
-                    var address = await new DatabaseContainer(Composition.Docker, options).EnsureRunningAsync(cancellationToken);
+                    var address = await Composition.LocalDatabaseServer(options).EnsureRunningAsync(cancellationToken);
                     Log.Information($"Database server: {address}.");
                     return new DatabaseEndpoint("127.0.0.1", address.HostPort, address.AdminUser, address.AdminPassword);
                 }

@@ -66,6 +66,9 @@ public sealed class PipelineComposition : IDisposable
 
     public PipelineServices Services { get; }
 
+    /// <summary>Slipway's own database server on the engine that builds images (see docs/data.md).</summary>
+    public Slipway.Docker.Databases.DatabaseContainer LocalDatabaseServer(Slipway.Docker.Databases.DatabaseContainerOptions options) => new(_docker, options);
+
     /// <summary>
     /// Where Deploy publishes the release image: the registry v2 at <paramref name="releaseRegistry"/> (host:port),
     /// or, when none is named, wherever the platform publishes the images its tasks run (ECR on AWS).
