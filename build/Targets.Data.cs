@@ -48,10 +48,11 @@ partial class Targets
         DatabaseHostForTasks,
         DumpBucket,
         DumpPrefix,
-        DumpsKept));
+        DumpsKept,
+        LocalServer: DatabaseHost is null ? LocalDatabaseServer() : null));
 
-    /// <summary>The branch databases of the runs, when a database server is configured.</summary>
-    IBranchDatabases? BranchDatabases => DatabaseHost is null ? null : new BranchDatabasesOnServer(Data);
+    /// <summary>The branch databases of the runs, when a database server is configured or --database-per-branch asks for Slipway's own.</summary>
+    IBranchDatabases? BranchDatabases => HasBranchDatabases ? new BranchDatabasesOnServer(Data) : null;
 
     Target DumpDatabase => _ => _
         .Description("Dumps the source database (mysqldump --single-transaction --quick), sanitizes it and stores it as the app's latest dump.")
@@ -80,22 +81,22 @@ partial class Targets
     Target BranchDatabase => _ => _
         .Unlisted()
         .DependentFor(Build)
-        .OnlyWhenStatic(() => DatabaseHost != null)
+        .OnlyWhenStatic(() => HasBranchDatabases)
         .Requires(() => Branch)
         .Executes(async cancellationToken =>
         {
-            _appEnvironment = await Runner.PrepareDatabaseAsync(Session, cancellationToken);
+            _database = await Runner.PrepareDatabaseAsync(Session, cancellationToken);
             ReportSummary(DatabaseNames.Database(Session.Run.AppName, Session.Run.Identity.BranchPart));
         });
 
     /// <summary>The branch databases on the configured server, as the pipeline asks for them (a failure is one sentence).</summary>
     sealed class BranchDatabasesOnServer(DataComposition data) : IBranchDatabases
     {
-        public async Task<IReadOnlyDictionary<string, string>> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken)
+        public async Task<BranchDatabaseAccess> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken)
         {
             var database = await DataStep(() => data.BranchDatabases.EnsureAsync(identity.App, identity.Key, identity.BranchPart, cancellationToken));
             Log.Information($"Branch database: {database}.");
-            return database.Environment(data.HostForTasks);
+            return new BranchDatabaseAccess(database.Settings(data.HostForTasks, data.PortForTasks), database.Secrets(data.HostForTasks, data.PortForTasks));
         }
 
         public async Task<int> DropAsync(string app, string? branchKey, CancellationToken cancellationToken)

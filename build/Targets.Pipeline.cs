@@ -11,9 +11,9 @@ partial class Targets
     PipelineRunner? _runner;
     PipelineSession? _session;
 
-    // What the Build target made, handed to the targets after it; and what BranchDatabase gives the build.
+    // What the Build target made, handed to the targets after it; and the branch database BranchDatabase gives the build.
     BuiltApp? _built;
-    IReadOnlyDictionary<string, string> _appEnvironment = PipelineRunner.NoAppEnvironment;
+    BranchDatabaseAccess _database = BranchDatabaseAccess.None;
 
     BuiltApp Built => _built ?? throw new InvalidOperationException("Build has not run.");
 
@@ -71,7 +71,7 @@ partial class Targets
         .Validates(() => CheckoutProblem)
         .Executes(async cancellationToken =>
         {
-            _built = await Session.BuildAsync(_appEnvironment, cancellationToken);
+            _built = await Session.BuildAsync(_database, cancellationToken);
             ReportSummary(_built.Image);
         });
 

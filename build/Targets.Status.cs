@@ -18,5 +18,6 @@ partial class Targets
     {
         Platform = ResolvedPlatform,
         Aws = AwsPlatformSettings,
+        TaskNetworks = TaskNetworks,
     };
 }

@@ -30,14 +30,18 @@ readonly BUILDER_PACKAGES="composer nodejs npm git unzip"
 work_dir=""
 log_file=""
 
+# make_mariadb_image (--mariadb)
+source "$(dirname "${BASH_SOURCE[0]}")/base-images/mariadb.sh"
+
 usage() {
   cat <<'EOF'
-Usage: scripts/make-base-images.sh [--php 7.4|8.2|8.4] [--force]
+Usage: scripts/make-base-images.sh [--php 7.4|8.2|8.4] [--mariadb] [--force]
 
 Builds slipway-base/php-apache:<php>, slipway-base/php-builder:<php> and slipway-base/phpqa:<php>
 on the local Docker engine from a Debian debootstrap (run as root, takes a few minutes).
 
   --php V   the PHP version: 7.4 (Debian bullseye), 8.2 (bookworm, the default), 8.4 (trixie)
+  --mariadb make slipway-base/mariadb:10.11 instead (Debian's mariadb-server, Slipway's kept database server)
   --force   rebuild images that already exist
   -h        show this help
 
@@ -83,6 +87,15 @@ cleanup() {
     fi
   fi
   exit "$status"
+}
+
+# The folder a run debootstraps into, removed (mounts first) however the script ends.
+open_work_dir() {
+  work_dir="$(mktemp -d /var/tmp/slipway-base.XXXXXX)"
+  log_file="$work_dir/make-base-images.log"
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
 }
 
 image_exists() { docker image inspect "$1" >/dev/null 2>&1; }
@@ -219,10 +232,11 @@ EOF
 }
 
 main() {
-  local force=0
+  local force=0 mariadb=0
   while [[ $# -gt 0 ]]; do
     case "$1" in
       --force) force=1 ;;
+      --mariadb) mariadb=1 ;;
       --php)
         [[ $# -ge 2 ]] || die "--php needs a version: 7.4, 8.2 or 8.4."
         PHP_VERSION="$2"
@@ -255,6 +269,11 @@ main() {
   done
   docker info >/dev/null 2>&1 || die "no Docker engine answers: start dockerd or set DOCKER_HOST."
 
+  if [[ $mariadb -eq 1 ]]; then
+    make_only_mariadb "$force"
+    return 0
+  fi
+
   local want_apache=0 want_builder=0 want_qa=0
   image_exists "$PHP_APACHE_IMAGE" && [[ $force -eq 0 ]] || want_apache=1
   image_exists "$BUILDER_IMAGE" && [[ $force -eq 0 ]] || want_builder=1
@@ -270,11 +289,7 @@ main() {
   fi
 
   local started=$SECONDS
-  work_dir="$(mktemp -d /var/tmp/slipway-base.XXXXXX)"
-  log_file="$work_dir/make-base-images.log"
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  open_work_dir
   local root="$work_dir/rootfs"
 
   prepare_tree "$root"
@@ -310,6 +325,19 @@ main() {
       -c 'LABEL org.opencontainers.image.title=slipway-base/php-builder' \
       -c 'WORKDIR /app' -c 'CMD ["bash"]'
   fi
+  say "done in $((SECONDS - started)) s"
+}
+
+make_only_mariadb() {
+  local force="$1"
+  if image_exists "$MARIADB_IMAGE" && [[ $force -eq 0 ]]; then
+    say "skip $MARIADB_IMAGE (exists; --force rebuilds it)"
+    return 0
+  fi
+  local started=$SECONDS
+  open_work_dir
+  [[ "$SUITE" == bookworm ]] || die "--mariadb makes the bookworm image (MariaDB 10.11): leave out --php."
+  make_mariadb_image "$work_dir/rootfs"
   say "done in $((SECONDS - started)) s"
 }
 

@@ -4,6 +4,8 @@
 # relative to the app's folder, checked by Slipway when the image was built (.slipway.yml
 # playground.writable, or Drupal's sites/*/files). Done at start rather than at build time: files a
 # volume or a database restore puts there later need it too, and it costs the build no layer.
+# Secrets (the branch database's DATABASE_URL, DB_PASSWORD) come as files; the web server gets them
+# as variables too.
 set -euo pipefail
 
 readonly APP_FOLDER="${SLIPWAY_APP_FOLDER:-/var/www/app}"
@@ -23,5 +25,12 @@ if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
     printf 'slipway-start: %s is writable by %s\n' "$path" "$WEB_USER" >&2
   done
 fi
+
+# Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
+# /run/slipway-secrets gives NAME to the web server (getenv() in PHP), and to nothing outside the container.
+for file_variable in $(compgen -e); do
+  [[ "$file_variable" == *_FILE && "${!file_variable}" == /run/slipway-secrets/* && -r "${!file_variable}" ]] || continue
+  export "${file_variable%_FILE}=$(< "${!file_variable}")"
+done
 
 exec "$@"

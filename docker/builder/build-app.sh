@@ -7,8 +7,8 @@
 #
 # Mounts: the app's working copy at /app (read-write), Slipway's default hooks at
 # /slipway/devops_hooks (read-only), a cache at /cache. Environment: SLIPWAY_APP,
-# SLIPWAY_BRANCH, SLIPWAY_COMMIT, SLIPWAY_BUILD_ID, optionally DATABASE_URL_FILE (a file mounted for
-# this run only, so that docker inspect never shows the password; the hooks get DATABASE_URL).
+# SLIPWAY_BRANCH, SLIPWAY_COMMIT, SLIPWAY_BUILD_ID, DB_HOST/PORT/NAME/USER, and for each secret
+# (DATABASE_URL, DB_PASSWORD) NAME_FILE naming its file in /run/slipway-secrets; the hooks get NAME.
 # Exits 0 only when every step succeeded; a failing step's exit code otherwise.
 set -Eeuo pipefail
 
@@ -25,10 +25,12 @@ export SLIPWAY_BRANCH="${SLIPWAY_BRANCH:-unknown}"
 export SLIPWAY_COMMIT="${SLIPWAY_COMMIT:-unknown}"
 export SLIPWAY_BUILD_ID="${SLIPWAY_BUILD_ID:-unknown}"
 export SLIPWAY_APP_DIR="$APP_DIR"
-if [[ -n "${DATABASE_URL_FILE:-}" && -r "$DATABASE_URL_FILE" ]]; then
-  DATABASE_URL="$(< "$DATABASE_URL_FILE")"
-  export DATABASE_URL
-fi
+# Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
+# /run/slipway-secrets gives NAME to this script's own processes, and to nothing outside the container.
+for file_variable in $(compgen -e); do
+  [[ "$file_variable" == *_FILE && "${!file_variable}" == /run/slipway-secrets/* && -r "${!file_variable}" ]] || continue
+  export "${file_variable%_FILE}=$(< "${!file_variable}")"
+done
 
 fail() {
   printf '%s\n' "$1" >&2

@@ -11,6 +11,8 @@
 # says "no tests found" rather than "passed".
 # Environment: SLIPWAY_PHPUNIT_CONFIG, SLIPWAY_BEHAT_CONFIG (from .slipway.yml tests.phpunit and
 # tests.behat, relative to the app's folder) choose the configuration files.
+# The branch database: DB_HOST/PORT/NAME/USER, and DATABASE_URL_FILE, DB_PASSWORD_FILE (secret files);
+# the runners get DATABASE_URL and DB_PASSWORD.
 # Exit code: 0 when the runners ran, whatever the tests said; 2 when a runner could not run.
 set -uo pipefail
 
@@ -18,6 +20,13 @@ readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
 readonly EXIT_RUNNER_FAILED=2
 # emit_report, first_existing: beside this script (in the image: /usr/local/bin).
 source "$(dirname "${BASH_SOURCE[0]}")/report-markers.sh"
+
+# Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
+# /run/slipway-secrets gives NAME to this script's own processes, and to nothing outside the container.
+for file_variable in $(compgen -e); do
+  [[ "$file_variable" == *_FILE && "${!file_variable}" == /run/slipway-secrets/* && -r "${!file_variable}" ]] || continue
+  export "${file_variable%_FILE}=$(< "${!file_variable}")"
+done
 
 work_dir="$(mktemp -d)"
 trap 'rm -rf "$work_dir"' EXIT

@@ -24,6 +24,9 @@ public sealed record CompositionOptions(
     /// <summary>Credentials, profile and endpoint overrides of the AWS clients; null follows the AWS SDK's defaults and AWS_ENDPOINT_URL*.</summary>
     public AwsClientOptions? AwsClient { get; init; }
 
+    /// <summary>Networks every local task and playground joins (the network of Slipway's own database server).</summary>
+    public IReadOnlyList<string> TaskNetworks { get; init; } = [];
+
     /// <summary>The platform these options select.</summary>
     public PlatformChoice ResolvedPlatform => PlatformSelection.Resolve(Platform, Aws?.Cluster);
 }

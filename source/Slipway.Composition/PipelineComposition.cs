@@ -34,6 +34,7 @@ public sealed class PipelineComposition : IDisposable
             Registry = options.Registry,
             RegistryCredentials = options.RegistryCredentials,
             PushProgress = PushProgress,
+            Networks = options.TaskNetworks,
         });
         var imageStore = new DockerImageStore(_docker, PushProgress);
         try
@@ -64,6 +65,9 @@ public sealed class PipelineComposition : IDisposable
     }
 
     public PipelineServices Services { get; }
+
+    /// <summary>Slipway's own database server on the engine that builds images (see docs/data.md).</summary>
+    public Slipway.Docker.Databases.DatabaseContainer LocalDatabaseServer(Slipway.Docker.Databases.DatabaseContainerOptions options) => new(_docker, options);
 
     /// <summary>
     /// Where Deploy publishes the release image: the registry v2 at <paramref name="releaseRegistry"/> (host:port),

@@ -16,21 +16,30 @@ public sealed class DataComposition(DataSettings settings)
 
     public IDumpStore Store => _store.Value;
 
+    private readonly Lazy<IDatabaseServer> _server = new(() =>
+        settings.Server is { } configured ? new ConfiguredDatabaseServer(configured, settings.HostForTasks)
+        : settings.LocalServer ?? throw new DataException("No database server is configured: give --database-host and --database-admin-password (see docs/data.md)."));
+
     public SanitizeRules Rules => SanitizeRules.Drupal.WithExtraStatements(settings.ExtraSanitizeStatements ?? []);
 
-    /// <summary>Whether a shared server is configured, so branches get databases of their own.</summary>
-    public bool HasServer => settings.Server is not null;
+    /// <summary>Whether a shared server is configured or Slipway keeps one, so branches can get databases of their own.</summary>
+    public bool HasServer => settings.Server is not null || settings.LocalServer is not null;
+
+    /// <summary>The configured server, else Slipway's own.</summary>
+    /// <exception cref="DataException">Neither is there.</exception>
+    public IDatabaseServer Server => _server.Value;
 
     public DatabaseDumper Dumper => new(Store, Rules);
 
     /// <exception cref="DataException">No server is configured.</exception>
     public BranchDatabases BranchDatabases => new(
-        new ConfiguredDatabaseServer(
-            settings.Server ?? throw new DataException("No database server is configured: give --database-host and --database-admin-password (see docs/data.md)."),
-            settings.HostForTasks),
+        Server,
         Store,
         new SqliteBranchDatabaseRecords(settings.StateDatabase));
 
     /// <summary>The host the app's tasks use for the server.</summary>
-    public string? HostForTasks => settings.HostForTasks;
+    public string? HostForTasks => Server.HostForTasks;
+
+    /// <summary>The port the app's tasks use for the server.</summary>
+    public int? PortForTasks => Server.PortForTasks;
 }

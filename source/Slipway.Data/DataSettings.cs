@@ -10,6 +10,7 @@ namespace Slipway.Data;
 /// <param name="DumpPrefix">A key prefix inside the bucket, e.g. <c>slipway/</c>.</param>
 /// <param name="DumpsKept">How many dumps of each app are kept (the newest).</param>
 /// <param name="ExtraSanitizeStatements">SQL the app's configuration adds to every dump (run at import).</param>
+/// <param name="LocalServer">The server used when <paramref name="Server"/> is null: Slipway's own, started on demand.</param>
 public sealed record DataSettings(
     string WorkDirectory,
     DatabaseEndpoint? Server = null,
@@ -17,7 +18,8 @@ public sealed record DataSettings(
     string? DumpBucket = null,
     string DumpPrefix = "",
     int DumpsKept = 7,
-    IReadOnlyList<string>? ExtraSanitizeStatements = null)
+    IReadOnlyList<string>? ExtraSanitizeStatements = null,
+    IDatabaseServer? LocalServer = null)
 {
     /// <summary>The local dump folder, when no bucket is given.</summary>
     public string LocalDumpFolder => Path.Combine(WorkDirectory, "dumps");

@@ -27,6 +27,7 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
     public async Task<BranchDatabase> EnsureAsync(string app, string branch, string branchSlug, CancellationToken cancellationToken)
     {
         var endpoint = await server.StartAsync(cancellationToken);
+        await ImportLeftoverSweeper.SweepAsync(endpoint, cancellationToken);
         var name = DatabaseNames.Database(app, branchSlug);
         var record = await records.FindAsync(app, branch, cancellationToken);
         bool exists;
@@ -58,6 +59,7 @@ public sealed class BranchDatabases(IDatabaseServer server, IDumpStore dumps, IB
     public async Task<BranchDatabase> ResetAsync(string app, string? branch, string database, string user, CancellationToken cancellationToken)
     {
         var endpoint = await server.StartAsync(cancellationToken);
+        await ImportLeftoverSweeper.SweepAsync(endpoint, cancellationToken);
         if (await dumps.FindLatestAsync(app, cancellationToken) is null)
         {
             throw new DataException($"No dump of {app} in {dumps.Location}: run DumpDatabase first.");

@@ -23,6 +23,9 @@ internal sealed class DumpImporter(DatabaseEndpoint server)
     {
         var temporary = DatabaseNames.ImportOf(database);
         await using var admin = await AdminConnection.OpenAsync(server, cancellationToken);
+        // Held by this connection until it closes, including when the process is killed: ImportLeftoverSweeper
+        // drops temporary databases whose lock is free, never one that is being filled.
+        await admin.ListAsync("SELECT GET_LOCK(@name, 0)", cancellationToken, ("@name", temporary));
         await admin.ExecuteAsync($"CREATE DATABASE {AdminConnection.Identifier(temporary)} CHARACTER SET utf8mb4", cancellationToken);
         try
         {

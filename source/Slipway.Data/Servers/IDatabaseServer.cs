@@ -14,6 +14,9 @@ public interface IDatabaseServer
     /// (e.g. the container's name on the tasks' network); null when it is the same.
     /// </summary>
     string? HostForTasks { get; }
+
+    /// <summary>The port the app's tasks reach the server at, when it differs from the admin endpoint's; null when it is the same.</summary>
+    int? PortForTasks => null;
 }
 
 /// <summary>A server that already runs and is given by settings (host, port, admin user and password).</summary>

@@ -23,6 +23,9 @@ public sealed record ContainerCreateRequest(string Image)
     /// <summary>Host folders or files bound into the container.</summary>
     public IReadOnlyList<BindMount> Mounts { get; init; } = [];
 
+    /// <summary>Named volumes mounted into the container.</summary>
+    public IReadOnlyList<VolumeMount> Volumes { get; init; } = [];
+
     public string? WorkingDirectory { get; init; }
 
     /// <summary>user[:group] the command runs as.</summary>

@@ -116,6 +116,7 @@ public sealed partial class DockerClient
                     }]),
                 Mounts = request.Mounts
                     .Select(mount => new Mount { Type = "bind", Source = mount.HostPath, Target = mount.ContainerPath, ReadOnly = mount.ReadOnly })
+                    .Concat(request.Volumes.Select(volume => new Mount { Type = "volume", Source = volume.Volume, Target = volume.ContainerPath }))
                     .ToList(),
                 AutoRemove = false,
                 RestartPolicy = new RestartPolicy { Name = RestartPolicyKindOf(request.RestartPolicy) },

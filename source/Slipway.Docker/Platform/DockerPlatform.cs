@@ -56,12 +56,12 @@ public sealed class DockerPlatform : IPlatform
         {
             Name = ContainerNames.ForTask(spec.Owner.Run, spec.Name),
             Labels = LabelsFor(spec.Owner, spec.Kind.Label()),
-            Environment = spec.Environment ?? new Dictionary<string, string>(),
+            Environment = ContainerSecrets.Environment(spec.Environment, spec.Secrets),
             Command = spec.Command,
             Mounts = spec.Mounts?.Select(mount => new BindMount(mount.HostPath, mount.ContainerPath, mount.ReadOnly)).ToList() ?? [],
         };
         var containerId = await client.CreateContainerAsync(request, cancellationToken);
-        await StartOrRemoveAsync(containerId, cancellationToken);
+        await StartOrRemoveAsync(containerId, spec.Secrets, cancellationToken);
         return new DockerTaskRun(client, containerId, spec.Timeout, options.StopTimeout);
     }
 
@@ -89,13 +89,13 @@ public sealed class DockerPlatform : IPlatform
         {
             Name = ContainerNames.ForService(spec.Slug),
             Labels = labels,
-            Environment = spec.Environment ?? new Dictionary<string, string>(),
+            Environment = ContainerSecrets.Environment(spec.Environment, spec.Secrets),
             Ports = [new PortBinding(spec.ContainerPort)],
             // A playground should be up until it is torn down: after a host reboot or an engine restart it comes back.
             RestartPolicy = "unless-stopped",
         };
         var containerId = await client.CreateContainerAsync(request, cancellationToken);
-        await StartOrRemoveAsync(containerId, cancellationToken);
+        await StartOrRemoveAsync(containerId, spec.Secrets, cancellationToken);
 
         var details = await client.InspectContainerAsync(containerId, cancellationToken);
         if (details.HostPort(spec.ContainerPort) is not { } hostPort)
@@ -193,10 +193,17 @@ public sealed class DockerPlatform : IPlatform
         labels.Where(label => label.Key.StartsWith("slipway:", StringComparison.Ordinal))
             .ToDictionary(label => label.Key, label => label.Value);
 
-    private async Task StartOrRemoveAsync(string containerId, CancellationToken cancellationToken)
+    /// <summary>Gives the created container its secrets and networks and starts it; removes it when any of that fails.</summary>
+    private async Task StartOrRemoveAsync(string containerId, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
     {
         try
         {
+            await ContainerSecrets.CopyAsync(client, containerId, secrets, cancellationToken);
+            foreach (var network in options.Networks)
+            {
+                await client.ConnectNetworkAsync(network, containerId, cancellationToken);
+            }
+
             await client.StartContainerAsync(containerId, cancellationToken);
         }
         catch

@@ -19,4 +19,10 @@ public sealed record DockerPlatformOptions
 
     /// <summary>Labels added to every container the platform creates, besides the slipway:* ownership labels.</summary>
     public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Networks every task and service joins besides the engine's default one, e.g. the network of Slipway's kept
+    /// database server, which they then reach by its container name.
+    /// </summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
 }

@@ -31,7 +31,6 @@ public sealed class SlipwayLayout(string slipwayRoot, string workDirectory)
     public string SecretsRoot => Path.Combine(WorkDirectory, "secrets");
 
     /// <summary>The secret files of one run, mounted read-only into its build task.</summary>
-    public string SecretsFolder(string runId) => Path.Combine(SecretsRoot, runId);
 
     public string StateDatabase => Path.Combine(WorkDirectory, "slipway.db");
 }

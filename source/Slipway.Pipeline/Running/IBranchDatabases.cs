@@ -9,8 +9,8 @@ namespace Slipway.Pipeline.Running;
 /// </summary>
 public interface IBranchDatabases
 {
-    /// <summary>Makes (or keeps) the branch's database; returns the variables the app's hooks, tests and playground get (secrets).</summary>
-    Task<IReadOnlyDictionary<string, string>> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken);
+    /// <summary>Makes (or keeps) the branch's database; returns what the app's hooks, tests and playground get.</summary>
+    Task<BranchDatabaseAccess> EnsureAsync(RunIdentity identity, CancellationToken cancellationToken);
 
     /// <summary>Drops the branch's recorded database (<paramref name="branchKey"/> as Slipway keys it), or every one of the app's when null; returns how many went.</summary>
     Task<int> DropAsync(string app, string? branchKey, CancellationToken cancellationToken);

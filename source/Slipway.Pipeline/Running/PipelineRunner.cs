@@ -62,14 +62,11 @@ public sealed class PipelineRunner(
         };
 
     /// <summary>
-    /// The branch's own database for the run, when there are branch databases: made before the build's hooks run,
-    /// its settings (secrets) the variables the app gets. None without branch databases.
+    /// The branch's own database for the run, when there are branch databases: made before the build's hooks run;
+    /// what the app gets for it (plain settings and secrets) is handed to the build and, through it, to every later stage.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, string>> PrepareDatabaseAsync(PipelineSession session, CancellationToken cancellationToken) =>
-        databases is null ? NoAppEnvironment : await databases.EnsureAsync(session.Run.Identity, cancellationToken);
-
-    /// <summary>The app's variables when the run has no branch database.</summary>
-    public static IReadOnlyDictionary<string, string> NoAppEnvironment { get; } = new Dictionary<string, string>();
+    public async Task<BranchDatabaseAccess> PrepareDatabaseAsync(PipelineSession session, CancellationToken cancellationToken) =>
+        databases is null ? BranchDatabaseAccess.None : await databases.EnsureAsync(session.Run.Identity, cancellationToken);
 
     private async Task RunStagesAsync(PipelineSession session, PipelineRequest request, CancellationToken cancellation)
     {

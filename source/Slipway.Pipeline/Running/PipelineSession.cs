@@ -56,11 +56,11 @@ public sealed class PipelineSession
     public string RunFolder => _services.Layout.RunFolder(Run.RunId);
 
     /// <summary>
-    /// Checks out, then builds, with <paramref name="appEnvironment"/> (the branch database's settings, when it has
-    /// one) for the app's hooks and every later stage. The checkout comes before the run is announced, so that the
+    /// Checks out, then builds, with the branch <paramref name="database"/> (when the run has one) for the app's hooks
+    /// and every later stage. The checkout comes before the run is announced, so that the
     /// first status (Slack, commit statuses) already names the commit; a failed checkout is a failed build stage.
     /// </summary>
-    public async Task<BuiltApp> BuildAsync(IReadOnlyDictionary<string, string> appEnvironment, CancellationToken cancellationToken)
+    public async Task<BuiltApp> BuildAsync(BranchDatabaseAccess database, CancellationToken cancellationToken)
     {
         var stage = new BuildStage(_services);
 
@@ -83,7 +83,7 @@ public sealed class PipelineSession
             {
                 checkoutFailure?.Throw();
                 PlatformProblems.ThrowIfAny(_services.Platform.Name, await platformReady);
-                built = await stage.RunAsync(Run, _checkout!, appEnvironment, cancellationToken);
+                built = await stage.RunAsync(Run, _checkout!, database, cancellationToken);
                 return new StageVerdict(true, built.Image);
             });
         _built = built;

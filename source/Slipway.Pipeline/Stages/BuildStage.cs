@@ -27,9 +27,9 @@ public sealed class BuildStage(PipelineServices services)
         return await services.Checkout.CheckOutAsync(source, layout.SourceFolder(run.AppName, run.Slug), cancellationToken);
     }
 
-    /// <summary>Builds the checked-out app, with <paramref name="appEnvironment"/> for its hooks, and hands on what it made.</summary>
+    /// <summary>Builds the checked-out app, with the branch <paramref name="database"/> for its hooks, and hands on what it made.</summary>
     public async Task<BuiltApp> RunAsync(
-        RunContext run, CheckoutResult checkout, IReadOnlyDictionary<string, string> appEnvironment, CancellationToken cancellationToken)
+        RunContext run, CheckoutResult checkout, BranchDatabaseAccess database, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         run.Tracker.Update(status => status with { CommitSha = checkout.Revision, RepositoryUrl = checkout.RemoteUrl });
@@ -41,7 +41,7 @@ public sealed class BuildStage(PipelineServices services)
         var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
         var baseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
         var builder = await EnsureBuilderImageAsync(baseImages, cancellationToken);
-        await BuildAppAsync(run, checkout, appEnvironment, builder, sourceFolder, cancellationToken);
+        await BuildAppAsync(run, checkout, database, builder, sourceFolder, cancellationToken);
         var profile = ResolveProfile(sourceFolder, config);
 
         var imageTag = run.Identity.ImageTag(checkout.ShortRevision);
@@ -59,7 +59,7 @@ public sealed class BuildStage(PipelineServices services)
             appImage,
             appImageId,
             published,
-            appEnvironment,
+            database,
             new Lazy<Task<BuiltImage>>(() => BuildTestsImageAsync(run, imageTag, appImage, baseImages, cancellationToken)));
     }
 
@@ -154,7 +154,7 @@ public sealed class BuildStage(PipelineServices services)
     private async Task BuildAppAsync(
         RunContext run,
         CheckoutResult checkout,
-        IReadOnlyDictionary<string, string> appEnvironment,
+        BranchDatabaseAccess database,
         string builderImage,
         string sourceFolder,
         CancellationToken cancellationToken)
@@ -169,30 +169,28 @@ public sealed class BuildStage(PipelineServices services)
             ["SLIPWAY_COMMIT"] = checkout.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
-        // Secrets go in as files mounted for this run and deleted after it, never as environment variables,
-        // which docker inspect shows to anyone who can reach the engine for as long as the container exists.
-        var secrets = new Dictionary<string, string>();
-        if (run.Settings.DatabaseUrl is { Length: > 0 } database)
+        // Secrets go in as files (TaskSecrets), never as environment variables, which docker inspect shows to anyone
+        // who can reach the engine for as long as the container exists.
+        var secrets = new Dictionary<string, string>(database.Secrets);
+        if (run.Settings.DatabaseUrl is { Length: > 0 } databaseUrl)
         {
-            secrets["database_url"] = database;
-            environment["DATABASE_URL_FILE"] = SecretFiles.ContainerFolder + "/database_url";
+            secrets.TryAdd("DATABASE_URL", databaseUrl);
         }
 
-        using var secretFiles = SecretFiles.Write(layout.SecretsFolder(run.RunId), secrets);
         var spec = new TaskSpec(
             Name: $"{run.Slug}-build",
             Image: builderImage,
             Kind: TaskKind.Build,
             Owner: run.Owner,
-            Environment: BuiltApp.WithAppEnvironment(environment, appEnvironment),
+            Environment: BuiltApp.WithAppEnvironment(environment, database.Environment),
             Mounts:
             [
                 new Mount(sourceFolder, "/app"),
                 new Mount(layout.DefaultHooks, "/slipway/devops_hooks", ReadOnly: true),
                 new Mount(cache, "/cache"),
-                .. secretFiles is null ? Array.Empty<Mount>() : [new Mount(secretFiles.Folder, SecretFiles.ContainerFolder, ReadOnly: true)],
             ],
-            Timeout: run.Settings.TaskTimeout);
+            Timeout: run.Settings.TaskTimeout,
+            Secrets: secrets);
 
         await using var task = await services.BuildPlatform.StartTaskAsync(spec, cancellationToken);
         var tail = new Queue<LogLine>();

@@ -1,5 +1,6 @@
 using Slipway.Git.Checkout;
 using Slipway.Pipeline.AppConfig;
+using Slipway.Pipeline.Running;
 
 namespace Slipway.Pipeline.Stages;
 
@@ -12,9 +13,9 @@ namespace Slipway.Pipeline.Stages;
 /// <param name="Image">The app image as built locally (<c>slipway/app:slug-sha7</c>).</param>
 /// <param name="ImageId">The engine's id of the app image (sha256:...).</param>
 /// <param name="PublishedImage">The app image as the platform runs it (a registry reference on AWS).</param>
-/// <param name="AppEnvironment">
-/// Variables the app's hooks, test task and playground get on top of Slipway's own: the branch database's
-/// settings when the run has one.
+/// <param name="Database">
+/// What the app's hooks, test task and playground get for the branch database, on top of Slipway's own variables:
+/// plain settings as environment, secrets as files (none when the run has no branch database).
 /// </param>
 /// <param name="TestsImage">The image the test and analysis tasks run, built by whichever of them asks first.</param>
 public sealed record BuiltApp(
@@ -23,12 +24,12 @@ public sealed record BuiltApp(
     string Image,
     string ImageId,
     string PublishedImage,
-    IReadOnlyDictionary<string, string> AppEnvironment,
+    BranchDatabaseAccess Database,
     Lazy<Task<BuiltImage>> TestsImage)
 {
-    /// <summary><paramref name="environment"/> with <see cref="AppEnvironment"/> added (the app's win).</summary>
+    /// <summary><paramref name="environment"/> with the branch database's plain settings added (the app's win).</summary>
     public Dictionary<string, string> WithAppEnvironment(Dictionary<string, string> environment) =>
-        WithAppEnvironment(environment, AppEnvironment);
+        WithAppEnvironment(environment, Database.Environment);
 
     /// <summary><paramref name="environment"/> with <paramref name="appEnvironment"/> added (the app's win).</summary>
     public static Dictionary<string, string> WithAppEnvironment(

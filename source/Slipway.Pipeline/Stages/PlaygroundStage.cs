@@ -25,7 +25,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
-            }));
+            }),
+            Secrets: built.Database.Secrets);
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;

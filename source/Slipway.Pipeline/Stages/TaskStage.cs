@@ -29,7 +29,9 @@ public sealed class TaskStage(PipelineServices services)
             Owner: run.Owner,
             Command: [script],
             Environment: built.WithAppEnvironment(TaskEnvironment.For(run, built.Profile, kind)),
-            Timeout: run.Settings.TaskTimeout);
+            Timeout: run.Settings.TaskTimeout,
+            // The tests may use the branch database; the analysis reads code only and gets no secret.
+            Secrets: kind == TaskKind.Tests ? built.Database.Secrets : null);
 
         ITaskRun task;
         try

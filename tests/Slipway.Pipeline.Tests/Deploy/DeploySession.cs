@@ -73,7 +73,7 @@ public sealed class DeploySession : IDisposable
             image,
             imageId,
             image,
-            PipelineRunner.NoAppEnvironment,
+            BranchDatabaseAccess.None,
             new Lazy<Task<BuiltImage>>(() => throw new InvalidOperationException("Deploy does not run the tests image.")));
         session.Run.Results.Enqueue(tests ?? PassingTests);
         return new DeploySession(composition, session, built, reporter, fixture.Registry);

@@ -37,7 +37,7 @@ public sealed class LostTaskTests : IDisposable
             "slipway/site:feature-x",
             "sha256:feed",
             "repo/site:feature-x",
-            PipelineRunner.NoAppEnvironment,
+            BranchDatabaseAccess.None,
             new Lazy<Task<BuiltImage>>(() => Task.FromResult(new BuiltImage("sha256:beef", "repo/site:feature-x-tests"))));
 
         var results = await new TaskStage(services).RunAsync(run, built, TaskKind.Tests, CancellationToken.None);
