@@ -6,6 +6,7 @@ namespace Slipway.Platform;
 /// <param name="Command">Overrides the image's command when given.</param>
 /// <param name="Mounts">Host folders mounted into the task (local platform only; the AWS platform rejects them).</param>
 /// <param name="Timeout">The task is stopped and counted as failed when it runs longer.</param>
+/// <param name="Sidecars">Services started (and ready) before the task, and removed with it.</param>
 public sealed record TaskSpec(
     string Name,
     string Image,
@@ -14,7 +15,8 @@ public sealed record TaskSpec(
     IReadOnlyList<string>? Command = null,
     IReadOnlyDictionary<string, string>? Environment = null,
     IReadOnlyList<Mount>? Mounts = null,
-    TimeSpan? Timeout = null);
+    TimeSpan? Timeout = null,
+    IReadOnlyList<SidecarSpec>? Sidecars = null);
 
 /// <summary>A host folder mounted into a task.</summary>
 public sealed record Mount(string HostPath, string ContainerPath, bool ReadOnly = false);

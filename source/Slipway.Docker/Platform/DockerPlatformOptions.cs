@@ -19,4 +19,7 @@ public sealed record DockerPlatformOptions
 
     /// <summary>Labels added to every container the platform creates, besides the slipway:* ownership labels.</summary>
     public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long the services beside a task or playground (Redis, a browser) get to pass their readiness check.</summary>
+    public TimeSpan SidecarReadyTimeout { get; init; } = TimeSpan.FromMinutes(3);
 }
