@@ -39,6 +39,6 @@ public sealed partial class DockerClient
     {
         var parameters = new NetworksListParameters { Filters = LabelFilters(labels) };
         var networks = await CallAsync(client => client.Networks.ListNetworksAsync(parameters, cancellationToken));
-        return networks.Select(network => new NetworkSummary(network.ID ?? string.Empty, network.Name ?? string.Empty, Labels(network.Labels))).ToList();
+        return networks.Select(network => new NetworkSummary(network.ID ?? string.Empty, network.Name ?? string.Empty, Labels(network.Labels), network.Internal)).ToList();
     }
 }
