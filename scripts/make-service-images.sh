@@ -7,16 +7,20 @@
 #   slipway-service/chromium:bookworm   headless chromium + chromedriver (WebDriver), on 4444
 #
 # Solr is not packaged in Debian: an app that wants it names an image (services: search: image:).
-# Each kind is one minbase debootstrap with its packages, imported with its command. Images that
-# exist are skipped unless --force. Slipway runs this on demand, for the kinds an app asks for.
+# One minbase debootstrap is imported once as slipway-service/debian:bookworm; each kind is that
+# image with its packages installed by apt in a container on the host's network (the engine's own
+# bridge may have no way out), committed with its command. Images that exist are skipped unless
+# --force. Slipway runs this on demand, for the kinds an app asks for.
 # Needs root (debootstrap), a Docker engine and Debian's package mirror.
 set -Eeuo pipefail
 
 readonly SUITE=bookworm
 readonly MIRROR="${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 readonly ALL_KINDS="redis memcached chromium"
+readonly BASE_IMAGE="slipway-service/debian:$SUITE"
 
 work_dir=""
+making_container=""
 
 usage() {
   cat <<EOF
@@ -42,6 +46,7 @@ die() {
 remove_work_dir() {
   local status=$?
   trap - EXIT INT TERM
+  [[ -z "$making_container" ]] || docker rm -f "$making_container" >/dev/null 2>&1 || true
   # debootstrap mounts /proc and /sys while it works; never delete through a mount left behind.
   if [[ -n "$work_dir" && -d "$work_dir" ]] && ! grep -q " $work_dir/" /proc/self/mounts; then
     rm -rf --one-file-system "$work_dir"
@@ -55,7 +60,7 @@ packages_of() {
     redis) printf 'redis-server' ;;
     memcached) printf 'memcached' ;;
     # fonts: pages render with real glyphs, so screenshots of failing steps can be read.
-    chromium) printf 'chromium,chromium-driver,fonts-liberation,ca-certificates' ;;
+    chromium) printf 'chromium chromium-driver fonts-liberation ca-certificates' ;;
   esac
 }
 
@@ -78,27 +83,46 @@ port_of() {
   esac
 }
 
+# The shared minbase tree, imported once: no service starts while packages install, no docs.
+make_base() {
+  local root="$work_dir/rootfs" log="$work_dir/debootstrap.log" started=$SECONDS
+  say "debootstrap $SUITE (minbase) from $MIRROR"
+  if ! debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "debootstrap failed: check that $MIRROR is reachable."
+  fi
+  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+  chmod 0755 "$root/usr/sbin/policy-rc.d"
+  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$root/etc/apt/apt.conf.d/90slipway"
+  printf 'path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\npath-exclude /usr/share/locale/*\n' \
+    >"$root/etc/dpkg/dpkg.cfg.d/90slipway-nodoc"
+  tar -C "$root" --numeric-owner --exclude=./var/cache/apt/archives/*.deb -c . |
+    docker import -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$BASE_IMAGE" >>"$log" 2>&1 ||
+    die "docker import of $BASE_IMAGE failed."
+  rm -rf --one-file-system "$root"
+  say "made $BASE_IMAGE in $((SECONDS - started)) s"
+}
+
 make_kind() {
   local kind="$1" image="slipway-service/$1:$SUITE" started=$SECONDS
-  local root="$work_dir/$kind" log="$work_dir/$kind.log"
-  say "debootstrap $SUITE (minbase) with $(packages_of "$kind")"
-  if ! debootstrap --variant=minbase --include="$(packages_of "$kind")" "$SUITE" "$root" "$MIRROR" >"$log" 2>&1; then
+  local container="slipway-service-make-$kind-$$" log="$work_dir/$kind.log"
+  say "install $(packages_of "$kind") into $image"
+  making_container="$container"
+  # The package names are this script's own; the container is removed whatever happens.
+  if ! docker run --name "$container" --network host --label slipway:role=image-making "$BASE_IMAGE" \
+    sh -c "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(packages_of "$kind") && apt-get clean && rm -rf /var/lib/apt/lists/*" \
+    >"$log" 2>&1; then
     tail -n 20 "$log" >&2
-    die "debootstrap for $kind failed: check that $MIRROR is reachable."
+    die "apt-get install of $(packages_of "$kind") failed (see the lines above)."
   fi
-  find "$root/var/log" "$root/tmp" -mindepth 1 -type f -delete
-  tar -C "$root" --numeric-owner \
-    --exclude=./var/lib/apt/lists/* --exclude=./var/cache/apt/* --exclude=./usr/share/doc/* --exclude=./usr/share/man/* \
-    -c . | docker import \
-    -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  docker commit \
     -c 'ENV LANG=C.UTF-8' \
-    -c 'LABEL org.opencontainers.image.vendor=Slipway' \
-    -c "LABEL org.opencontainers.image.title=slipway-service/$kind" \
-    -c "LABEL org.opencontainers.image.base.name=debian:$SUITE" \
+    -c "LABEL org.opencontainers.image.vendor=Slipway org.opencontainers.image.title=slipway-service/$kind org.opencontainers.image.base.name=debian:$SUITE" \
     -c "EXPOSE $(port_of "$kind")" \
     -c "CMD $(command_of "$kind")" \
-    - "$image" >>"$log" 2>&1 || die "docker import of $image failed."
-  rm -rf --one-file-system "$root"
+    "$container" "$image" >>"$log" 2>&1 || die "docker commit of $image failed."
+  docker rm "$container" >/dev/null
+  making_container=""
   say "made $image ($(docker image inspect "$image" --format '{{.Size}}' | numfmt --to=iec)) in $((SECONDS - started)) s"
 }
 
@@ -128,6 +152,9 @@ main() {
   trap 'exit 130' INT
   trap 'exit 143' TERM
   local kind
+  if [[ $force -eq 1 ]] || ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    make_base
+  fi
   for kind in "${kinds[@]}"; do
     if [[ $force -eq 0 ]] && docker image inspect "slipway-service/$kind:$SUITE" >/dev/null 2>&1; then
       say "skip slipway-service/$kind:$SUITE (exists; --force rebuilds it)"
