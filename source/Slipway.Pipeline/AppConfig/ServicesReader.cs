@@ -43,7 +43,7 @@ internal static partial class ServicesReader
         var line = AppConfigParser.Line(keyNode);
         if (keyNode is not YamlScalarNode { Value: { } name } || !ServiceName().IsMatch(name) || name == ReservedName)
         {
-            throw AppConfigParser.Mistake(line, $"names a service {Shown(keyNode)}: a service's name is lower-case letters and digits, starting with a letter, at most 30, and not '{ReservedName}'");
+            throw AppConfigParser.Mistake(line, $"names a service {ValueReader.Shown(keyNode)}: a service's name is lower-case letters and digits, starting with a letter, at most 30, and not '{ReservedName}'");
         }
 
         var fields = Fields(name, body);
@@ -101,7 +101,7 @@ internal static partial class ServicesReader
 
         var text = (node as YamlScalarNode)?.Value;
         return ServiceKinds.Parse(text ?? "") ?? throw AppConfigParser.Mistake(
-            AppConfigParser.Line(node), $"gives 'services.{name}.kind' the value {Shown(node)}: the kinds are {string.Join(", ", ServiceKinds.Names)}");
+            AppConfigParser.Line(node), $"gives 'services.{name}.kind' the value {ValueReader.Shown(node)}: the kinds are {string.Join(", ", ServiceKinds.Names)}");
     }
 
     private static int? Port(string name, Dictionary<string, YamlNode> fields)
@@ -113,7 +113,7 @@ internal static partial class ServicesReader
 
         if (node is not YamlScalarNode { Value: { } text } || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives 'services.{name}.port' the value {Shown(node)}: it takes a port number from 1 to 65535");
+            throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives 'services.{name}.port' the value {ValueReader.Shown(node)}: it takes a port number from 1 to 65535");
         }
 
         return port;
@@ -136,7 +136,7 @@ internal static partial class ServicesReader
         {
             if (keyNode is not YamlScalarNode { Value: { } variable } || !VariableName().IsMatch(variable))
             {
-                throw AppConfigParser.Mistake(AppConfigParser.Line(keyNode), $"names a variable of the service '{name}' {Shown(keyNode)}: variable names are letters, digits and _, not starting with a digit");
+                throw AppConfigParser.Mistake(AppConfigParser.Line(keyNode), $"names a variable of the service '{name}' {ValueReader.Shown(keyNode)}: variable names are letters, digits and _, not starting with a digit");
             }
 
             if (value is not YamlScalarNode { Value: var text } || !OneLine().IsMatch(text ?? ""))
@@ -161,7 +161,7 @@ internal static partial class ServicesReader
         if (words.Count is 0 or > 20 || words.Any(word => word is null || !ReadyWord().IsMatch(word)))
         {
             throw AppConfigParser.Mistake(
-                AppConfigParser.Line(node), $"gives 'services.{name}.ready' the value {Shown(node)}: it takes the readiness command as a list of words run inside the service without a shell, e.g. [redis-cli, ping]");
+                AppConfigParser.Line(node), $"gives 'services.{name}.ready' the value {ValueReader.Shown(node)}: it takes the readiness command as a list of words run inside the service without a shell, e.g. [redis-cli, ping]");
         }
 
         return words!;
@@ -176,19 +176,11 @@ internal static partial class ServicesReader
 
         if (node is not YamlScalarNode { Value: { } text } || !shape.IsMatch(text))
         {
-            throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives 'services.{name}.{key}' the value {Shown(node)}: it takes {expected}");
+            throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives 'services.{name}.{key}' the value {ValueReader.Shown(node)}: it takes {expected}");
         }
 
         return text;
     }
-
-    private static string Shown(YamlNode node) => node switch
-    {
-        YamlScalarNode { Value: { } text } => $"'{(text.Length > 60 ? text[..57] + "..." : text)}'",
-        YamlSequenceNode => "a list",
-        YamlMappingNode => "a mapping",
-        _ => "nothing",
-    };
 
     [GeneratedRegex("^[a-z][a-z0-9]{0,29}$")]
     private static partial Regex ServiceName();

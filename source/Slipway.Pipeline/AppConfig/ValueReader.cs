@@ -110,7 +110,8 @@ internal sealed class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
         return text.TrimEnd('/');
     }
 
-    private static string Shown(YamlNode node) => node switch
+    /// <summary>A value as a mistake's sentence shows it: quoted, shortened, or what it is instead.</summary>
+    internal static string Shown(YamlNode node) => node switch
     {
         YamlScalarNode { Value: { } text } => $"'{(text.Length > 60 ? text[..57] + "..." : text)}'",
         YamlSequenceNode => "a list",
