@@ -10,8 +10,11 @@ namespace Slipway.Docker.Platform;
 /// </summary>
 internal sealed class SidecarGroup
 {
-    /// <summary>The name the services reach the task's own container by.</summary>
-    public const string TaskAlias = "app";
+    /// <summary>
+    /// The name the services reach the task's own container by. Not a bare word such as "app": browsers take a
+    /// single label for a top-level domain, and .app is on Chrome's HTTPS-only list.
+    /// </summary>
+    public const string TaskAlias = "slipway-task";
 
     private static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
 

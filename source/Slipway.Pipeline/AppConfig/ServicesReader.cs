@@ -13,9 +13,6 @@ internal static partial class ServicesReader
 {
     public const int MaxServices = 10;
 
-    /// <summary>The name the services reach the app's own container by, so no service may take it.</summary>
-    public const string ReservedName = "app";
-
     private static readonly string[] Keys = ["kind", "image", "port", "environment", "ready"];
 
     public static IReadOnlyList<AppService>? Read(IReadOnlyDictionary<string, YamlNode> values)
@@ -41,9 +38,9 @@ internal static partial class ServicesReader
     private static AppService ReadOne(YamlNode keyNode, YamlNode body)
     {
         var line = AppConfigParser.Line(keyNode);
-        if (keyNode is not YamlScalarNode { Value: { } name } || !ServiceName().IsMatch(name) || name == ReservedName)
+        if (keyNode is not YamlScalarNode { Value: { } name } || !ServiceName().IsMatch(name))
         {
-            throw AppConfigParser.Mistake(line, $"names a service {ValueReader.Shown(keyNode)}: a service's name is lower-case letters and digits, starting with a letter, at most 30, and not '{ReservedName}'");
+            throw AppConfigParser.Mistake(line, $"names a service {ValueReader.Shown(keyNode)}: a service's name is lower-case letters and digits, starting with a letter, at most 30");
         }
 
         var fields = Fields(name, body);

@@ -28,7 +28,7 @@ public sealed class ServiceImageScript(SlipwayLayout layout, IProcessRunner? run
             Log.Information($"Making the offline {name} service image from Debian packages (scripts/make-service-images.sh {name}); this takes a few minutes, once.");
             // The kind is one of Slipway's own names, never text from the app's repository.
             var result = await (runner ?? new ProcessRunner()).RunAsync(
-                new ProcessRequest(layout.Script("make-service-images.sh"), [name], layout.Root), cancellationToken);
+                new ProcessRequest(Path.Combine(layout.Root, "scripts", "make-service-images.sh"), [name], layout.Root), cancellationToken);
             if (result.ExitCode != 0)
             {
                 var why = result.StandardError.Trim().Split('\n').LastOrDefault()?.Trim() ?? $"exit code {result.ExitCode}";

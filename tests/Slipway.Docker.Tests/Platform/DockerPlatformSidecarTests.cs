@@ -28,7 +28,7 @@ public sealed class DockerPlatformSidecarTests(DockerFixture docker)
         await run.DisposeAsync();
 
         outcome.ExitCode.Should().Be(0, string.Join('\n', log.Select(line => line.Text)));
-        log.Select(line => line.Text).Should().Equal("host=web port=80 task=app", "slipway test page");
+        log.Select(line => line.Text).Should().Equal("host=web port=80 task=slipway-task", "slipway test page");
         owned.Select(resource => (resource.Type, resource.Label(Ownership.RoleLabel), resource.Label(Ownership.KindLabel))).Should().BeEquivalentTo(
             [("container", (string?)null, (string?)"tests"), ("container", "service", "tests"), ("network", "network", "tests")]);
         (await Platform().ListOwnedAsync(Owner.App, Owner.Branch, CancellationToken.None)).Should().BeEmpty();

@@ -35,8 +35,8 @@ public sealed class ServicesConfigTests
     }
 
     [Theory]
-    [InlineData("services:\n  Redis:\n", ".slipway.yml line 2 names a service 'Redis': a service's name is lower-case letters and digits, starting with a letter, at most 30, and not 'app'.")]
-    [InlineData("services:\n  app:\n    kind: redis\n", ".slipway.yml line 2 names a service 'app': a service's name is lower-case letters and digits, starting with a letter, at most 30, and not 'app'.")]
+    [InlineData("services:\n  Redis:\n", ".slipway.yml line 2 names a service 'Redis': a service's name is lower-case letters and digits, starting with a letter, at most 30.")]
+    [InlineData("services:\n  search-1:\n    kind: solr\n", ".slipway.yml line 2 names a service 'search-1': a service's name is lower-case letters and digits, starting with a letter, at most 30.")]
     [InlineData("services:\n  cache:\n", ".slipway.yml line 2 gives the service 'cache' neither a kind nor an image: add 'kind: redis' (memcached, solr, mariadb, chromium) or 'image: <reference>'.")]
     [InlineData("services:\n  cache:\n    kind: mongodb\n", ".slipway.yml line 3 gives 'services.cache.kind' the value 'mongodb': the kinds are redis, memcached, solr, mariadb, chromium.")]
     [InlineData("services:\n  queue:\n    image: rabbitmq:3\n", ".slipway.yml line 2 gives the service 'queue' no port: add 'port: <the port its image listens on>'.")]
