@@ -10,7 +10,11 @@
 # run, a note line says why ("::slipway:: note tool=phpunit no tests found: ..."), so that the report
 # says "no tests found" rather than "passed".
 # Environment: SLIPWAY_PHPUNIT_CONFIG, SLIPWAY_BEHAT_CONFIG (from .slipway.yml tests.phpunit and
-# tests.behat, relative to the app's folder) choose the configuration files.
+# tests.behat, relative to the app's folder) choose the configuration files. For browser tests,
+# SLIPWAY_SERVE_DOCROOT (the docroot) makes this script serve the built app on port 8080 first, at
+# APP_URL (http://$SLIPWAY_TASK_HOST:8080/, the name the browser beside the task reaches it by);
+# WEBDRIVER_URL comes from the platform. Screenshots a runner leaves in $SLIPWAY_SCREENSHOTS_DIR are
+# named in notes ("::slipway:: note tool=browser screenshot ...").
 # The branch database: DB_HOST/PORT/NAME/USER, and DATABASE_URL_FILE, DB_PASSWORD_FILE (secret files);
 # the runners get DATABASE_URL and DB_PASSWORD.
 # Exit code: 0 when the runners ran, whatever the tests said; 2 when a runner could not run.
@@ -29,8 +33,11 @@ for file_variable in $(compgen -e); do
 done
 
 work_dir="$(mktemp -d)"
-trap 'rm -rf "$work_dir"' EXIT
+server_pid=""
+trap 'stop_app_server; rm -rf "$work_dir"' EXIT
 runner_failed=0
+readonly APP_PORT=8080
+export SLIPWAY_SCREENSHOTS_DIR="${SLIPWAY_SCREENSHOTS_DIR:-/tmp/slipway-screenshots}"
 
 note() { printf 'run-tests: %s\n' "$*" >&2; }
 
@@ -156,13 +163,51 @@ run_behat() {
   emit_report behat junit "$status" "$report"
 }
 
+# Serves the built app with PHP's own web server, for a browser beside the task to load. Drupal 8+
+# ships its router script (.ht.router.php) in the docroot; older sites are served as files.
+serve_app() {
+  [[ -n "${SLIPWAY_SERVE_DOCROOT:-}" ]] || return 0
+  local docroot="$APP_DIR/$SLIPWAY_SERVE_DOCROOT" router=()
+  [[ ! -f "$docroot/.ht.router.php" ]] || router=("$docroot/.ht.router.php")
+  PHP_CLI_SERVER_WORKERS=4 php -S "0.0.0.0:$APP_PORT" -t "$docroot" "${router[@]}" </dev/null >&2 &
+  server_pid=$!
+  # Up to a minute for the server to listen; a server that died says so at once.
+  local tries=0
+  until php -r 'exit(@fsockopen("127.0.0.1", (int) $argv[1]) ? 0 : 1);' "$APP_PORT"; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [[ $((tries += 1)) -gt 120 ]]; then
+      note "browser: php -S could not serve $SLIPWAY_SERVE_DOCROOT on port $APP_PORT"
+      runner_failed=1
+      return
+    fi
+    sleep 0.5
+  done
+  export APP_URL="http://${SLIPWAY_TASK_HOST:-localhost}:$APP_PORT/"
+  note "browser: serving $SLIPWAY_SERVE_DOCROOT at $APP_URL; WebDriver at ${WEBDRIVER_URL:-(none)}"
+}
+
+stop_app_server() {
+  [[ -z "$server_pid" ]] || kill "$server_pid" 2>/dev/null || true
+}
+
+# Names the screenshots the runners left of failing browser steps.
+tell_screenshots() {
+  [[ -d "$SLIPWAY_SCREENSHOTS_DIR" ]] || return 0
+  local shot
+  while IFS= read -r shot; do
+    tell browser "screenshot of a failing step: $shot"
+  done < <(find "$SLIPWAY_SCREENSHOTS_DIR" -type f -name '*.png' | LC_ALL=C sort)
+}
+
 main() {
   cd "$APP_DIR" || {
     note "the app folder $APP_DIR does not exist: run this script in the app's folder"
     exit "$EXIT_RUNNER_FAILED"
   }
+  mkdir -p "$SLIPWAY_SCREENSHOTS_DIR"
+  serve_app
   run_phpunit
   run_behat
+  tell_screenshots
   if [[ $runner_failed -ne 0 ]]; then
     exit "$EXIT_RUNNER_FAILED"
   fi

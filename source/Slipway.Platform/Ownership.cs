@@ -13,6 +13,12 @@ public sealed record Ownership(string App, string Branch, string Run)
     /// <summary>What the resource is for: one of the <see cref="TaskKind"/> names in lower case, or "image".</summary>
     public const string KindLabel = "slipway:kind";
 
+    /// <summary>
+    /// On what serves a task rather than being it: <c>service</c> (a container beside it) or <c>network</c> (the
+    /// network it shares with them). Their <see cref="KindLabel"/> is the kind of the task they serve.
+    /// </summary>
+    public const string RoleLabel = "slipway:role";
+
     public IReadOnlyDictionary<string, string> ToLabels(string kind) => new Dictionary<string, string>
     {
         [AppLabel] = App,

@@ -4,13 +4,15 @@ namespace Slipway.Platform;
 /// <param name="Slug">The branch slug: names the container/task and the DNS label of the URL.</param>
 /// <param name="ContainerPort">The port the service listens on inside the task.</param>
 /// <param name="Secrets">Name → value, handed over the way <see cref="TaskSecrets"/> says: never as inspectable environment.</param>
+/// <param name="Sidecars">Services started (and ready) before it, replaced and torn down with it.</param>
 public sealed record ServiceSpec(
     string Slug,
     string Image,
     Ownership Owner,
     int ContainerPort = 80,
     IReadOnlyDictionary<string, string>? Environment = null,
-    IReadOnlyDictionary<string, string>? Secrets = null);
+    IReadOnlyDictionary<string, string>? Secrets = null,
+    IReadOnlyList<SidecarSpec>? Sidecars = null);
 
 /// <summary>Where a started service can be reached.</summary>
 /// <param name="PublicUrl">The address people use, e.g. http://demo.localhost:49153 or https://demo.example.com.</param>

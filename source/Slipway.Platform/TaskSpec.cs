@@ -7,6 +7,7 @@ namespace Slipway.Platform;
 /// <param name="Mounts">Host folders mounted into the task (local platform only; the AWS platform rejects them).</param>
 /// <param name="Timeout">The task is stopped and counted as failed when it runs longer.</param>
 /// <param name="Secrets">Name → value, handed over the way <see cref="TaskSecrets"/> says: never as inspectable environment.</param>
+/// <param name="Sidecars">Services started (and ready) before the task, and removed with it.</param>
 public sealed record TaskSpec(
     string Name,
     string Image,
@@ -16,7 +17,8 @@ public sealed record TaskSpec(
     IReadOnlyDictionary<string, string>? Environment = null,
     IReadOnlyList<Mount>? Mounts = null,
     TimeSpan? Timeout = null,
-    IReadOnlyDictionary<string, string>? Secrets = null);
+    IReadOnlyDictionary<string, string>? Secrets = null,
+    IReadOnlyList<SidecarSpec>? Sidecars = null);
 
 /// <summary>A host folder mounted into a task.</summary>
 public sealed record Mount(string HostPath, string ContainerPath, bool ReadOnly = false);

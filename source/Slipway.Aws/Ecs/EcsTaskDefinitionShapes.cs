@@ -10,15 +10,27 @@ internal sealed record EcsPortMapping(int ContainerPort, string Protocol = "tcp"
 
 internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
 
+/// <param name="Memory">The hard limit in MiB; null for a container that only reserves memory.</param>
+/// <param name="MemoryReservation">The soft limit in MiB: what the container is expected to need.</param>
+/// <param name="HealthCheck">What makes the container healthy, for the others' <see cref="DependsOn"/>.</param>
+/// <param name="DependsOn">Containers that must reach a condition (START, HEALTHY) before this one starts.</param>
 internal sealed record EcsContainerDefinition(
     string Name,
     string Image,
     bool Essential,
-    int Memory,
+    int? Memory,
     IReadOnlyList<string>? Command,
     IReadOnlyList<EcsKeyValue> Environment,
     IReadOnlyList<EcsPortMapping>? PortMappings,
-    EcsLogConfiguration LogConfiguration);
+    EcsLogConfiguration LogConfiguration,
+    int? MemoryReservation = null,
+    EcsHealthCheck? HealthCheck = null,
+    IReadOnlyList<EcsContainerDependency>? DependsOn = null);
+
+/// <summary>A container health check: <c>CMD</c> and the command (no shell), times in seconds.</summary>
+internal sealed record EcsHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);
+
+internal sealed record EcsContainerDependency(string ContainerName, string Condition);
 
 internal sealed record RegisterTaskDefinitionRequest(
     string Family,

@@ -63,7 +63,7 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         var tags = SlipwayTags.For(spec.Owner, spec.Kind);
         var family = FargateNames.Family(spec.Owner.App, spec.Name, spec.Kind);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
-        var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), containerPort: null, tags);
+        var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), containerPort: null, tags, spec.Sidecars);
         var definition = await clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
         try
         {

@@ -26,7 +26,7 @@ internal sealed class PlaygroundStarter(
         var zoneTask = hostedZone.GetIdAsync(cancellationToken);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
         var previousTask = new OwnedTaskFinder(context).FindPlaygroundsAsync(spec.Owner.App, spec.Slug, cancellationToken);
-        var request = definitions.Create(family, TaskKind.Playground, spec.Image, spec.Owner, command: null, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), spec.ContainerPort, tags);
+        var request = definitions.Create(family, TaskKind.Playground, spec.Image, spec.Owner, command: null, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), spec.ContainerPort, tags, spec.Sidecars);
         var definition = await context.Clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
 
         EcsTask task;

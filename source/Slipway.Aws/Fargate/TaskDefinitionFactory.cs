@@ -14,8 +14,10 @@ internal sealed class TaskDefinitionFactory(AwsSettings settings, string region)
         IReadOnlyList<string>? command,
         IReadOnlyDictionary<string, string>? environment,
         int? containerPort,
-        IReadOnlyDictionary<string, string> tags)
+        IReadOnlyDictionary<string, string> tags,
+        IReadOnlyList<SidecarSpec>? sidecars = null)
     {
+        sidecars ??= [];
         var size = Size(kind);
         var logging = new EcsLogConfiguration("awslogs", new Dictionary<string, string>
         {
@@ -27,11 +29,13 @@ internal sealed class TaskDefinitionFactory(AwsSettings settings, string region)
             FargateNames.Container(kind),
             image,
             Essential: true,
-            Memory: size.Memory,
+            Memory: SidecarContainers.MainMemory(family, size.Memory, sidecars),
             command,
-            (environment ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new EcsKeyValue(pair.Key, pair.Value)).ToList(),
+            // Services share the task's localhost (awsvpc), and reach the task's own container there too.
+            SidecarVariables.Add(environment, sidecars, _ => "localhost", "localhost").OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new EcsKeyValue(pair.Key, pair.Value)).ToList(),
             containerPort is { } port ? [new EcsPortMapping(port)] : null,
-            logging);
+            logging,
+            DependsOn: SidecarContainers.DependenciesOf(sidecars));
         return new RegisterTaskDefinitionRequest(
             family,
             settings.TaskRoleArn,
@@ -40,7 +44,7 @@ internal sealed class TaskDefinitionFactory(AwsSettings settings, string region)
             RequiresCompatibilities: ["FARGATE"],
             size.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
             size.Memory.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [container],
+            [container, .. SidecarContainers.Define(sidecars, logging)],
             SlipwayTags.ToEcs(tags));
     }
 

@@ -63,8 +63,8 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
     {
         if (await client.FindNetworkAsync(_options.Network, cancellationToken) is null)
         {
-            await client.CreateNetworkAsync(_options.Network, Labels(), cancellationToken);
-            await client.ConnectNetworkAsync(_options.Network, container, cancellationToken);
+            await client.EnsureNetworkAsync(_options.Network, Labels(), cancellationToken);
+            await client.ConnectNetworkAsync(_options.Network, container, [], cancellationToken);
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
         }
 
         var image = await ChooseImageAsync(cancellationToken);
-        await client.CreateNetworkAsync(_options.Network, Labels(), cancellationToken);
+        await client.EnsureNetworkAsync(_options.Network, Labels(), cancellationToken);
         await client.CreateVolumeAsync(_options.Volume, Labels(), cancellationToken);
         var secrets = new Dictionary<string, string> { [PasswordSecret] = NewPassword() };
         var request = new ContainerCreateRequest(image)
@@ -112,7 +112,7 @@ public sealed class DatabaseContainer(DockerClient client, DatabaseContainerOpti
         try
         {
             await ContainerSecrets.CopyAsync(client, container, secrets, cancellationToken);
-            await client.ConnectNetworkAsync(_options.Network, container, cancellationToken);
+            await client.ConnectNetworkAsync(_options.Network, container, [], cancellationToken);
         }
         catch
         {

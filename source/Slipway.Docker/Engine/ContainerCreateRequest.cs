@@ -36,4 +36,7 @@ public sealed record ContainerCreateRequest(string Image)
 
     /// <summary>Gives the container a terminal: its log is then one raw stream, stdout and stderr mixed.</summary>
     public bool Tty { get; init; }
+
+    /// <summary>What makes the container count as healthy; null for the image's own check, if any.</summary>
+    public HealthCheck? HealthCheck { get; init; }
 }

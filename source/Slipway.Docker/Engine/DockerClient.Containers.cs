@@ -67,7 +67,8 @@ public sealed partial class DockerClient
                 state?.Running ?? false,
                 (int)(state?.ExitCode ?? 0),
                 state?.OOMKilled ?? false,
-                state?.Error is { Length: > 0 } error ? error : null),
+                state?.Error is { Length: > 0 } error ? error : null,
+                state?.Health?.Status is { Length: > 0 } health ? health : null),
             PublishedPorts(details.NetworkSettings?.Ports),
             RestartPolicyNameOf(details.HostConfig?.RestartPolicy?.Name));
     }
@@ -105,6 +106,9 @@ public sealed partial class DockerClient
             User = request.User!,
             Tty = request.Tty,
             ExposedPorts = portKeys.Keys.ToDictionary(key => key, _ => default(EmptyStruct)),
+            Healthcheck = request.HealthCheck is { } health
+                ? new HealthcheckConfig { Test = ["CMD", .. health.Command], Interval = health.Interval, Timeout = TimeSpan.FromSeconds(10), Retries = 1000 }
+                : null!,
             HostConfig = new HostConfig
             {
                 PortBindings = portKeys.ToDictionary(

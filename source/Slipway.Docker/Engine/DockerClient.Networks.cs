@@ -5,20 +5,29 @@ namespace Slipway.Docker.Engine;
 public sealed partial class DockerClient
 {
     /// <summary>
-    /// Creates a bridge network with <paramref name="labels"/> and returns its id; when a network of that name exists,
-    /// returns its id instead (the engine would otherwise make a second network of the same name).
+    /// Creates a bridge network and returns its id. An internal one has no way out of the host: its containers
+    /// reach each other by name and nothing else.
     /// </summary>
-    public async Task<string> CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    /// <exception cref="DockerException">The name is in use (<see cref="DockerException.IsConflict"/>).</exception>
+    public async Task<string> CreateNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, bool isInternal, CancellationToken cancellationToken)
     {
-        if (await FindNetworkAsync(name, cancellationToken) is { } existing)
+        var parameters = new NetworksCreateParameters
         {
-            return existing;
-        }
-
-        var created = await CallAsync(client => client.Networks.CreateNetworkAsync(
-            new NetworksCreateParameters { Name = name, Driver = "bridge", Labels = new Dictionary<string, string>(labels) }, cancellationToken));
+            Name = name,
+            Driver = "bridge",
+            Internal = isInternal,
+            Labels = new Dictionary<string, string>(labels),
+        };
+        var created = await CallAsync(client => client.Networks.CreateNetworkAsync(parameters, cancellationToken));
         return created.ID ?? throw new DockerException($"The Docker engine created network {name} without returning its id.");
     }
+
+    /// <summary>
+    /// The id of the bridge network named <paramref name="name"/>, created with <paramref name="labels"/> when there is
+    /// none (the engine would otherwise make a second network of the same name).
+    /// </summary>
+    public async Task<string> EnsureNetworkAsync(string name, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
+        await FindNetworkAsync(name, cancellationToken) ?? await CreateNetworkAsync(name, labels, isInternal: false, cancellationToken);
 
     /// <summary>Removes a network; one already gone is not an error.</summary>
     /// <exception cref="DockerException">Containers are still connected to it.</exception>
@@ -38,13 +47,13 @@ public sealed partial class DockerClient
     /// Connects a container (created or running) to a network, where the other containers reach it by its name and by
     /// <paramref name="aliases"/>.
     /// </summary>
-    public Task ConnectNetworkAsync(string network, string container, CancellationToken cancellationToken, params string[] aliases) =>
+    public Task ConnectNetworkAsync(string network, string container, IReadOnlyList<string> aliases, CancellationToken cancellationToken) =>
         CallAsync(client => client.Networks.ConnectNetworkAsync(
             network,
             new NetworkConnectParameters
             {
                 Container = container,
-                EndpointConfig = aliases.Length == 0 ? null! : new EndpointSettings { Aliases = aliases.ToList() },
+                EndpointConfig = aliases.Count == 0 ? null! : new EndpointSettings { Aliases = aliases.ToList() },
             },
             cancellationToken));
 
@@ -56,5 +65,13 @@ public sealed partial class DockerClient
             cancellationToken));
         // The engine's name filter matches parts of names too.
         return networks.FirstOrDefault(network => network.Name == name)?.ID;
+    }
+
+    /// <summary>Networks carrying all of <paramref name="labels"/> (an empty value matches any value).</summary>
+    public async Task<IReadOnlyList<NetworkSummary>> ListNetworksAsync(IReadOnlyDictionary<string, string>? labels, CancellationToken cancellationToken)
+    {
+        var parameters = new NetworksListParameters { Filters = LabelFilters(labels) };
+        var networks = await CallAsync(client => client.Networks.ListNetworksAsync(parameters, cancellationToken));
+        return networks.Select(network => new NetworkSummary(network.ID ?? string.Empty, network.Name ?? string.Empty, Labels(network.Labels), network.Internal)).ToList();
     }
 }

@@ -14,6 +14,7 @@ public sealed class DockerPlatform : IPlatform
 
     private const string ContainerType = "container";
     private const string ImageType = "image";
+    private const string NetworkType = "network";
 
     private readonly DockerClient client;
     private readonly DockerPlatformOptions options;
@@ -52,17 +53,20 @@ public sealed class DockerPlatform : IPlatform
 
     public async Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken)
     {
+        var name = ContainerNames.ForTask(spec.Owner.Run, spec.Name);
+        var labels = LabelsFor(spec.Owner, spec.Kind.Label());
+        var sidecars = await StartSidecarsAsync(name, spec.Sidecars, labels, "no", cancellationToken);
         var request = new ContainerCreateRequest(spec.Image)
         {
-            Name = ContainerNames.ForTask(spec.Owner.Run, spec.Name),
-            Labels = LabelsFor(spec.Owner, spec.Kind.Label()),
-            Environment = ContainerSecrets.Environment(spec.Environment, spec.Secrets),
+            Name = name,
+            Labels = labels,
+            Environment = ContainerSecrets.Environment(
+                SidecarVariables.Add(spec.Environment, spec.Sidecars ?? [], sidecar => sidecar.Name, SidecarGroup.TaskAlias), spec.Secrets),
             Command = spec.Command,
             Mounts = spec.Mounts?.Select(mount => new BindMount(mount.HostPath, mount.ContainerPath, mount.ReadOnly)).ToList() ?? [],
         };
-        var containerId = await client.CreateContainerAsync(request, cancellationToken);
-        await StartOrRemoveAsync(containerId, spec.Secrets, cancellationToken);
-        return new DockerTaskRun(client, containerId, spec.Timeout, options.StopTimeout);
+        var containerId = await CreateBesideAsync(request, sidecars, spec.Secrets, cancellationToken);
+        return new DockerTaskRun(client, containerId, spec.Timeout, options.StopTimeout, sidecars);
     }
 
     /// <summary>
@@ -78,30 +82,38 @@ public sealed class DockerPlatform : IPlatform
             [Ownership.KindLabel] = playground,
             [SlugLabel] = spec.Slug,
         };
+        // The previous playground's services and network carry the same labels and go with it.
         foreach (var previous in await client.ListContainersAsync(sameService, cancellationToken))
         {
             await RemoveContainerAsync(previous.Id, cancellationToken);
         }
 
+        foreach (var network in await client.ListNetworksAsync(sameService, cancellationToken))
+        {
+            await RemoveNetworkAsync(network.Id, cancellationToken);
+        }
+
         var labels = LabelsFor(spec.Owner, playground);
         labels[SlugLabel] = spec.Slug;
+        var sidecars = await StartSidecarsAsync(ContainerNames.ForTask(spec.Owner.Run, spec.Slug), spec.Sidecars, labels, "unless-stopped", cancellationToken);
         var request = new ContainerCreateRequest(spec.Image)
         {
             Name = ContainerNames.ForService(spec.Slug),
             Labels = labels,
-            Environment = ContainerSecrets.Environment(spec.Environment, spec.Secrets),
+            Environment = ContainerSecrets.Environment(
+                SidecarVariables.Add(spec.Environment, spec.Sidecars ?? [], sidecar => sidecar.Name, SidecarGroup.TaskAlias), spec.Secrets),
             Ports = [new PortBinding(spec.ContainerPort)],
             // A playground should be up until it is torn down: after a host reboot or an engine restart it comes back.
             RestartPolicy = "unless-stopped",
         };
-        var containerId = await client.CreateContainerAsync(request, cancellationToken);
-        await StartOrRemoveAsync(containerId, spec.Secrets, cancellationToken);
+        var containerId = await CreateBesideAsync(request, sidecars, spec.Secrets, cancellationToken);
 
         var details = await client.InspectContainerAsync(containerId, cancellationToken);
         if (details.HostPort(spec.ContainerPort) is not { } hostPort)
         {
             // With its restart policy, a playground that dies at once would otherwise restart over and over.
             await RemoveContainerAsync(containerId, CancellationToken.None);
+            await (sidecars?.RemoveAsync() ?? Task.FromResult<IReadOnlyList<Leftover>>([]));
             throw new DockerException(details.State.Running
                 ? $"The Docker engine published no host port for playground {spec.Slug}: check that it can listen on 127.0.0.1."
                 : $"Playground {spec.Slug} stopped right after it started (exit code {details.State.ExitCode}) and was removed: run `docker run --rm {spec.Image}` to see why.");
@@ -111,7 +123,7 @@ public sealed class DockerPlatform : IPlatform
         return new ServiceEndpoint(new Uri($"http://{host}/"), new Uri($"http://127.0.0.1:{hostPort}/"), host, containerId);
     }
 
-    /// <summary>Containers in any state and images carrying the app's labels (and the branch's, when given).</summary>
+    /// <summary>Containers in any state, networks and images carrying the app's labels (and the branch's, when given).</summary>
     public async Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken)
     {
         var selector = new Dictionary<string, string> { [Ownership.AppLabel] = app };
@@ -121,16 +133,18 @@ public sealed class DockerPlatform : IPlatform
         }
 
         var containers = await client.ListContainersAsync(selector, cancellationToken);
+        var networks = await client.ListNetworksAsync(selector, cancellationToken);
         var ownedImages = await client.ListImagesAsync(selector, cancellationToken);
         return containers.Select(container => new OwnedResource(ContainerType, container.Id, SlipwayLabels(container.Labels)))
+            .Concat(networks.Select(network => new OwnedResource(NetworkType, network.Id, SlipwayLabels(network.Labels))))
             .Concat(ownedImages.Select(image => new OwnedResource(ImageType, image.Id, SlipwayLabels(image.Labels))))
             .ToList();
     }
 
-    /// <summary>Force-removes the containers, then the images; what is already gone is skipped.</summary>
+    /// <summary>Force-removes the containers, then the networks, then the images; what is already gone is skipped.</summary>
     public async Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken)
     {
-        var foreign = resources.FirstOrDefault(resource => resource.Type is not (ContainerType or ImageType));
+        var foreign = resources.FirstOrDefault(resource => resource.Type is not (ContainerType or NetworkType or ImageType));
         if (foreign is not null)
         {
             throw new ArgumentException($"The local platform holds no {foreign.Type} resources ({foreign.Id}): remove it on the platform that created it.", nameof(resources));
@@ -142,6 +156,18 @@ public sealed class DockerPlatform : IPlatform
             try
             {
                 await RemoveContainerAsync(container.Id, cancellationToken);
+            }
+            catch (DockerException exception)
+            {
+                failures.Add(exception.Message);
+            }
+        }
+
+        foreach (var network in resources.Where(resource => resource.Type == NetworkType))
+        {
+            try
+            {
+                await RemoveNetworkAsync(network.Id, cancellationToken);
             }
             catch (DockerException exception)
             {
@@ -193,23 +219,55 @@ public sealed class DockerPlatform : IPlatform
         labels.Where(label => label.Key.StartsWith("slipway:", StringComparison.Ordinal))
             .ToDictionary(label => label.Key, label => label.Value);
 
-    /// <summary>Gives the created container its secrets and networks and starts it; removes it when any of that fails.</summary>
-    private async Task StartOrRemoveAsync(string containerId, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
+    private async Task<SidecarGroup?> StartSidecarsAsync(
+        string name, IReadOnlyList<SidecarSpec>? sidecars, IReadOnlyDictionary<string, string> labels, string restartPolicy, CancellationToken cancellationToken) =>
+        sidecars is null or { Count: 0 } ? null : await SidecarGroup.StartAsync(client, name, sidecars, labels, options, restartPolicy, cancellationToken);
+
+    // Creates the container, gives it its secrets (files inside it, never inspectable environment) and its networks
+    // (Slipway's database server's, its services'), then starts it; a failed start removes the container and the
+    // services, and what could not be removed travels with the error.
+    private async Task<string> CreateBesideAsync(
+        ContainerCreateRequest request, SidecarGroup? sidecars, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
     {
+        string? containerId = null;
         try
         {
+            containerId = await client.CreateContainerAsync(request, cancellationToken);
             await ContainerSecrets.CopyAsync(client, containerId, secrets, cancellationToken);
             foreach (var network in options.Networks)
             {
-                await client.ConnectNetworkAsync(network, containerId, cancellationToken);
+                await client.ConnectNetworkAsync(network, containerId, [], cancellationToken);
+            }
+
+            if (sidecars is not null)
+            {
+                await sidecars.JoinAsync(containerId, cancellationToken);
             }
 
             await client.StartContainerAsync(containerId, cancellationToken);
+            return containerId;
         }
-        catch
+        catch (Exception exception)
         {
-            await RemoveContainerAsync(containerId, CancellationToken.None);
+            if (containerId is not null)
+            {
+                await RemoveContainerAsync(containerId, CancellationToken.None);
+            }
+
+            CleanupFailedException.Attach(exception, await (sidecars?.RemoveAsync() ?? Task.FromResult<IReadOnlyList<Leftover>>([])));
             throw;
+        }
+    }
+
+    private async Task RemoveNetworkAsync(string networkId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RemoveNetworkAsync(networkId, cancellationToken);
+        }
+        catch (DockerException exception) when (exception.IsNotFound)
+        {
+            // Already gone.
         }
     }
 

@@ -25,4 +25,7 @@ public sealed record DockerPlatformOptions
     /// database server, which they then reach by its container name.
     /// </summary>
     public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary>How long the services beside a task or playground (Redis, a browser) get to pass their readiness check.</summary>
+    public TimeSpan SidecarReadyTimeout { get; init; } = TimeSpan.FromMinutes(3);
 }

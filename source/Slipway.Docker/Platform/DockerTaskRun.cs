@@ -4,8 +4,8 @@ using Slipway.Platform;
 
 namespace Slipway.Docker.Platform;
 
-/// <summary>A task running as a container on the local engine; disposing it removes the container.</summary>
-internal sealed class DockerTaskRun(DockerClient client, string containerId, TimeSpan? timeout, TimeSpan stopTimeout) : ITaskRun
+/// <summary>A task running as a container on the local engine; disposing it removes the container and its services.</summary>
+internal sealed class DockerTaskRun(DockerClient client, string containerId, TimeSpan? timeout, TimeSpan stopTimeout, SidecarGroup? sidecars = null) : ITaskRun
 {
     private int disposed;
 
@@ -78,6 +78,13 @@ internal sealed class DockerTaskRun(DockerClient client, string containerId, Tim
         catch (DockerException exception) when (exception.IsNotFound)
         {
             // Already gone.
+        }
+        finally
+        {
+            if (sidecars is not null && await sidecars.RemoveAsync() is { Count: > 0 } leftovers)
+            {
+                throw new CleanupFailedException(leftovers);
+            }
         }
     }
 }

@@ -45,6 +45,12 @@ public sealed record AppConfigFile
     /// <summary>The Behat configuration file to run, relative to the repository root.</summary>
     public string? BehatConfig { get; init; }
 
+    /// <summary>Whether the tests drive a headless browser (a WebDriver service beside the test task).</summary>
+    public bool? BrowserTests { get; init; }
+
+    /// <summary>The services started beside the app (<c>services:</c>).</summary>
+    public IReadOnlyList<AppService>? Services { get; init; }
+
     /// <summary>Reads <c>.slipway.yml</c> from the root of <paramref name="appRoot"/>; <see cref="Empty"/> when there is none.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppConfigFile ReadFrom(string appRoot)

@@ -2,8 +2,8 @@ namespace Slipway.Pipeline.AppConfig;
 
 /// <summary>
 /// Every key <c>.slipway.yml</c> knows, as dotted paths. The JSON Schema (docs/slipway.schema.json) lists the
-/// same keys; a test keeps the two in step. <c>services</c> and <c>database</c> are reserved for the
-/// services and database support: accepted, not read yet.
+/// same keys; a test keeps the two in step. <c>database</c> is reserved for the database support: accepted,
+/// not read yet. <c>services</c> is read on its own by <see cref="ServicesReader"/>.
 /// </summary>
 public static class AppConfigKeys
 {
@@ -27,10 +27,12 @@ public static class AppConfigKeys
         "analysis.exclude",
         "tests.phpunit",
         "tests.behat",
+        "tests.browser",
+        "services",
     ];
 
     /// <summary>Keys kept for features to come: any value is accepted and not read yet.</summary>
-    public static IReadOnlyList<string> Reserved { get; } = ["services", "database"];
+    public static IReadOnlyList<string> Reserved { get; } = ["database"];
 
     /// <summary>The keys allowed directly under <paramref name="section"/> ("" for the top level).</summary>
     public static IReadOnlyList<string> ChildrenOf(string section)

@@ -50,6 +50,8 @@ internal static partial class AppConfigParser
             AnalysisExclude = read.Paths("analysis.exclude"),
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
+            BrowserTests = read.Flag("tests.browser"),
+            Services = ServicesReader.Read(values),
         };
     }
 

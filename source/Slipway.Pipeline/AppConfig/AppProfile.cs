@@ -39,6 +39,15 @@ public sealed record AppProfile
 
     public string? BehatConfig { get; init; }
 
+    /// <summary>The services started beside the app in the playground and the test task.</summary>
+    public IReadOnlyList<AppService> Services { get; init; } = [];
+
+    /// <summary>
+    /// The test task gets a headless browser that speaks WebDriver and serves the built app to it: asked for by
+    /// <c>tests.browser</c>, or by a Behat configuration in the app.
+    /// </summary>
+    public bool BrowserTests { get; init; }
+
     /// <summary>Reads <c>.slipway.yml</c> in <paramref name="appRoot"/> (if any) and fills in the rest.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppProfile Load(string appRoot) => Resolve(appRoot, AppConfigFile.ReadFrom(appRoot));
@@ -83,11 +92,16 @@ public sealed record AppProfile
             AnalysisExclude = file.AnalysisExclude ?? [],
             PhpunitConfig = file.PhpunitConfig,
             BehatConfig = file.BehatConfig,
+            Services = file.Services ?? [],
+            BrowserTests = file.BrowserTests ?? (file.BehatConfig is not null || BehatConfigFound(appRoot)),
         };
     }
 
     /// <summary>The docroot as an absolute path inside the app image.</summary>
     public string DocrootIn(string appFolder) => Docroot == "." ? appFolder : $"{appFolder}/{Docroot}";
+
+    private static bool BehatConfigFound(string appRoot) =>
+        new[] { "behat.yml", "behat.yml.dist", "behat.dist.yml" }.Any(name => File.Exists(Path.Combine(appRoot, name)));
 
     private static bool Exists(string appRoot, string path) =>
         Directory.Exists(Path.Combine(appRoot, path)) || File.Exists(Path.Combine(appRoot, path));

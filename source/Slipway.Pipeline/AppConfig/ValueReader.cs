@@ -45,6 +45,19 @@ internal sealed class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
         return ItemsOf(node).Select(item => CheckedPath(key, item, allowGlob: true)).ToList();
     }
 
+    /// <summary>true or false; null when the key is absent.</summary>
+    public bool? Flag(string key)
+    {
+        if (!values.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" })
+        {
+            return null;
+        }
+
+        return node is YamlScalarNode { Value: "true" or "false" } scalar
+            ? scalar.Value == "true"
+            : throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{key}' the value {Shown(node)}: it takes true or false");
+    }
+
     /// <summary>HTTP statuses (100–599); null when the key is absent.</summary>
     public IReadOnlyList<int>? Statuses(string key)
     {
@@ -97,7 +110,8 @@ internal sealed class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
         return text.TrimEnd('/');
     }
 
-    private static string Shown(YamlNode node) => node switch
+    /// <summary>A value as a mistake's sentence shows it: quoted, shortened, or what it is instead.</summary>
+    internal static string Shown(YamlNode node) => node switch
     {
         YamlScalarNode { Value: { } text } => $"'{(text.Length > 60 ? text[..57] + "..." : text)}'",
         YamlSequenceNode => "a list",

@@ -81,7 +81,7 @@ public sealed class LeftoverSweeper(PipelineServices services)
     {
         // Only runs of this work directory are judged: a run folder elsewhere means another store, whose runs may be alive.
         var leftovers = (await platform.ListOwnedAsync(app, branch, cancellationToken))
-            .Where(resource => resource.Type is "container" or "task" && TaskKinds.Contains(resource.Label(Ownership.KindLabel)))
+            .Where(resource => resource.Type is "container" or "task" or "network" && TaskKinds.Contains(resource.Label(Ownership.KindLabel)))
             .Where(resource => resource.Label(Ownership.RunLabel) is { } run &&
                                RunLease.WasTaken(services.Layout.RunFolder(run)) && IsGone(run, currentRun))
             .ToList();

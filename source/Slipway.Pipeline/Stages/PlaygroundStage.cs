@@ -2,6 +2,7 @@ using Slipway.Engine;
 using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Running;
+using Slipway.Pipeline.Services;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
 
@@ -26,7 +27,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
             }),
-            Secrets: built.Database.Secrets);
+            Secrets: built.Database.Secrets,
+            Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;
@@ -94,7 +96,11 @@ public sealed class PlaygroundStage(PipelineServices services)
         try
         {
             var owned = await services.Platform.ListOwnedAsync(run.AppName, run.Identity.Key, CancellationToken.None);
-            var service = owned.Where(resource => resource.Id == endpoint.ResourceId).ToList();
+            // The playground's services and network carry its run and kind: they go with it.
+            var service = owned.Where(resource => resource.Id == endpoint.ResourceId ||
+                                                  (resource.Label(Ownership.RunLabel) == run.RunId &&
+                                                   resource.Label(Ownership.KindLabel) == TaskKind.Playground.Label() &&
+                                                   resource.Label(Ownership.RoleLabel) is not null)).ToList();
             await services.Platform.RemoveAsync(service, CancellationToken.None);
             return [];
         }

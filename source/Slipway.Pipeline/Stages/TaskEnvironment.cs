@@ -23,6 +23,11 @@ internal static class TaskEnvironment
         {
             Add(environment, "SLIPWAY_PHPUNIT_CONFIG", profile.PhpunitConfig);
             Add(environment, "SLIPWAY_BEHAT_CONFIG", profile.BehatConfig);
+            if (profile.BrowserTests)
+            {
+                // run-tests.sh serves the built app from this folder, for the browser beside the task.
+                environment["SLIPWAY_SERVE_DOCROOT"] = profile.Docroot;
+            }
         }
         else if (kind == TaskKind.Analysis)
         {

@@ -1,5 +1,6 @@
 using Slipway.Engine;
 using Slipway.Pipeline.Running;
+using Slipway.Pipeline.Services;
 using Slipway.Platform;
 using Slipway.Results;
 
@@ -36,6 +37,8 @@ public sealed class TaskStage(PipelineServices services)
         ITaskRun task;
         try
         {
+            // The services the tests need (Redis, a browser) start, and are ready, before the tests do.
+            spec = spec with { Sidecars = await new SidecarPlanner(services).PlanAsync(run, built.Profile, kind, cancellationToken) };
             task = await services.Platform.StartTaskAsync(spec, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -26,6 +26,13 @@ internal sealed class MotoApi(AwsRequestSender sender)
     public Task CreateClusterAsync(string name) =>
         json.CallAsync<object, JsonObject>(CreateCluster, new { clusterName = name }, CancellationToken.None);
 
+    /// <summary>The task definition as ECS holds it (its <c>taskDefinition</c> object).</summary>
+    public async Task<JsonObject> TaskDefinitionAsync(string arn)
+    {
+        var answer = await json.CallAsync<object, JsonObject>(DescribeTaskDefinition, new { taskDefinition = arn }, CancellationToken.None);
+        return answer["taskDefinition"]!.AsObject();
+    }
+
     /// <summary>The task definition's status (ACTIVE, INACTIVE, DELETE_IN_PROGRESS), or null when ECS does not know it.</summary>
     public async Task<string?> TaskDefinitionStatusAsync(string arn)
     {

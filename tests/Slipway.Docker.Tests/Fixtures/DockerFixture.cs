@@ -104,6 +104,11 @@ public sealed class DockerFixture : IAsyncLifetime
             await Client.RemoveContainerAsync(container.Id, force: true, removeVolumes: true, CancellationToken.None);
         }
 
+        foreach (var network in await Client.ListNetworksAsync(TestLabels, CancellationToken.None))
+        {
+            await Client.RemoveNetworkAsync(network.Id, CancellationToken.None);
+        }
+
         var images = await Client.ListImagesAsync(TestLabels, CancellationToken.None, includeIntermediate: true);
         var failures = await new ImageRemoval(Client).RemoveAllAsync(images.Select(image => image.Id).ToList(), CancellationToken.None);
         Client.Dispose();

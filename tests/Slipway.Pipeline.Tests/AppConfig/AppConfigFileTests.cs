@@ -33,7 +33,10 @@ public sealed class AppConfigFileTests
             tests:
               phpunit: docroot/core/phpunit.xml.dist
               behat: tests/behat.yml
+              browser: true
             services:
+              redis:
+            database:
               anything: goes for now
             """);
 
@@ -52,6 +55,8 @@ public sealed class AppConfigFileTests
             AnalysisExclude = ["docroot/modules/custom/legacy"],
             PhpunitConfig = "docroot/core/phpunit.xml.dist",
             BehatConfig = "tests/behat.yml",
+            BrowserTests = true,
+            Services = [new AppService("redis", ServiceKind.Redis, null, 6379, new Dictionary<string, string>(), null)],
         });
     }
 
@@ -62,6 +67,7 @@ public sealed class AppConfigFileTests
     [InlineData("docroot: ../etc\n", ".slipway.yml line 1 gives 'docroot' the path '../etc': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("php: \"8.2\"\nplayground:\n  readiness:\n    statuses: [200, ok]\n", ".slipway.yml line 4 gives 'playground.readiness.statuses' the value 'ok': it takes HTTP statuses from 100 to 599, e.g. [200, 403].")]
     [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude).")]
+    [InlineData("tests:\n  browser: yes please\n", ".slipway.yml line 2 gives 'tests.browser' the value 'yes please': it takes true or false.")]
     public void ReadFrom_AMistake_IsOneSentenceNamingTheFileLineKeyAndTheFix(string yaml, string message)
     {
         using var app = new AppFolder().WithConfig(yaml);

@@ -49,6 +49,11 @@ public sealed partial class EndToEndFixture : IAsyncLifetime
                 await Docker.RemoveContainerAsync(container.Id, force: true, removeVolumes: true, CancellationToken.None);
             }
 
+            foreach (var network in await Docker.ListNetworksAsync(new Dictionary<string, string> { [Ownership.BranchLabel] = branch }, CancellationToken.None))
+            {
+                await Docker.RemoveNetworkAsync(network.Id, CancellationToken.None);
+            }
+
             foreach (var image in await ImagesOfAsync(branch))
             {
                 try
