@@ -50,6 +50,7 @@ internal static partial class AppConfigParser
             AnalysisExclude = read.Paths("analysis.exclude"),
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
+            Commands = AppCommandsReader.Read(values),
         };
     }
 
