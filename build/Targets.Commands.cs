@@ -22,11 +22,7 @@ partial class Targets
         .Executes(async cancellationToken =>
         {
             var settings = PipelineSettings;
-            var cron = CommandStep(() =>
-            {
-                var app = PipelineSession.AppNameOf(settings, RootDirectory);
-                return BranchAppSettings.Read(Composition.Services.Layout, app, new RunIdentity(app, settings.Branch, settings.Fork)).Cron;
-            });
+            var cron = CommandStep(() => new CommandSession(Composition.Services).CronOf(settings));
             await RunCommandAsync(new CommandRequest(settings, cron, CommandPurpose.Cron), cancellationToken);
         });
 

@@ -19,10 +19,10 @@ public sealed class CommandSession(
     /// <summary>Runs the command; its output goes to the log as it is written.</summary>
     /// <param name="runStarted">Told the run's id once it is recorded (the service's queue keeps it).</param>
     /// <exception cref="CommandException">There is nothing to run the command in, or its task could not start.</exception>
-    public async Task<CommandOutcome> RunAsync(CommandRequest request, CancellationToken cancellationToken, Action<string>? runStarted = null)
+    public async Task<CommandOutcome> RunAsync(CommandRequest request, CancellationToken cancellationToken, Func<string, Task>? runStarted = null)
     {
         var settings = request.Settings;
-        var app = PipelineSession.AppNameOf(settings, services.Layout.Root);
+        var app = PipelineSession.AppNameOf(settings.App, services.Layout.Root);
         var identity = new RunIdentity(app, settings.Branch, settings.Fork);
         var environment = await BranchEnvironment.FindAsync(services.Store, services.Platform.Name, app, identity, cancellationToken);
 
@@ -31,7 +31,10 @@ public sealed class CommandSession(
         var record = new RunRecord(runId, request.Pipeline, app, identity.Key, null, RunState.Running, services.Clock.GetUtcNow(), services.Clock.GetUtcNow(),
             Summary: request.Command.ToString());
         await services.Store.SaveRunAsync(record, CancellationToken.None);
-        runStarted?.Invoke(runId);
+        if (runStarted is not null)
+        {
+            await runStarted(runId);
+        }
 
         var state = RunState.Failed;
         var summary = "could not start";
@@ -61,6 +64,14 @@ public sealed class CommandSession(
         {
             await services.Store.SaveRunAsync(record with { State = state, FinishedAt = services.Clock.GetUtcNow(), Summary = summary }, CancellationToken.None);
         }
+    }
+
+    /// <summary>The app's cron command, from the branch's last built code (<see cref="BranchAppSettings.Cron"/>).</summary>
+    /// <exception cref="CommandException">The branch was not built here, or the app has no cron command Slipway can tell.</exception>
+    public CommandWords CronOf(PipelineSettings settings)
+    {
+        var app = PipelineSession.AppNameOf(settings.App, services.Layout.Root);
+        return BranchAppSettings.Read(services.Layout, app, new RunIdentity(app, settings.Branch, settings.Fork)).Cron;
     }
 
     // The playground's variables (PlaygroundStage), so the command sees the site as the playground does.
