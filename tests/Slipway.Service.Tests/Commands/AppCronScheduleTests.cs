@@ -37,7 +37,7 @@ public sealed class AppCronScheduleTests
         book.Runners.Select(runner => (runner.JobName, runner.NextRun)).Should().Equal(("Cron of site", new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero)));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        var runs = await WaitForRunsAsync(service, 2);
+        var runs = await service.WaitForRunsAsync(2, TimeSpan.FromMinutes(1));
 
         runs.Select(run => (run.Request.Pipeline, run.Request.Branch, run.Request.Trigger)).Should().BeEquivalentTo(
         [
@@ -55,20 +55,5 @@ public sealed class AppCronScheduleTests
         var start = () => ServiceUnderTest.StartAsync(options => options with { AppCronSchedule = "hourly" });
 
         (await start.Should().ThrowAsync<ServiceSettingsException>()).Which.Message.Should().StartWith("AppCronSchedule 'hourly' is not a Quartz cron expression");
-    }
-
-    private static async Task<IReadOnlyList<QueuedRun>> WaitForRunsAsync(ServiceUnderTest service, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        while (true)
-        {
-            var runs = await service.RunsAsync();
-            if (runs.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return runs;
-            }
-
-            await Task.Delay(20);
-        }
     }
 }
