@@ -3,6 +3,7 @@ using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
+using Slipway.Status;
 
 namespace Slipway.Pipeline.Commands;
 
@@ -48,7 +49,7 @@ public sealed class CommandSession(
                 Owner: new Ownership(app, identity.Key, runId),
                 Command: request.Command.Words,
                 Environment: EnvironmentOf(app, identity, environment, variables),
-                Timeout: settings.TaskRunTimeout);
+                Timeout: settings.TaskTimeout);
             Log.Information($"{request.Pipeline} {request.Command} in {environment.Image} ({identity.Branch}).");
             var (exitCode, stoppedReason) = await new CommandTask(services.Platform).RunAsync(spec, line => Log.Information(line.Text), cancellationToken);
             var outcome = new CommandOutcome(runId, exitCode, stoppedReason);

@@ -1,3 +1,4 @@
+using Slipway.Status;
 using Slipway.Pipeline.Commands;
 using Slipway.Pipeline.State;
 using Slipway.Service.Commands;

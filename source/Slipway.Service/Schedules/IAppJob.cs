@@ -6,6 +6,6 @@ public interface IAppJob : IScheduledJob
     /// <summary>The app whose runs the job queues.</summary>
     string AppName { get; }
 
-    /// <summary>The pipeline the job queues (<see cref="Queue.PipelineNames"/>).</summary>
+    /// <summary>The pipeline the job queues (<see cref="Slipway.Status.PipelineNames"/>).</summary>
     string Pipeline { get; }
 }

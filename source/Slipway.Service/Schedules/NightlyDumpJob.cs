@@ -1,3 +1,4 @@
+using Slipway.Status;
 using Slipway.Service.Hosting;
 using Slipway.Service.Queue;
 

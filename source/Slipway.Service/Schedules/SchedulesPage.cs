@@ -1,3 +1,4 @@
+using Slipway.Status;
 using Slipway.Service.Queue;
 using Slipway.Service.Web;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Slipway.Service.Queue;
+using Slipway.Status;
 using Slipway.Service.Schedules;
 using Slipway.Service.Tests.Fixtures;
 
@@ -44,7 +45,7 @@ public sealed class AppCronScheduleTests
             (PipelineNames.Cron, "develop", RunTriggers.Schedule),
             (PipelineNames.Cron, "feature/cron", RunTriggers.Schedule),
         ]);
-        await service.WaitForStateAsync(runs[0].Id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(runs[0].Id, RunState.Succeeded);
         var page = await service.Client.GetStringAsync("/schedules");
         page.Should().Contain("Cron of site").And.Contain($"<a href=\"/runs/{runs[0].Id}\">#{runs[0].Id} {runs[0].Request.Branch}</a>").And.Contain("Close-of-business teardown");
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Slipway.Service.Queue;
+using Slipway.Status;
 using Slipway.Service.Tests.Fixtures;
 
 namespace Slipway.Service.Tests.Commands;
@@ -29,8 +30,8 @@ public sealed class CommandFormTests
         response.Headers.Location!.ToString().Should().Be($"/runs/{run.Id}");
         (run.Request.Pipeline, run.Request.Branch, run.Request.Trigger).Should().Be((PipelineNames.Run, "feature/x", RunTriggers.Form));
         run.Request.Command.Should().Equal("drush", "updb", "-y");
-        await service.Executor.WaitForStartsAsync(1);
-        service.Executor.Executions.Single().Request.Command.Should().Equal("drush", "updb", "-y");
+        await service.Pipeline.WaitForStartsAsync(1);
+        service.Pipeline.Runs.Single().Request.Command.Should().Equal("drush", "updb", "-y");
     }
 
     [Fact]
