@@ -41,6 +41,15 @@ partial class Targets
     [Parameter("Serve: the Bitbucket accounts (uuid or account id) whose approval releases a commit or trusts a fork's pull request.")]
     readonly string[] BitbucketApprovers = [];
 
+    [Parameter("Serve: when each app's cron runs against its development environment (and opted-in playgrounds), a Quartz cron expression; off for never.")]
+    readonly string CronSchedule = "0 0 * ? * *";
+
+    [Parameter("Serve: apps whose cron runs on a schedule of their own, as app=expression entries (expression may be off).")]
+    readonly string[] CronSchedules = [];
+
+    [Parameter("Serve: when each app's sanitized database dump runs, when a source database is configured (SOURCE_DATABASE_URL); off for never.")]
+    readonly string DumpSchedule = "0 0 2 ? * *";
+
     Target Serve => _ => _
         .Description("Runs the Slipway service: GitHub and Bitbucket webhooks, a durable run queue, the close-of-business teardown and a web page.")
         .Executes(async cancellationToken =>
@@ -63,11 +72,14 @@ partial class Targets
                 LongLivedBranches = LongLivedBranches,
                 ReleaseOn = ReleaseOn,
                 BitbucketApprovers = BitbucketApprovers,
+                AppCronSchedule = CronSchedule,
+                AppCronSchedules = ScheduleEntries(CronSchedules),
+                DumpSchedule = SourceDatabaseUrl is null && SourceDatabaseUrlFile is null ? null : DumpSchedule,
             };
             // Every run the service starts goes through the same runner as this invocation's targets: the same
             // platform, work folder, settings and branch databases, given as typed values.
             var dependencies = new ServiceDependencies(
-                Runner,
+                new OperationsRunner(Runner, this),
                 new OwnedResourceCleaner(services.Platform, services.Store, services.Clock),
                 services.Store);
             await ServiceHost.RunAsync(options, dependencies, cancellationToken);

@@ -23,6 +23,9 @@ public abstract class SlipwayBuild
     /// <summary>The targets named on the command line, or the default ones.</summary>
     protected IReadOnlyCollection<string> InvokedTargets { get; private set; } = [];
 
+    /// <summary>The words after a lone <c>--</c> on the command line (a command to pass on, as given); null when there was none.</summary>
+    protected IReadOnlyList<string>? ArgumentsAfterSeparator { get; private set; }
+
     /// <summary>Runs the build with the process's command line; without target names, <paramref name="defaultTargets"/> run.</summary>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
@@ -65,6 +68,8 @@ public abstract class SlipwayBuild
         (RootDirectory, Verbosity) = (rootDirectory, verbosity);
 
     internal void AttachInvokedTargets(IReadOnlyCollection<string> invokedTargets) => InvokedTargets = invokedTargets;
+
+    internal void AttachArgumentsAfterSeparator(IReadOnlyList<string>? words) => ArgumentsAfterSeparator = words;
 
     private IReadOnlyDictionary<string, string> parameterSources = new Dictionary<string, string>();
 

@@ -26,6 +26,14 @@ public interface ITaskRun : IAsyncDisposable
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<LogLine>> ReadLogAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The task's log as it is written, page by page, ending once the task has stopped and everything it wrote
+    /// was handed out: for a command whose output is shown as it runs. Call it alongside <see cref="WaitAsync"/>,
+    /// which is how a platform that polls learns the task stopped. Platforms whose <see cref="ReadLogAsync"/>
+    /// already follows a running task (Docker) need not override it.
+    /// </summary>
+    IAsyncEnumerable<IReadOnlyList<LogLine>> FollowLogAsync(CancellationToken cancellationToken) => ReadLogAsync(cancellationToken);
+
     /// <summary>Stops the task if it still runs. Safe to call more than once.</summary>
     Task StopAsync(CancellationToken cancellationToken);
 }

@@ -14,6 +14,12 @@ public enum TaskKind
 
     /// <summary>The branch served over HTTP until torn down.</summary>
     Playground,
+
+    /// <summary>
+    /// A one-off command or the app's cron, run from the branch's built image with its playground's
+    /// environment (<c>Run -- drush cr</c>, <c>Cron</c>); the task ends when the command does.
+    /// </summary>
+    Command,
 }
 
 public static class TaskKindNames

@@ -76,6 +76,18 @@ public sealed record ServiceOptions
     /// </summary>
     public IReadOnlyList<string> BitbucketApprovers { get; init; } = [];
 
+    /// <summary>
+    /// When each app's cron runs (docs/operations.md), as a Quartz cron expression; null or "off" for never, the
+    /// service's own default. The Serve target sets hourly.
+    /// </summary>
+    public string? AppCronSchedule { get; init; }
+
+    /// <summary>Apps whose cron runs on a schedule of their own: app name → Quartz cron expression (or "off").</summary>
+    public IReadOnlyDictionary<string, string> AppCronSchedules { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>When each app's sanitized database dump is queued; null when no source database is configured.</summary>
+    public string? DumpSchedule { get; init; }
+
     /// <summary>True when <paramref name="branch"/> is one of <see cref="LongLivedBranches"/> (or <paramref name="defaultBranch"/>).</summary>
     public bool IsLongLived(string branch, string? defaultBranch = null) =>
         string.Equals(branch, defaultBranch, StringComparison.Ordinal) || LongLivedBranches.Contains(branch, StringComparer.Ordinal);
@@ -132,6 +144,14 @@ public sealed record ServiceOptions
         }
 
         _ = CronSchedule.Parse(TeardownSchedule, TimeZone);
+        foreach (var (setting, expression) in AppCronSchedules.Select(pair => ($"AppCronSchedules {pair.Key}", (string?)pair.Value))
+                     .Append((nameof(AppCronSchedule), AppCronSchedule)).Append((nameof(DumpSchedule), DumpSchedule)))
+        {
+            if (!string.IsNullOrWhiteSpace(expression) && !string.Equals(expression.Trim(), ScheduleRegistrations.Off, StringComparison.OrdinalIgnoreCase))
+            {
+                _ = CronSchedule.Parse(expression, TimeZone, setting);
+            }
+        }
     }
 
     /// <summary>The settings with each secret shown only as set or not set.</summary>

@@ -15,6 +15,15 @@ public static class PipelineNames
     public const string Approved = "Approved";
     public const string Teardown = "Teardown";
 
+    /// <summary>A command against a branch's environment (<c>Run -- drush cr</c>; docs/operations.md).</summary>
+    public const string Run = "Run";
+
+    /// <summary>The app's cron against a branch's environment.</summary>
+    public const string Cron = "Cron";
+
+    /// <summary>The app's sanitized database dump (docs/data.md).</summary>
+    public const string DumpDatabase = "DumpDatabase";
+
     private static readonly string[] StageOrder =
         [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground, StageNames.Deploy];
 

@@ -19,6 +19,7 @@ internal sealed class FargateTaskRun(
 {
     private readonly string containerName = FargateNames.Container(spec.Kind);
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly TaskCompletionSource stoppedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskOutcome? outcome;
     private bool stopped;
     private bool disposed;
@@ -54,12 +55,14 @@ internal sealed class FargateTaskRun(
                 if (task is null && !NewTaskVisibility.MayStillAppear(startedAt))
                 {
                     stopped = true;
+                    stoppedSignal.TrySetResult();
                     return outcome = new TaskOutcome(null, "ECS no longer knows the task (stopped tasks are kept for about an hour)");
                 }
 
                 if (task is { IsStopped: true })
                 {
                     stopped = true;
+                    stoppedSignal.TrySetResult();
                     return outcome = TaskOutcomes.Of(task, containerName);
                 }
 
@@ -95,6 +98,10 @@ internal sealed class FargateTaskRun(
         }
     }
 
+    /// <summary>The CloudWatch stream as it grows, until the task has stopped (seen by <see cref="WaitAsync"/>) and all is read.</summary>
+    public IAsyncEnumerable<IReadOnlyList<LogLine>> FollowLogAsync(CancellationToken cancellationToken) =>
+        new CloudWatchLogFollower(context, FargateNames.LogStream(spec.Owner.App, spec.Kind, started.Id), stoppedSignal.Task).FollowAsync(cancellationToken);
+
     public Task StopAsync(CancellationToken cancellationToken) =>
         stopped ? Task.CompletedTask : StopTaskAsync("Stopped by Slipway", cancellationToken);
 
@@ -106,6 +113,7 @@ internal sealed class FargateTaskRun(
         }
 
         disposed = true;
+        stoppedSignal.TrySetResult();
         var leftovers = await CleanupStep.RunAllAsync(
             ($"task {Id}", StopAsync),
             new TaskDefinitionRemover(context).Step(taskDefinitionArn));
@@ -127,5 +135,6 @@ internal sealed class FargateTaskRun(
     {
         await context.Clients.Ecs.StopTaskAsync(context.Cluster, Id, reason, cancellationToken);
         stopped = true;
+        stoppedSignal.TrySetResult();
     }
 }

@@ -37,6 +37,25 @@ internal sealed class CloudWatchLogsClient(JsonProtocol protocol)
     }
 
     /// <summary>
+    /// The events written after <paramref name="token"/> (from the start when null) and the token to ask with next
+    /// time; no events and the same token while nothing new was written. A stream not made yet has no events.
+    /// </summary>
+    public async Task<(IReadOnlyList<LogEvent> Events, string? NextToken)> ReadNewAsync(
+        string group, string stream, string? token, int? pageSize, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await protocol.CallAsync<GetLogEventsRequest, GetLogEventsResponse>(
+                LogsOperations.GetLogEvents, new GetLogEventsRequest(group, stream, StartFromHead: true, token, pageSize), cancellationToken);
+            return (page.Events ?? [], page.NextForwardToken ?? token);
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "ResourceNotFoundException")
+        {
+            return ([], token);
+        }
+    }
+
+    /// <summary>
     /// The stream's events from its start, page by page, until the forward token stops changing (that is
     /// how CloudWatch says there is nothing more). A stream that does not exist yields nothing.
     /// </summary>

@@ -9,7 +9,7 @@ internal sealed record BuildResult(IReadOnlyList<TargetRun> Runs, bool Cancelled
     public bool ChecksFailed => Succeeded && Runs.Any(run => run.Status == TargetStatus.CheckFailed);
 
     public int ExitCode => Cancelled ? ExitCodes.Cancelled
-        : !Succeeded ? ExitCodes.TargetFailed
+        : !Succeeded ? Runs.Select(run => run.Failure).OfType<PassedOnExitCodeException>().FirstOrDefault()?.ExitCode ?? ExitCodes.TargetFailed
         : ChecksFailed ? ExitCodes.ChecksFailed
         : ExitCodes.Success;
 }

@@ -41,6 +41,7 @@ internal sealed class BuildRunner(BuildHost host)
 
             var invoked = Lookup(targets, requested.Count > 0 ? requested : defaultTargets, "target");
             build.AttachInvokedTargets(invoked.Select(target => target.Name).ToList());
+            build.AttachArgumentsAfterSeparator(commandLine.AfterSeparator);
             var skip = options.Skip is null
                 ? SkipRequest.None
                 : new SkipRequest(options.Skip.Length == 0, Lookup(targets, options.Skip, "target to skip"));

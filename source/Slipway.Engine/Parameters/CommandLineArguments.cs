@@ -4,16 +4,21 @@ namespace Slipway.Engine.Parameters;
 /// The command line split into target names (the words before the first option) and options; an option takes the
 /// words after it up to the next option, except a flag (a bool parameter), which takes a following word only when
 /// it is true or false, so that <c>--plan Test</c> plans Test. <c>--name=value</c> and <c>-h</c> are understood too.
+/// A lone <c>--</c> ends the options: the words after it are the build's own (<see cref="AfterSeparator"/>), never read as targets or options.
 /// </summary>
 internal sealed class CommandLineArguments
 {
     private readonly Dictionary<string, CommandLineOption> options;
 
-    private CommandLineArguments(IReadOnlyList<string> targets, Dictionary<string, CommandLineOption> options)
+    private CommandLineArguments(IReadOnlyList<string> targets, Dictionary<string, CommandLineOption> options, IReadOnlyList<string>? afterSeparator)
     {
         Targets = targets;
         this.options = options;
+        AfterSeparator = afterSeparator;
     }
+
+    /// <summary>The words after a lone <c>--</c>, as given; null when there is none.</summary>
+    public IReadOnlyList<string>? AfterSeparator { get; }
 
     /// <summary>The positional words: target names.</summary>
     public IReadOnlyList<string> Targets { get; }
@@ -29,8 +34,14 @@ internal sealed class CommandLineArguments
         var options = new Dictionary<string, CommandLineOption>();
         List<string>? values = null;
         var flag = false;
-        foreach (var argument in args)
+        for (var index = 0; index < args.Count; index++)
         {
+            var argument = args[index];
+            if (argument == "--")
+            {
+                return new CommandLineArguments(targets, options, args.Skip(index + 1).ToList());
+            }
+
             if (OptionName(argument) is { } name)
             {
                 var inlineValue = default(string);
@@ -68,7 +79,7 @@ internal sealed class CommandLineArguments
             }
         }
 
-        return new CommandLineArguments(targets, options);
+        return new CommandLineArguments(targets, options, null);
     }
 
     /// <summary>The option for a parameter, matched ignoring case, dashes and underscores.</summary>

@@ -51,6 +51,9 @@ public sealed record AppConfigFile
     /// <summary>The services started beside the app (<c>services:</c>).</summary>
     public IReadOnlyList<AppService>? Services { get; init; }
 
+    /// <summary>The allow-list of commands and the app's cron (<c>commands</c>, <c>cron</c>).</summary>
+    public AppCommands? Commands { get; init; }
+
     /// <summary>Reads <c>.slipway.yml</c> from the root of <paramref name="appRoot"/>; <see cref="Empty"/> when there is none.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppConfigFile ReadFrom(string appRoot)

@@ -11,7 +11,7 @@ public static class AppConfigKeys
 
     /// <summary>Keys whose value is a mapping of their own keys.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["playground", "playground.readiness", "analysis", "tests"];
+        ["playground", "playground.readiness", "analysis", "tests", "cron"];
 
     /// <summary>Keys whose value Slipway reads.</summary>
     public static IReadOnlyList<string> Values { get; } =
@@ -29,6 +29,10 @@ public static class AppConfigKeys
         "tests.behat",
         "tests.browser",
         "services",
+        "commands",
+        "cron.command",
+        "cron.playgrounds",
+        "cron.development",
     ];
 
     /// <summary>Keys kept for features to come: any value is accepted and not read yet.</summary>

@@ -52,6 +52,7 @@ internal static partial class AppConfigParser
             BehatConfig = read.Path("tests.behat", allowGlob: false),
             BrowserTests = read.Flag("tests.browser"),
             Services = ServicesReader.Read(values),
+            Commands = AppCommandsReader.Read(values),
         };
     }
 

@@ -13,7 +13,7 @@ namespace Slipway.Pipeline.Running;
 /// </summary>
 public sealed class LeftoverSweeper(PipelineServices services)
 {
-    private static readonly string[] TaskKinds = [TaskKind.Build.Label(), TaskKind.Tests.Label(), TaskKind.Analysis.Label()];
+    private static readonly string[] TaskKinds = [TaskKind.Build.Label(), TaskKind.Tests.Label(), TaskKind.Analysis.Label(), TaskKind.Command.Label()];
 
     /// <summary>Sweeps the runs of <paramref name="app"/> (all apps when null) and <paramref name="branch"/> (all when null).</summary>
     /// <param name="currentRun">The run that sweeps, which is never taken for a leftover.</param>

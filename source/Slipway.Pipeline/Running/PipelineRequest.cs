@@ -38,6 +38,9 @@ public sealed record PipelineRequest(string Pipeline, string? App, string? Branc
     /// <summary>What Deploy releases (Approved and Deploy); null releases the next version from the commits since the last.</summary>
     public DeployRequest? Deploy { get; init; }
 
+    /// <summary>For <see cref="Slipway.Status.PipelineNames.Run"/>: the command's words, already checked (allow-list or token).</summary>
+    public IReadOnlyList<string>? Command { get; init; }
+
     /// <summary>The settings of this run: the runner's own with the run's app, branch, commit and fork.</summary>
     public PipelineSettings Apply(PipelineSettings defaults) => defaults with
     {

@@ -49,6 +49,7 @@ public static class ForkCheckout
             Fork = fork,
             PullRequestUrl = Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address : null,
             RepositoryUrl = request.RepositoryUrl,
+            Command = request.Command,
         };
         if (fork is null || request.PullRequest is not { } number)
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Slipway.Git;
 using Slipway.Git.Processes;
 using Slipway.Service.Apps;
+using Slipway.Service.Commands;
 using Slipway.Service.Metrics;
 using Slipway.Service.Queue;
 using Slipway.Service.Queue.Sqlite;
@@ -94,6 +95,7 @@ public sealed class ServiceHost : IAsyncDisposable
         app.MapHealth();
         app.MapApi();
         app.MapPages();
+        app.MapOperations();
 
         try
         {
@@ -138,6 +140,18 @@ public sealed class ServiceHost : IAsyncDisposable
         _storeLock.Dispose();
     }
 
+    private static void AddCommandsAndSchedules(IServiceCollection services, ServiceOptions options, TimeProvider clock, ServiceLog log)
+    {
+        // The runs keep their working copies beside the state database (the work directory).
+        services.AddSingleton(new BranchCommandCatalog(new Slipway.Pipeline.Building.SlipwayLayout(
+            options.RootDirectory, Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath))!)));
+        services.AddSingleton<CommandStarter>();
+        services.AddSingleton(provider => new ScheduleBook(ScheduleRegistrations.For(
+            options, provider.GetRequiredService<AppCatalog>(), provider.GetRequiredService<Slipway.Pipeline.State.IRunStore>(),
+            provider.GetRequiredService<BranchCommandCatalog>(), provider.GetRequiredService<RunQueue>(), clock, log)));
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduleBook>());
+    }
+
     private static void AddServices(IServiceCollection services, ServiceOptions options, ServiceDependencies dependencies, ServiceLog log)
     {
         var clock = dependencies.Clock;
@@ -166,5 +180,6 @@ public sealed class ServiceHost : IAsyncDisposable
             schedule, provider.GetRequiredService<CloseOfBusinessTeardown>(), clock, log));
         services.AddHostedService<RunDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledJobRunner>());
+        AddCommandsAndSchedules(services, options, clock, log);
     }
 }

@@ -13,6 +13,7 @@ namespace Slipway.Service.Queue;
 /// <param name="PullRequestUrl">The pull request's page.</param>
 /// <param name="Trigger">Who asked: github, bitbucket, form, api or schedule.</param>
 /// <param name="DeliveryId">The webhook's delivery id (provider-prefixed); a second delivery with the same id is not queued again.</param>
+/// <param name="Command">For <see cref="PipelineNames.Run"/>: the command's words, already checked against the allow-list or the token.</param>
 public sealed record RunRequest(
     string Pipeline,
     string AppName,
@@ -23,7 +24,8 @@ public sealed record RunRequest(
     int? PullRequest = null,
     string? PullRequestUrl = null,
     string Trigger = RunTriggers.Api,
-    string? DeliveryId = null)
+    string? DeliveryId = null,
+    IReadOnlyList<string>? Command = null)
 {
     /// <summary>
     /// Queue the run only when the commit differs from the last PullRequest run's of the same pull request (Bitbucket

@@ -24,8 +24,9 @@ public sealed class CronSchedule
 
     /// <summary>Reads a Quartz cron expression (seconds, minutes, hours, day of month, month, day of week[, year]).</summary>
     /// <param name="timeZone">An IANA time zone id such as Europe/Berlin; null or empty for the machine's.</param>
+    /// <param name="setting">The setting the expression came from, named in the error.</param>
     /// <exception cref="ServiceSettingsException">The expression or the time zone is not valid.</exception>
-    public static CronSchedule Parse(string expression, string? timeZone)
+    public static CronSchedule Parse(string expression, string? timeZone, string setting = "TeardownSchedule")
     {
         TimeZoneInfo zone;
         try
@@ -44,7 +45,7 @@ public sealed class CronSchedule
         catch (FormatException exception)
         {
             throw new ServiceSettingsException(
-                $"TeardownSchedule '{expression}' is not a Quartz cron expression ({exception.Message.TrimEnd('.')}); write seconds minutes hours day-of-month month day-of-week, such as '{WeekdaysAtSeven}'.");
+                $"{setting} '{expression}' is not a Quartz cron expression ({exception.Message.TrimEnd('.')}); write seconds minutes hours day-of-month month day-of-week, such as '{WeekdaysAtSeven}'.");
         }
     }
 

@@ -23,6 +23,12 @@ public sealed class ScheduledJobRunner(CronSchedule schedule, IScheduledJob job,
     /// <summary>The job's name.</summary>
     public string JobName => job.Name;
 
+    /// <summary>The job itself, for the page.</summary>
+    public IScheduledJob Job => job;
+
+    /// <summary>When the job last ran and how that went (<c>queued</c>, or why it failed); null before its first run.</summary>
+    public (DateTimeOffset At, string Outcome)? LastRun { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _next = schedule.NextAfter(clock.GetUtcNow());
@@ -40,9 +46,11 @@ public sealed class ScheduledJobRunner(CronSchedule schedule, IScheduledJob job,
             {
                 log.Information($"{job.Name}: running (scheduled for {Describe(due)}).");
                 await job.RunAsync(stoppingToken);
+                LastRun = (clock.GetUtcNow(), "ran");
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                LastRun = (clock.GetUtcNow(), $"failed: {exception.Message}");
                 log.Warning($"{job.Name} failed: {exception.Message} It runs again at the next scheduled time.");
             }
 

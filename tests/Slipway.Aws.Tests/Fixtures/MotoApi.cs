@@ -51,6 +51,12 @@ internal sealed class MotoApi(AwsRequestSender sender)
     public async Task WriteLogAsync(string group, string stream, IReadOnlyList<string> lines)
     {
         await json.CallAsync<object, JsonObject>(CreateLogStream, new { logGroupName = group, logStreamName = stream }, CancellationToken.None);
+        await AppendLogAsync(group, stream, lines);
+    }
+
+    /// <summary>Writes more lines to a stream <see cref="WriteLogAsync"/> made, as a task still running prints them.</summary>
+    public async Task AppendLogAsync(string group, string stream, IReadOnlyList<string> lines)
+    {
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var events = lines.Select((line, index) => new { timestamp = start + index, message = line }).ToList();
         await json.CallAsync<object, JsonObject>(PutLogEvents, new { logGroupName = group, logStreamName = stream, logEvents = events }, CancellationToken.None);

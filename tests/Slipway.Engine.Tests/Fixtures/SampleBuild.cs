@@ -44,6 +44,8 @@ internal sealed class SampleBuild : SlipwayBuild
 
     public IReadOnlyCollection<string> Invoked => InvokedTargets;
 
+    public IReadOnlyList<string>? PassedOn => ArgumentsAfterSeparator;
+
     Target Restore => _ => _
         .Description("Restores packages.")
         .Executes(() => Ran.Enqueue(nameof(Restore)));
@@ -116,6 +118,10 @@ internal sealed class SampleBuild : SlipwayBuild
 
             await detached;
         });
+
+    /// <summary>Fails the way Run does when the command it ran fails: with the command's exit code.</summary>
+    Target Exec => _ => _
+        .Executes(() => throw new PassedOnExitCodeException(int.Parse(ArgumentsAfterSeparator![0], System.Globalization.CultureInfo.InvariantCulture), "The command ended with its own exit code."));
 
     Target Internal => _ => _
         .Unlisted()

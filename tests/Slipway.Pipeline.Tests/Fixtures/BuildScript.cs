@@ -39,13 +39,21 @@ public sealed class BuildScript(string workDirectory)
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in arguments)
+        // Before a lone "--": the words after it are a command's (Run), not the build's.
+        var separator = arguments.ToList().IndexOf("--");
+        var own = separator < 0 ? arguments : arguments.Take(separator).ToList();
+        foreach (var argument in own)
         {
             info.ArgumentList.Add(argument);
         }
 
         info.ArgumentList.Add("--work-directory");
         info.ArgumentList.Add(workDirectory);
+        foreach (var argument in separator < 0 ? [] : arguments.Skip(separator))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         info.Environment["CI"] = "true";
         foreach (var (name, value) in environment)
         {

@@ -102,6 +102,22 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>Every run the queue holds, oldest first.</summary>
     public async Task<IReadOnlyList<QueuedRun>> RunsAsync() => (await Queue.ListAsync(10_000, CancellationToken.None)).Reverse().ToList();
 
+    /// <summary>Waits until the queue holds at least <paramref name="count"/> runs (or the time is up) and returns them, oldest first.</summary>
+    public async Task<IReadOnlyList<QueuedRun>> WaitForRunsAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var runs = await RunsAsync();
+            if (runs.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return runs;
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Waits until the run satisfies <paramref name="condition"/> and returns it.</summary>
     public async Task<QueuedRun> WaitForRunAsync(string id, Func<QueuedRun, bool> condition, TimeSpan? timeout = null)
     {

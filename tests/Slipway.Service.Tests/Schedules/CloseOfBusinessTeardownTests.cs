@@ -37,7 +37,7 @@ public sealed class CloseOfBusinessTeardownTests
 
         clock.Advance(TimeSpan.FromSeconds(1));
 
-        var runs = await WaitForRunsAsync(service, 3);
+        var runs = await service.WaitForRunsAsync(3);
         runs.Select(run => (run.Request.Pipeline, run.Request.AppName, run.Request.Branch, run.Request.Trigger)).Should().BeEquivalentTo(
         [
             (PipelineNames.Teardown, "site", "feature/login", RunTriggers.Schedule),
@@ -69,26 +69,11 @@ public sealed class CloseOfBusinessTeardownTests
 
         clock.Advance(TimeSpan.FromMinutes(1));
 
-        (await WaitForRunsAsync(service, 1)).Single().Request.Branch.Should().Be("feature/login");
+        (await service.WaitForRunsAsync(1)).Single().Request.Branch.Should().Be("feature/login");
     }
 
     private static void Save(SqliteRunStore store, string app, string branch, bool keep) =>
         store.SavePlaygroundAsync(
             new PlaygroundRecord(app, branch, branch.Replace('/', '-'), $"http://{branch.Replace('/', '-')}.localhost:8081/", "c0ffee", $"slipway/{app}:x", "run-" + branch, "local", FridayBeforeSeven.AddHours(-3), keep),
             CancellationToken.None).GetAwaiter().GetResult();
-
-    private static async Task<IReadOnlyList<QueuedRun>> WaitForRunsAsync(ServiceUnderTest service, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            var runs = await service.RunsAsync();
-            if (runs.Count >= count || DateTime.UtcNow > deadline)
-            {
-                return runs;
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }

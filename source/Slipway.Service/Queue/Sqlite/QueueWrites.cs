@@ -32,15 +32,15 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
         var stored = Find(
             """
             INSERT INTO service_runs (pipeline, app_name, app, branch, commit_sha, repository, pull_request, pull_request_url,
-                trigger, delivery_id, state, created_at)
+                trigger, delivery_id, state, created_at, command)
             VALUES ($pipeline, $appName, $app, $branch, $commit, $repository, $pullRequest, $pullRequestUrl,
-                $trigger, $delivery, 'Queued', $now)
+                $trigger, $delivery, 'Queued', $now, $command)
             RETURNING *
             """,
             ("$pipeline", request.Pipeline), ("$appName", request.AppName), ("$app", request.App), ("$branch", request.Branch),
             ("$commit", request.Commit), ("$repository", request.Repository), ("$pullRequest", request.PullRequest),
             ("$pullRequestUrl", request.PullRequestUrl), ("$trigger", request.Trigger), ("$delivery", request.DeliveryId),
-            ("$now", Time(now)))!;
+            ("$now", Time(now)), ("$command", request.Command is null ? null : System.Text.Json.JsonSerializer.Serialize(request.Command)))!;
         var sequence = stored.Sequence;
         var id = SqliteRunQueueStore.IdOf(sequence);
         AddEvent(sequence, RunEventKinds.Queued, $"{request.Pipeline} by {request.Trigger}");

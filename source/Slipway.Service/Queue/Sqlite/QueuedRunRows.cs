@@ -22,7 +22,8 @@ internal static class QueuedRunRows
             pullRequest is null ? null : (int)pullRequest.Value,
             ReadText(r, "pull_request_url"),
             r.GetString(r.GetOrdinal("trigger")),
-            ReadText(r, "delivery_id"));
+            ReadText(r, "delivery_id"),
+            ReadText(r, "command") is { } command ? System.Text.Json.JsonSerializer.Deserialize<string[]>(command) : null);
         var exitCode = ReadLong(r, "exit_code");
         return new QueuedRun(
             sequence.ToString(CultureInfo.InvariantCulture),

@@ -25,9 +25,21 @@ public sealed class SqliteRunQueueStore : IRunQueueStore, IAsyncDisposable
             connection.Open();
             using var create = Command(connection, null, SqliteQueueSchema.Create);
             create.ExecuteNonQuery();
+            AddMissingColumns(connection);
         }
 
         _writer = new SqliteWriteBatcher(_connectionString);
+    }
+
+    private static void AddMissingColumns(SqliteConnection connection)
+    {
+        using var columns = Command(connection, null, "SELECT name FROM pragma_table_info('service_runs')");
+        var present = ReadAll(columns, reader => reader.GetString(0)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (column, definition) in SqliteQueueSchema.AddedColumns.Where(added => !present.Contains(added.Column)))
+        {
+            using var add = Command(connection, null, $"ALTER TABLE service_runs ADD COLUMN {definition}");
+            add.ExecuteNonQuery();
+        }
     }
 
     /// <inheritdoc />
