@@ -65,7 +65,7 @@ partial class Targets
 
         // An account of the command's own: a fresh password for the branch's user would lock its playground out.
         var account = await DataStep(() => Data.CommandAccounts.GrantAsync(identity.App, identity.Key, cancellationToken));
-        return new AppEnvironment(account.Environment, account);
+        return new AppEnvironment(account.Settings, account.Secrets, account);
     }
 
     static T CommandStep<T>(Func<T> action)

@@ -56,8 +56,11 @@ public sealed class CommandAccounts(IDatabaseServer server, IBranchDatabaseRecor
 /// <summary>A command's own account on a branch database; disposing it drops the account.</summary>
 public sealed class CommandAccount(BranchDatabase database, string? hostForTasks, Func<CancellationToken, Task> drop) : IAsyncDisposable
 {
-    /// <summary>The variables the app reads its database from, as <see cref="BranchDatabase.Environment"/> gives them (secrets).</summary>
-    public IReadOnlyDictionary<string, string> Environment => database.Environment(hostForTasks);
+    /// <summary>The plain variables the app reads its database from (<c>DB_HOST</c>, <c>DB_NAME</c>, ...).</summary>
+    public IReadOnlyDictionary<string, string> Settings => database.Settings(hostForTasks);
+
+    /// <summary>What opens the database (<c>DATABASE_URL</c>, <c>DB_PASSWORD</c>): secrets, handed to the task as files.</summary>
+    public IReadOnlyDictionary<string, string> Secrets => database.Secrets(hostForTasks);
 
     public async ValueTask DisposeAsync()
     {

@@ -49,7 +49,8 @@ public sealed class CommandSession(
                 Owner: new Ownership(app, identity.Key, runId),
                 Command: request.Command.Words,
                 Environment: EnvironmentOf(app, identity, environment, variables),
-                Timeout: settings.TaskTimeout);
+                Timeout: settings.TaskTimeout,
+                Secrets: variables.Secrets);
             Log.Information($"{request.Pipeline} {request.Command} in {environment.Image} ({identity.Branch}).");
             var (exitCode, stoppedReason) = await new CommandTask(services.Platform).RunAsync(spec, line => Log.Information(line.Text), cancellationToken);
             var outcome = new CommandOutcome(runId, exitCode, stoppedReason);
