@@ -78,6 +78,7 @@ public sealed class DockerPlatform : IPlatform
             [Ownership.KindLabel] = playground,
             [SlugLabel] = spec.Slug,
         };
+        AddInstallation(sameService);
         foreach (var previous in await client.ListContainersAsync(sameService, cancellationToken))
         {
             await RemoveContainerAsync(previous.Id, cancellationToken);
@@ -87,7 +88,7 @@ public sealed class DockerPlatform : IPlatform
         labels[SlugLabel] = spec.Slug;
         var request = new ContainerCreateRequest(spec.Image)
         {
-            Name = ContainerNames.ForService(spec.Slug),
+            Name = ContainerNames.ForService(spec.Slug, options.Installation),
             Labels = labels,
             Environment = spec.Environment ?? new Dictionary<string, string>(),
             Ports = [new PortBinding(spec.ContainerPort)],
@@ -111,7 +112,10 @@ public sealed class DockerPlatform : IPlatform
         return new ServiceEndpoint(new Uri($"http://{host}/"), new Uri($"http://127.0.0.1:{hostPort}/"), host, containerId);
     }
 
-    /// <summary>Containers in any state and images carrying the app's labels (and the branch's, when given).</summary>
+    /// <summary>
+    /// Containers in any state and images carrying the app's labels (and the branch's, when given) and this installation's;
+    /// what another installation, or a Slipway before installations had ids, made is left out.
+    /// </summary>
     public async Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken)
     {
         var selector = new Dictionary<string, string> { [Ownership.AppLabel] = app };
@@ -120,6 +124,7 @@ public sealed class DockerPlatform : IPlatform
             selector[Ownership.BranchLabel] = branch;
         }
 
+        AddInstallation(selector);
         var containers = await client.ListContainersAsync(selector, cancellationToken);
         var ownedImages = await client.ListImagesAsync(selector, cancellationToken);
         return containers.Select(container => new OwnedResource(ContainerType, container.Id, SlipwayLabels(container.Labels)))
@@ -186,7 +191,16 @@ public sealed class DockerPlatform : IPlatform
             labels[key] = value;
         }
 
+        AddInstallation(labels);
         return labels;
+    }
+
+    private void AddInstallation(Dictionary<string, string> labels)
+    {
+        if (options.Installation is { } installation)
+        {
+            labels[Ownership.InstallationLabel] = installation;
+        }
     }
 
     private static Dictionary<string, string> SlipwayLabels(IReadOnlyDictionary<string, string> labels) =>
