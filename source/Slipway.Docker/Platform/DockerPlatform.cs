@@ -164,6 +164,26 @@ public sealed class DockerPlatform : IPlatform
         }
     }
 
+    /// <summary>Starts the playground's container again when it exists but has stopped; down when it is gone or does not start.</summary>
+    public async Task<ServiceCondition> RestartIfStoppedAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await client.InspectContainerAsync(resourceId, cancellationToken)).State.Running)
+            {
+                return ServiceCondition.Running;
+            }
+
+            await client.StartContainerAsync(resourceId, cancellationToken);
+            return (await client.InspectContainerAsync(resourceId, cancellationToken)).State.Running ? ServiceCondition.Restarted : ServiceCondition.Down;
+        }
+        catch (DockerException)
+        {
+            // Gone (removed behind Slipway's back) or refused to start: either way nobody can open it.
+            return ServiceCondition.Down;
+        }
+    }
+
     /// <summary>The last lines the service's container wrote; none when the container is gone.</summary>
     public async Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken)
     {
