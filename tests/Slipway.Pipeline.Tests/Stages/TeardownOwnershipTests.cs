@@ -1,4 +1,5 @@
 using Slipway.Composition;
+using Slipway.Docker.Build;
 using Slipway.Docker.Engine;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.Tests.Deploy;
@@ -8,14 +9,24 @@ using Slipway.Platform;
 namespace Slipway.Pipeline.Tests.Stages;
 
 /// <summary>Two installations (two work directories) on one Docker engine, each with a playground of the same app and branch.</summary>
-public sealed class TeardownOwnershipTests : IDisposable
+public sealed class TeardownOwnershipTests : IAsyncLifetime
 {
-    private const string PlaygroundImage = "slipway-base/php-apache:8.4";
-
     private readonly string _app = "issue20-own-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _firstWork = Directory.CreateTempSubdirectory("slipway-issue20-first-").FullName;
     private readonly string _secondWork = Directory.CreateTempSubdirectory("slipway-issue20-second-").FullName;
     private readonly DockerClient _docker = new(DockerEndpoint.FromEnvironment());
+
+    /// <summary>busybox httpd on port 80: a playground that starts in a moment and needs no base image.</summary>
+    private string PlaygroundImage => $"slipway-test/issue20-httpd:{_app}";
+
+    public async Task InitializeAsync()
+    {
+        const UnixFileMode executable = UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        var context = new BuildContext()
+            .AddFile("busybox", await File.ReadAllBytesAsync("/bin/busybox"), executable)
+            .AddFile("Dockerfile", "FROM scratch\nCOPY busybox /bin/busybox\nENTRYPOINT [\"/bin/busybox\", \"httpd\", \"-f\", \"-p\", \"80\", \"-h\", \"/\"]\n");
+        await _docker.BuildImageAsync(new DockerBuildRequest(context) { Tags = [PlaygroundImage] }, null, CancellationToken.None);
+    }
 
     [Fact]
     public async Task TeardownAll_FromOneInstallation_LeavesTheOtherInstallationsPlaygroundRunning()
@@ -72,8 +83,9 @@ public sealed class TeardownOwnershipTests : IDisposable
             new ServiceSpec("feature-x-" + _app, PlaygroundImage, new Ownership(_app, "feature/x", "run-" + Guid.NewGuid().ToString("N")[..8])),
             CancellationToken.None);
 
-    public void Dispose()
+    public async Task DisposeAsync()
     {
+        await _docker.RemoveImageAsync(PlaygroundImage, force: true, noPrune: false, CancellationToken.None);
         _docker.Dispose();
         Directory.Delete(_firstWork, recursive: true);
         Directory.Delete(_secondWork, recursive: true);
