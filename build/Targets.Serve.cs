@@ -1,3 +1,4 @@
+using Slipway.Pipeline.Playground;
 using Slipway.Service;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
@@ -81,7 +82,10 @@ partial class Targets
             var dependencies = new ServiceDependencies(
                 new OperationsRunner(Runner, this),
                 new OwnedResourceCleaner(services.Platform, services.Store, services.Clock),
-                services.Store);
+                services.Store)
+            {
+                Playgrounds = new PlaygroundReconciler(services.Platform, services.Store),
+            };
             await ServiceHost.RunAsync(options, dependencies, cancellationToken);
             ReportSummary("stopped");
         });

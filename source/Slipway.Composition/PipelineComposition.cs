@@ -28,9 +28,12 @@ public sealed class PipelineComposition : IDisposable
     /// <exception cref="Slipway.Engine.BuildFailedException">The AWS platform was chosen but its settings or credentials are missing.</exception>
     public PipelineComposition(CompositionOptions options)
     {
+        var layout = new SlipwayLayout(options.SlipwayRoot, options.WorkDirectory);
+        Installation = InstallationIdentity.LoadOrCreate(layout.StateDatabase);
         _docker = new DockerClient(DockerEndpoint.FromEnvironment());
         var local = new DockerPlatform(_docker, new DockerPlatformOptions
         {
+            Installation = Installation,
             Registry = options.Registry,
             RegistryCredentials = options.RegistryCredentials,
             PushProgress = PushProgress,
@@ -47,13 +50,12 @@ public sealed class PipelineComposition : IDisposable
             throw;
         }
 
-        var layout = new SlipwayLayout(options.SlipwayRoot, options.WorkDirectory);
         var git = new GitCli(new ProcessRunner());
         _registryCredentials = options.RegistryCredentials;
         Services = new PipelineServices(
             Platform: _aws is null ? local : _aws,
             BuildPlatform: local,
-            Images: new DockerImageBuilder(_docker),
+            Images: new DockerImageBuilder(_docker, Installation),
             ImageStore: imageStore,
             Checkout: new SourceCheckout(git),
             Git: git,
@@ -65,6 +67,9 @@ public sealed class PipelineComposition : IDisposable
     }
 
     public PipelineServices Services { get; }
+
+    /// <summary>This installation's id, kept in its state store: every resource it creates carries it.</summary>
+    public string Installation { get; }
 
     /// <summary>Slipway's own database server on the engine that builds images (see docs/data.md).</summary>
     public Slipway.Docker.Databases.DatabaseContainer LocalDatabaseServer(Slipway.Docker.Databases.DatabaseContainerOptions options) => new(_docker, options);

@@ -34,6 +34,13 @@ public interface IPlatform
     Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Starts a service (a playground) that has stopped behind Slipway's back, an engine restart say, and says how
+    /// it is now. Platforms that cannot tell return <see cref="ServiceCondition.Unknown"/>.
+    /// </summary>
+    Task<ServiceCondition> RestartIfStoppedAsync(string resourceId, CancellationToken cancellationToken) =>
+        Task.FromResult(ServiceCondition.Unknown);
+
+    /// <summary>
     /// The last lines a started service wrote, shown when it never became ready. Platforms that cannot
     /// read them return none.
     /// </summary>

@@ -10,6 +10,12 @@ public sealed record Ownership(string App, string Branch, string Run)
     public const string BranchLabel = "slipway:branch";
     public const string RunLabel = "slipway:run";
 
+    /// <summary>
+    /// Which installation (one work directory's state store) created the resource. Teardown and the leftover sweeps
+    /// list only resources carrying their own installation's value; networks and any other resource type get it too.
+    /// </summary>
+    public const string InstallationLabel = "slipway:installation";
+
     /// <summary>What the resource is for: one of the <see cref="TaskKind"/> names in lower case, or "image".</summary>
     public const string KindLabel = "slipway:kind";
 

@@ -7,8 +7,12 @@ internal static class ContainerNames
 {
     private const int MaxLength = 120;
 
-    /// <summary>slipway-&lt;slug&gt;: the playground of a branch.</summary>
-    public static string ForService(string slug) => Clean($"slipway-{slug}");
+    /// <summary>
+    /// slipway-&lt;slug&gt;-&lt;installation's first 8&gt;: the playground of a branch, its name unique per installation so that
+    /// two work directories on one engine can each have one; slipway-&lt;slug&gt; without an installation.
+    /// </summary>
+    public static string ForService(string slug, string? installation = null) =>
+        Clean(installation is null ? $"slipway-{slug}" : $"slipway-{slug}-{installation[..Math.Min(8, installation.Length)]}");
 
     /// <summary>slipway-&lt;run&gt;-&lt;task&gt;: unique as long as task names are unique within a run.</summary>
     public static string ForTask(string run, string task) => Clean($"slipway-{run}-{task}");

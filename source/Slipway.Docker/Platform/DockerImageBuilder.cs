@@ -4,8 +4,11 @@ using Slipway.Platform;
 
 namespace Slipway.Docker.Platform;
 
-/// <summary>Builds images on the local engine from a context streamed from its parts, nothing copied first.</summary>
-public sealed class DockerImageBuilder(DockerClient client) : IImageBuilder
+/// <summary>
+/// Builds images on the local engine from a context streamed from its parts, nothing copied first. With an
+/// installation id, every image it builds carries it (<see cref="Ownership.InstallationLabel"/>).
+/// </summary>
+public sealed class DockerImageBuilder(DockerClient client, string? installation = null) : IImageBuilder
 {
     public Task<string> BuildAsync(ImageBuildRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
@@ -25,9 +28,20 @@ public sealed class DockerImageBuilder(DockerClient client) : IImageBuilder
             Dockerfile = request.Dockerfile,
             Tags = request.Tags,
             BuildArguments = request.BuildArguments ?? new Dictionary<string, string>(),
-            Labels = request.Labels ?? new Dictionary<string, string>(),
+            Labels = WithInstallation(request.Labels),
         };
         return client.BuildImageAsync(build, progress, cancellationToken);
+    }
+
+    private IReadOnlyDictionary<string, string> WithInstallation(IReadOnlyDictionary<string, string>? labels)
+    {
+        var all = new Dictionary<string, string>(labels ?? new Dictionary<string, string>());
+        if (installation is not null)
+        {
+            all[Ownership.InstallationLabel] = installation;
+        }
+
+        return all;
     }
 
     /// <summary>A name with a leading slash is excluded at the folder's top only; any other name at any depth.</summary>

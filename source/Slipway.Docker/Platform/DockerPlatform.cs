@@ -82,6 +82,7 @@ public sealed class DockerPlatform : IPlatform
             [Ownership.KindLabel] = playground,
             [SlugLabel] = spec.Slug,
         };
+        AddInstallation(sameService);
         // The previous playground's services and network carry the same labels and go with it.
         foreach (var previous in await client.ListContainersAsync(sameService, cancellationToken))
         {
@@ -98,7 +99,7 @@ public sealed class DockerPlatform : IPlatform
         var sidecars = await StartSidecarsAsync(ContainerNames.ForTask(spec.Owner.Run, spec.Slug), spec.Sidecars, labels, "unless-stopped", cancellationToken);
         var request = new ContainerCreateRequest(spec.Image)
         {
-            Name = ContainerNames.ForService(spec.Slug),
+            Name = ContainerNames.ForService(spec.Slug, options.Installation),
             Labels = labels,
             Environment = ContainerSecrets.Environment(
                 SidecarVariables.Add(spec.Environment, spec.Sidecars ?? [], sidecar => sidecar.Name, SidecarGroup.TaskAlias), spec.Secrets),
@@ -123,7 +124,10 @@ public sealed class DockerPlatform : IPlatform
         return new ServiceEndpoint(new Uri($"http://{host}/"), new Uri($"http://127.0.0.1:{hostPort}/"), host, containerId);
     }
 
-    /// <summary>Containers in any state, networks and images carrying the app's labels (and the branch's, when given).</summary>
+    /// <summary>
+    /// Containers in any state, networks and images carrying the app's labels (and the branch's, when given) and this
+    /// installation's; what another installation, or a Slipway before installations had ids, made is left out.
+    /// </summary>
     public async Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken)
     {
         var selector = new Dictionary<string, string> { [Ownership.AppLabel] = app };
@@ -132,6 +136,7 @@ public sealed class DockerPlatform : IPlatform
             selector[Ownership.BranchLabel] = branch;
         }
 
+        AddInstallation(selector);
         var containers = await client.ListContainersAsync(selector, cancellationToken);
         var networks = await client.ListNetworksAsync(selector, cancellationToken);
         var ownedImages = await client.ListImagesAsync(selector, cancellationToken);
@@ -185,6 +190,26 @@ public sealed class DockerPlatform : IPlatform
         }
     }
 
+    /// <summary>Starts the playground's container again when it exists but has stopped; down when it is gone or does not start.</summary>
+    public async Task<ServiceCondition> RestartIfStoppedAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if ((await client.InspectContainerAsync(resourceId, cancellationToken)).State.Running)
+            {
+                return ServiceCondition.Running;
+            }
+
+            await client.StartContainerAsync(resourceId, cancellationToken);
+            return (await client.InspectContainerAsync(resourceId, cancellationToken)).State.Running ? ServiceCondition.Restarted : ServiceCondition.Down;
+        }
+        catch (DockerException)
+        {
+            // Gone (removed behind Slipway's back) or refused to start: either way nobody can open it.
+            return ServiceCondition.Down;
+        }
+    }
+
     /// <summary>The last lines the service's container wrote; none when the container is gone.</summary>
     public async Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken)
     {
@@ -212,7 +237,16 @@ public sealed class DockerPlatform : IPlatform
             labels[key] = value;
         }
 
+        AddInstallation(labels);
         return labels;
+    }
+
+    private void AddInstallation(Dictionary<string, string> labels)
+    {
+        if (options.Installation is { } installation)
+        {
+            labels[Ownership.InstallationLabel] = installation;
+        }
     }
 
     private static Dictionary<string, string> SlipwayLabels(IReadOnlyDictionary<string, string> labels) =>

@@ -17,6 +17,12 @@ public sealed record DockerPlatformOptions
     /// <summary>Where push progress lines go (a few seconds apart while layers move); nowhere when null.</summary>
     public Action<string>? PushProgress { get; init; }
 
+    /// <summary>
+    /// This installation's id (<see cref="Ownership.InstallationLabel"/>): set on everything the platform creates, and
+    /// the platform lists and replaces only what carries it. Null (tests of the platform alone) neither sets nor filters it.
+    /// </summary>
+    public string? Installation { get; init; }
+
     /// <summary>Labels added to every container the platform creates, besides the slipway:* ownership labels.</summary>
     public IReadOnlyDictionary<string, string> ExtraLabels { get; init; } = new Dictionary<string, string>();
 

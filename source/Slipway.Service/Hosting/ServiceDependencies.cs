@@ -1,3 +1,4 @@
+using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Service.Apps;
@@ -17,6 +18,9 @@ public sealed record ServiceDependencies(IPipelineRunner Pipeline, IRunResourceC
 
     /// <summary>Lists an app's branches for the form; default: <c>git ls-remote --heads</c>.</summary>
     public IRemoteBranchLister? Branches { get; init; }
+
+    /// <summary>Starts stopped playgrounds again at start and every few minutes; none: playgrounds are not watched.</summary>
+    public PlaygroundReconciler? Playgrounds { get; init; }
 
     /// <summary>The clock of the queue and the schedules; tests pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

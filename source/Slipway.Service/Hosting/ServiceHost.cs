@@ -179,6 +179,12 @@ public sealed class ServiceHost : IAsyncDisposable
         services.AddSingleton(provider => new ScheduledJobRunner(
             schedule, provider.GetRequiredService<CloseOfBusinessTeardown>(), clock, log));
         services.AddHostedService<RunDispatcher>();
+        services.AddSingleton<PlaygroundConditions>();
+        if (dependencies.Playgrounds is { } playgrounds)
+        {
+            services.AddSingleton(playgrounds);
+            services.AddHostedService<PlaygroundWatch>();
+        }
         services.AddHostedService(provider => provider.GetRequiredService<ScheduledJobRunner>());
         AddCommandsAndSchedules(services, options, clock, log);
     }

@@ -59,12 +59,12 @@ public static class PageEndpoints
             return HttpResults.Redirect($"/runs/{id}");
         });
 
-        routes.MapGet("/playgrounds", async (IRunStore pipelineStore, TokenGate gate, TimeProvider clock, ScheduledJobRunner schedule, CancellationToken cancellationToken) =>
+        routes.MapGet("/playgrounds", async (IRunStore pipelineStore, PlaygroundConditions conditions, TokenGate gate, TimeProvider clock, ScheduledJobRunner schedule, CancellationToken cancellationToken) =>
         {
             var next = schedule.NextRun is { } due
                 ? $"{TimeZoneInfo.ConvertTime(due, schedule.Schedule.TimeZone):ddd yyyy-MM-dd HH:mm} ({schedule.Schedule.TimeZone.Id})"
                 : null;
-            return Page(PlaygroundsPage.Render(await pipelineStore.ListPlaygroundsAsync(cancellationToken), clock.GetUtcNow(), next, gate.IsEnabled));
+            return Page(PlaygroundsPage.Render(await pipelineStore.ListPlaygroundsAsync(cancellationToken), conditions, clock.GetUtcNow(), next, gate.IsEnabled));
         });
 
         routes.MapPost("/playgrounds/keep", async (HttpContext context, PlaygroundActions actions) =>

@@ -1,11 +1,12 @@
 using Slipway.Pipeline.State;
+using Slipway.Service.Schedules;
 
 namespace Slipway.Service.Web;
 
-/// <summary>The playgrounds that run: address, age, and buttons to keep one past close of business or tear it down now.</summary>
+/// <summary>The playgrounds that run (one found down is marked down, without a link): address, age, and buttons to keep one past close of business or tear it down now.</summary>
 internal static class PlaygroundsPage
 {
-    public static string Render(IReadOnlyList<PlaygroundRecord> playgrounds, DateTimeOffset now, string? nextTeardown, bool showLogout) =>
+    public static string Render(IReadOnlyList<PlaygroundRecord> playgrounds, PlaygroundConditions conditions, DateTimeOffset now, string? nextTeardown, bool showLogout) =>
         PageLayout.Render("Playgrounds", html =>
         {
             if (nextTeardown is not null)
@@ -23,7 +24,11 @@ internal static class PlaygroundsPage
             foreach (var playground in playgrounds)
             {
                 html.Open("tr", ("data-branch", playground.Branch)).Open("td");
-                if (Uri.TryCreate(playground.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+                if (conditions.IsDown(playground.App, playground.Branch))
+                {
+                    html.Text($"{playground.Url} ").Element("strong", "down", ("class", "down"));
+                }
+                else if (Uri.TryCreate(playground.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
                 {
                     html.Link(url.ToString(), url.ToString());
                 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.State;
 using Slipway.Service.Apps;
 using Slipway.Service.Execution;
@@ -59,7 +60,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         TimeProvider? clock = null,
         IRemoteBranchLister? branches = null,
         TemporaryFolder? folder = null,
-        Action<SqliteRunStore>? seed = null)
+        Action<SqliteRunStore>? seed = null,
+        Func<SqliteRunStore, PlaygroundReconciler>? playgrounds = null)
     {
         folder ??= new TemporaryFolder();
         Directory.CreateDirectory(folder.Combine("site"));
@@ -86,6 +88,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         {
             Clock = clock ?? TimeProvider.System,
             Branches = branches,
+            Playgrounds = playgrounds?.Invoke(pipelineStore),
         };
         var host = await ServiceHost.StartAsync(options, dependencies, CancellationToken.None);
         return new ServiceUnderTest(folder, host, executor, cleaner, pipelineStore, options);
