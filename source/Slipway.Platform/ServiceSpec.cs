@@ -3,12 +3,14 @@ namespace Slipway.Platform;
 /// <summary>A long-running service: the playground, Apache in the foreground.</summary>
 /// <param name="Slug">The branch slug: names the container/task and the DNS label of the URL.</param>
 /// <param name="ContainerPort">The port the service listens on inside the task.</param>
+/// <param name="HostLabel">The first label of the service's host name when it is not <paramref name="Slug"/> (an unguessable host).</param>
 public sealed record ServiceSpec(
     string Slug,
     string Image,
     Ownership Owner,
     int ContainerPort = 80,
-    IReadOnlyDictionary<string, string>? Environment = null);
+    IReadOnlyDictionary<string, string>? Environment = null,
+    string? HostLabel = null);
 
 /// <summary>Where a started service can be reached.</summary>
 /// <param name="PublicUrl">The address people use, e.g. http://demo.localhost:49153 or https://demo.example.com.</param>

@@ -15,6 +15,7 @@ public sealed class PlaygroundStage(PipelineServices services)
     public async Task<Uri> RunAsync(RunContext run, CancellationToken cancellationToken)
     {
         var image = run.PublishedAppImage ?? throw new InvalidOperationException("Build has not run.");
+        var hostSecret = await PlaygroundHostSecret.ForAsync(run, services.Store, cancellationToken);
         var spec = new ServiceSpec(
             run.Slug,
             image,
@@ -25,7 +26,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
-            }));
+            }),
+            HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = run.Profile?.Readiness ?? ReadinessCheck.Default;
@@ -67,7 +69,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 image,
                 run.RunId,
                 services.Platform.Name,
-                services.Clock.GetUtcNow()),
+                services.Clock.GetUtcNow(),
+                HostSecret: hostSecret),
             cancellationToken);
         Log.Information($"Playground for {run.Settings.Branch} is ready at {endpoint.PublicUrl}");
         return endpoint.PublicUrl;
