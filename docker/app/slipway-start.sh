@@ -24,4 +24,6 @@ if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
   done
 fi
 
+bash /usr/local/bin/slipway-basic-auth.sh
+
 exec "$@"
