@@ -26,6 +26,8 @@ if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
   done
 fi
 
+bash /usr/local/bin/slipway-basic-auth.sh
+
 # Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
 # /run/slipway-secrets gives NAME to the web server (getenv() in PHP), and to nothing outside the container.
 for file_variable in $(compgen -e); do

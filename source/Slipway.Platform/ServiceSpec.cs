@@ -5,6 +5,7 @@ namespace Slipway.Platform;
 /// <param name="ContainerPort">The port the service listens on inside the task.</param>
 /// <param name="Secrets">Name → value, handed over the way <see cref="TaskSecrets"/> says: never as inspectable environment.</param>
 /// <param name="Sidecars">Services started (and ready) before it, replaced and torn down with it.</param>
+/// <param name="HostLabel">The first label of the service's host name when it is not <paramref name="Slug"/> (an unguessable host).</param>
 public sealed record ServiceSpec(
     string Slug,
     string Image,
@@ -12,7 +13,8 @@ public sealed record ServiceSpec(
     int ContainerPort = 80,
     IReadOnlyDictionary<string, string>? Environment = null,
     IReadOnlyDictionary<string, string>? Secrets = null,
-    IReadOnlyList<SidecarSpec>? Sidecars = null);
+    IReadOnlyList<SidecarSpec>? Sidecars = null,
+    string? HostLabel = null);
 
 /// <summary>Where a started service can be reached.</summary>
 /// <param name="PublicUrl">The address people use, e.g. http://demo.localhost:49153 or https://demo.example.com.</param>

@@ -48,7 +48,7 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
     {
         var playgrounds = playgroundSources
             .Where(resource => SlipwayTags.IsPlayground(resource.Labels) && resource.Label(SlipwayTags.SlugTag) is not null)
-            .GroupBy(resource => resource.Label(SlipwayTags.SlugTag)!)
+            .GroupBy(resource => resource.Label(SlipwayTags.HostTag) ?? resource.Label(SlipwayTags.SlugTag)!)
             .ToList();
         if (playgrounds.Count == 0 || context.Settings.Domain is not { Length: > 0 } domain)
         {

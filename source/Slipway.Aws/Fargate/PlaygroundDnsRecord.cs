@@ -5,7 +5,7 @@ using Slipway.Platform;
 namespace Slipway.Aws.Fargate;
 
 /// <summary>
-/// Everything about a playground's Route53 record: its name (<c>&lt;slug&gt;.&lt;domain&gt;</c>), pointing it at the task's
+/// Everything about a playground's Route53 record: its name (<c>&lt;host label&gt;.&lt;domain&gt;</c>, the slug unless the app asks for unguessable hosts), pointing it at the task's
 /// address, finding it as an owned resource, and deleting exactly the record that was found. The zone comes from
 /// <see cref="HostedZoneLocator"/>.
 /// </summary>
@@ -14,8 +14,8 @@ internal sealed class PlaygroundDnsRecord(FargateContext context)
     private const int Ttl = 60;
     private static readonly TimeSpan InSyncTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>The playground's host name, <c>&lt;slug&gt;.&lt;domain&gt;</c>, without the final dot.</summary>
-    public static string Host(string slug, string domain) => $"{slug}.{domain.TrimEnd('.')}";
+    /// <summary>The playground's host name, <c>&lt;host label&gt;.&lt;domain&gt;</c>, without the final dot.</summary>
+    public static string Host(string hostLabel, string domain) => $"{hostLabel}.{domain.TrimEnd('.')}";
 
     /// <summary>Points the playground's name at its address (an A record, TTL 60) and waits until Route53 has it everywhere.</summary>
     public async Task PublishAsync(string zoneId, string host, string address, CancellationToken cancellationToken)

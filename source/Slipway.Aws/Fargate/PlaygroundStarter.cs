@@ -4,7 +4,7 @@ using Slipway.Platform;
 namespace Slipway.Aws.Fargate;
 
 /// <summary>
-/// Starts a playground: one Fargate task whose address gets the record &lt;slug&gt;.&lt;domain&gt;. Everything
+/// Starts a playground: one Fargate task whose address gets the record &lt;host label&gt;.&lt;domain&gt;. Everything
 /// that does not depend on the task's address runs alongside the task's start (zone lookup, log group,
 /// finding and retiring the playground it replaces), so that the record is written the moment the
 /// address is known.
@@ -19,8 +19,8 @@ internal sealed class PlaygroundStarter(
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        var host = PlaygroundDnsRecord.Host(spec.Slug, settings.Domain ?? "");
-        var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug);
+        var host = PlaygroundDnsRecord.Host(spec.HostLabel ?? spec.Slug, settings.Domain ?? "");
+        var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug, spec.HostLabel);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
 
         var zoneTask = hostedZone.GetIdAsync(cancellationToken);

@@ -9,12 +9,20 @@ internal static class SlipwayTags
     /// <summary>The branch slug of a playground task: names its DNS record, so teardown can find the record.</summary>
     public const string SlugTag = "slipway:slug";
 
-    public static IReadOnlyDictionary<string, string> For(Ownership owner, TaskKind kind, string? slug = null)
+    /// <summary>The first label of a playground's host when it is not the slug (an unguessable host): names its DNS record.</summary>
+    public const string HostTag = "slipway:host";
+
+    public static IReadOnlyDictionary<string, string> For(Ownership owner, TaskKind kind, string? slug = null, string? hostLabel = null)
     {
         var tags = new Dictionary<string, string>(owner.ToLabels(kind.Label()));
         if (slug is not null)
         {
             tags[SlugTag] = slug;
+        }
+
+        if (hostLabel is not null)
+        {
+            tags[HostTag] = hostLabel;
         }
 
         return tags;

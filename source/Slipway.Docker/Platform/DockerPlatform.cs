@@ -120,7 +120,7 @@ public sealed class DockerPlatform : IPlatform
                 : $"Playground {spec.Slug} stopped right after it started (exit code {details.State.ExitCode}) and was removed: run `docker run --rm {spec.Image}` to see why.");
         }
 
-        var host = $"{spec.Slug}.localhost:{hostPort}";
+        var host = $"{spec.HostLabel ?? spec.Slug}.localhost:{hostPort}";
         return new ServiceEndpoint(new Uri($"http://{host}/"), new Uri($"http://127.0.0.1:{hostPort}/"), host, containerId);
     }
 

@@ -26,6 +26,9 @@ public sealed record AppProfile
     /// <summary>Folders the web server may write to, relative to the repository root.</summary>
     public required IReadOnlyList<string> Writable { get; init; }
 
+    /// <summary>Who may reach the playground and at what address.</summary>
+    public PlaygroundAccess Access { get; init; } = PlaygroundAccess.Open;
+
     /// <summary>
     /// What the analysis covers, relative to the repository root; null for the whole app minus third-party
     /// folders; empty when a Drupal site has no code of its own.
@@ -88,6 +91,7 @@ public sealed record AppProfile
             Dockerfile = file.Dockerfile,
             Readiness = readiness,
             Writable = writable,
+            Access = file.Access,
             AnalysisPaths = analysisPaths,
             AnalysisExclude = file.AnalysisExclude ?? [],
             PhpunitConfig = file.PhpunitConfig,

@@ -23,6 +23,19 @@ internal sealed class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
         return text;
     }
 
+    /// <summary>true or false; null when the key is absent or empty.</summary>
+    public bool? Flag(string key)
+    {
+        if (!values.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" })
+        {
+            return null;
+        }
+
+        return node is YamlScalarNode { Value: "true" or "false" } scalar
+            ? scalar.Value == "true"
+            : throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{key}' the value {Shown(node)}: it takes true or false");
+    }
+
     /// <summary>A folder or file of the repository, relative to its root; "." is the root itself.</summary>
     public string? Path(string key, bool allowGlob)
     {

@@ -17,9 +17,13 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
     /// <summary>A DNS label is at most 63 characters (RFC 1035).</summary>
     public const int MaxNameLength = 63;
 
+    /// <summary>How many characters the random part of an unguessable host name has.</summary>
+    public const int HostSecretLength = 10;
+
     private const char KeySeparator = ':';
     private const string PartSeparator = "--";
     private const int HashLength = 8;
+    private const string HostSecretAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>
     /// The branch as Slipway keys it (labels, playground records, the queue): the branch for the app's own repository,
@@ -45,8 +49,16 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
     /// <summary>The image tag of a build of this identity at a commit: <c>&lt;name&gt;-&lt;sha7&gt;</c>.</summary>
     public string ImageTag(string shortRevision) => $"{Name}-{shortRevision}";
 
-    /// <summary>The playground's host name under a domain: <c>&lt;name&gt;.&lt;domain&gt;</c>.</summary>
-    public string HostName(string domain) => $"{Name}.{domain.TrimEnd('.')}";
+    /// <summary>
+    /// The first label of the playground's host name: the <see cref="Name"/>, or, for an app that asks for unguessable
+    /// host names, <c>&lt;name&gt;-&lt;secret&gt;</c> (the name shortened the usual way so the label stays within 63).
+    /// </summary>
+    /// <param name="hostSecret">A <see cref="NewHostSecret"/> kept with the playground; null for the plain name.</param>
+    public string HostLabel(string? hostSecret) =>
+        hostSecret is null ? Name : $"{Shorten(Name, MaxNameLength - hostSecret.Length - 1)}-{hostSecret}";
+
+    /// <summary>The playground's host name under a domain: <c>&lt;host label&gt;.&lt;domain&gt;</c> (see <see cref="HostLabel"/>).</summary>
+    public string HostName(string domain, string? hostSecret = null) => $"{HostLabel(hostSecret)}.{domain.TrimEnd('.')}";
 
     /// <summary>The local playground container: <c>slipway-&lt;name&gt;</c>.</summary>
     public string ContainerName => $"slipway-{Name}";
@@ -56,6 +68,12 @@ public sealed partial record RunIdentity(string App, string Branch, string? Fork
 
     /// <summary>Where the playground's files are kept (an S3 key prefix or a folder): <c>files/&lt;name&gt;/</c>.</summary>
     public string FilesPrefix => $"files/{Name}/";
+
+    /// <summary>
+    /// A new random part for an unguessable host name: <see cref="HostSecretLength"/> lowercase letters and digits from
+    /// the operating system's cryptographic generator (about 52 bits), so the address cannot be guessed from the branch.
+    /// </summary>
+    public static string NewHostSecret() => RandomNumberGenerator.GetString(HostSecretAlphabet, HostSecretLength);
 
     /// <summary>True when <paramref name="fullName"/> is a repository's full name, owner/name, as GitHub and Bitbucket spell them.</summary>
     public static bool IsValidFork(string fullName) => ForkPattern().IsMatch(fullName);

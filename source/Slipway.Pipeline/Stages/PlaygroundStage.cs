@@ -16,6 +16,7 @@ public sealed class PlaygroundStage(PipelineServices services)
     public async Task<Uri> RunAsync(RunContext run, BuiltApp built, CancellationToken cancellationToken)
     {
         var image = built.PublishedImage;
+        var hostSecret = await PlaygroundHostSecret.ForAsync(run, built.Profile, services.Store, cancellationToken);
         var spec = new ServiceSpec(
             run.Slug,
             image,
@@ -28,7 +29,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 ["SLIPWAY_BUILD_ID"] = run.RunId,
             }),
             Secrets: built.Database.Secrets,
-            Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken));
+            Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken),
+            HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;
@@ -70,7 +72,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 image,
                 run.RunId,
                 services.Platform.Name,
-                services.Clock.GetUtcNow()),
+                services.Clock.GetUtcNow(),
+                HostSecret: hostSecret),
             cancellationToken);
         Log.Information($"Playground for {run.Settings.Branch} is ready at {endpoint.PublicUrl}");
         return endpoint.PublicUrl;

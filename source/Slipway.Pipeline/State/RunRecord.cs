@@ -25,6 +25,8 @@ public sealed record StageRecord(
     string? Summary);
 
 /// <summary>A playground Slipway started and has not torn down yet.</summary>
+/// <param name="HostSecret">The random part of its unguessable host name (<see cref="Naming.RunIdentity.HostLabel"/>), kept so
+/// the next run of the branch serves at the same address; null for a plain host name.</param>
 public sealed record PlaygroundRecord(
     string App,
     string Branch,
@@ -35,4 +37,5 @@ public sealed record PlaygroundRecord(
     string RunId,
     string Platform,
     DateTimeOffset StartedAt,
-    bool Keep = false);
+    bool Keep = false,
+    string? HostSecret = null);

@@ -22,6 +22,9 @@ public sealed class SqliteRunStore : IRunStore
             started_at TEXT NOT NULL, keep INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (app, branch));
         """;
 
+    // Stores made before unguessable host names lack the column; SQLite has no ADD COLUMN IF NOT EXISTS.
+    private const string HostSecretColumn = "ALTER TABLE playgrounds ADD COLUMN host_secret TEXT";
+
     private readonly string _connectionString;
 
     public SqliteRunStore(string databasePath)
@@ -35,6 +38,17 @@ public sealed class SqliteRunStore : IRunStore
         }.ToString();
         using var connection = Open();
         Execute(connection, Schema);
+        if (!HasColumn(connection, "playgrounds", "host_secret"))
+        {
+            try
+            {
+                Execute(connection, HostSecretColumn);
+            }
+            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Another process opening the same store added it first.
+            }
+        }
     }
 
     public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => WriteAsync(
@@ -72,15 +86,17 @@ public sealed class SqliteRunStore : IRunStore
 
     public Task SavePlaygroundAsync(PlaygroundRecord playground, CancellationToken cancellationToken) => WriteAsync(
         """
-        INSERT INTO playgrounds (app, branch, slug, url, resource_id, image, run_id, platform, started_at, keep)
-        VALUES ($app, $branch, $slug, $url, $resource, $image, $run, $platform, $started, $keep)
+        INSERT INTO playgrounds (app, branch, slug, url, resource_id, image, run_id, platform, started_at, keep, host_secret)
+        VALUES ($app, $branch, $slug, $url, $resource, $image, $run, $platform, $started, $keep, $hostSecret)
         ON CONFLICT (app, branch) DO UPDATE SET slug = excluded.slug, url = excluded.url,
             resource_id = excluded.resource_id, image = excluded.image, run_id = excluded.run_id,
-            platform = excluded.platform, started_at = excluded.started_at, keep = excluded.keep
+            platform = excluded.platform, started_at = excluded.started_at, keep = excluded.keep,
+            host_secret = excluded.host_secret
         """,
         ("$app", playground.App), ("$branch", playground.Branch), ("$slug", playground.Slug), ("$url", playground.Url),
         ("$resource", playground.ResourceId), ("$image", playground.Image), ("$run", playground.RunId),
-        ("$platform", playground.Platform), ("$started", Format(playground.StartedAt)), ("$keep", playground.Keep ? 1 : 0));
+        ("$platform", playground.Platform), ("$started", Format(playground.StartedAt)), ("$keep", playground.Keep ? 1 : 0),
+        ("$hostSecret", playground.HostSecret));
 
     public Task<IReadOnlyList<PlaygroundRecord>> ListPlaygroundsAsync(CancellationToken cancellationToken) =>
         QueryAsync("SELECT * FROM playgrounds ORDER BY started_at", ReadPlayground, cancellationToken);
@@ -93,6 +109,14 @@ public sealed class SqliteRunStore : IRunStore
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         return connection;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column";
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -172,7 +196,8 @@ public sealed class SqliteRunStore : IRunStore
         r.GetString(r.GetOrdinal("run_id")),
         r.GetString(r.GetOrdinal("platform")),
         Parse(Text(r, "started_at"))!.Value,
-        r.GetInt64(r.GetOrdinal("keep")) != 0);
+        r.GetInt64(r.GetOrdinal("keep")) != 0,
+        Text(r, "host_secret"));
 
     private static string? Text(SqliteDataReader reader, string column)
     {

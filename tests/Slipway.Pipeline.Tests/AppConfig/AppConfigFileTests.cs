@@ -27,6 +27,7 @@ public sealed class AppConfigFileTests
                 contains: Log in
               writable:
                 - docroot/sites/*/files
+              unguessable_host: true
             analysis:
               paths: docroot/modules/custom
               exclude: [docroot/modules/custom/legacy]
@@ -51,6 +52,7 @@ public sealed class AppConfigFileTests
             ReadinessStatuses = [200, 403],
             ReadinessContains = "Log in",
             Writable = ["docroot/sites/*/files"],
+            Access = new PlaygroundAccess(UnguessableHost: true),
             AnalysisPaths = ["docroot/modules/custom"],
             AnalysisExclude = ["docroot/modules/custom/legacy"],
             PhpunitConfig = "docroot/core/phpunit.xml.dist",
@@ -66,6 +68,7 @@ public sealed class AppConfigFileTests
     [InlineData("php: 8\n", ".slipway.yml line 1 gives 'php' the value '8': it takes a PHP version as major.minor in quotes, e.g. \"8.2\".")]
     [InlineData("docroot: ../etc\n", ".slipway.yml line 1 gives 'docroot' the path '../etc': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("php: \"8.2\"\nplayground:\n  readiness:\n    statuses: [200, ok]\n", ".slipway.yml line 4 gives 'playground.readiness.statuses' the value 'ok': it takes HTTP statuses from 100 to 599, e.g. [200, 403].")]
+    [InlineData("playground:\n  unguessable_host: yes\n", ".slipway.yml line 2 gives 'playground.unguessable_host' the value 'yes': it takes true or false.")]
     [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude).")]
     [InlineData("tests:\n  browser: yes please\n", ".slipway.yml line 2 gives 'tests.browser' the value 'yes please': it takes true or false.")]
     public void ReadFrom_AMistake_IsOneSentenceNamingTheFileLineKeyAndTheFix(string yaml, string message)

@@ -78,4 +78,28 @@ public sealed class RunIdentityTests
     [InlineData("a/b/c", false)]
     public void IsValidFork_AcceptsOnlyAFullName(string fullName, bool valid) =>
         RunIdentity.IsValidFork(fullName).Should().Be(valid);
+
+    [Theory]
+    [InlineData("app", "main", null)]
+    [InlineData("a-very-long-application-name-for-the-agency", "feature/JIRA-12345-a-very-long-branch-name-indeed", "some-long-organisation/some-long-fork-name")]
+    public void HostLabel_WithARandomPart_StaysOneDnsLabelThatStartsLikeTheNameAndEndsInTheRandomPart(string app, string branch, string? fork)
+    {
+        var identity = new RunIdentity(BranchSlug.From(app), branch, fork);
+        var secret = RunIdentity.NewHostSecret();
+
+        var label = identity.HostLabel(secret);
+
+        label.Should().MatchRegex(DnsLabel).And.EndWith("-" + secret);
+        label.Length.Should().BeLessThanOrEqualTo(63, "a DNS label is at most 63 characters");
+        identity.HostName("example.com", secret).Should().Be($"{label}.example.com");
+        identity.HostLabel(null).Should().Be(identity.Name);
+    }
+
+    [Fact]
+    public void NewHostSecret_IsTenLowercaseLettersOrDigits_AndNeverRepeats()
+    {
+        var secrets = Enumerable.Range(0, 1000).Select(_ => RunIdentity.NewHostSecret()).ToList();
+
+        secrets.Should().AllSatisfy(secret => secret.Should().MatchRegex("^[a-z0-9]{10}$")).And.OnlyHaveUniqueItems();
+    }
 }
