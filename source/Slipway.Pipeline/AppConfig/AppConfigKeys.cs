@@ -11,7 +11,7 @@ public static class AppConfigKeys
 
     /// <summary>Keys whose value is a mapping of their own keys.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["playground", "playground.readiness", "analysis", "tests"];
+        ["playground", "playground.readiness", "analysis", "tests", .. BuildSettingsReader.Sections];
 
     /// <summary>Keys whose value Slipway reads.</summary>
     public static IReadOnlyList<string> Values { get; } =
@@ -27,6 +27,8 @@ public static class AppConfigKeys
         "analysis.exclude",
         "tests.phpunit",
         "tests.behat",
+        .. BuildSettingsReader.Values,
+        PlaygroundEnvironment.Key,
     ];
 
     /// <summary>Keys kept for features to come: any value is accepted and not read yet.</summary>

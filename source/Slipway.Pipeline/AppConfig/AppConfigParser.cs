@@ -50,6 +50,8 @@ internal static partial class AppConfigParser
             AnalysisExclude = read.Paths("analysis.exclude"),
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
+            Build = BuildSettingsReader.Read(read),
+            PlaygroundEnvironment = AppConfig.PlaygroundEnvironment.Read(values),
         };
     }
 

@@ -39,6 +39,9 @@ public sealed record AppProfile
 
     public string? BehatConfig { get; init; }
 
+    /// <summary>Variables the playground gets from <c>.slipway.yml</c> (playground.environment); not secrets.</summary>
+    public IReadOnlyDictionary<string, string> PlaygroundEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Reads <c>.slipway.yml</c> in <paramref name="appRoot"/> (if any) and fills in the rest.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppProfile Load(string appRoot) => Resolve(appRoot, AppConfigFile.ReadFrom(appRoot));
@@ -83,6 +86,7 @@ public sealed record AppProfile
             AnalysisExclude = file.AnalysisExclude ?? [],
             PhpunitConfig = file.PhpunitConfig,
             BehatConfig = file.BehatConfig,
+            PlaygroundEnvironment = file.PlaygroundEnvironment ?? new Dictionary<string, string>(),
         };
     }
 

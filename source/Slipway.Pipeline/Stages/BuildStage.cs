@@ -45,7 +45,7 @@ public sealed class BuildStage(PipelineServices services)
         var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
         run.BaseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
         var builder = await EnsureBuilderImageAsync(run.BaseImages, cancellationToken);
-        await BuildAppAsync(run, builder, sourceFolder, cancellationToken);
+        await BuildAppAsync(run, builder, sourceFolder, config.Build, cancellationToken);
         run.Profile = ResolveProfile(sourceFolder, config);
 
         run.AppImage = $"slipway/{run.AppName}:{run.ImageTag}";
@@ -127,7 +127,8 @@ public sealed class BuildStage(PipelineServices services)
     {
         var dockerfile = await File.ReadAllTextAsync(services.Layout.Dockerfile("builder"), cancellationToken);
         var script = await File.ReadAllTextAsync(services.Layout.ImageFile("builder", "build-app.sh"), cancellationToken);
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{bases.Builder}")))[..12];
+        var composerStep = await File.ReadAllTextAsync(services.Layout.ImageFile("builder", "build-app-composer.sh"), cancellationToken);
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{composerStep}\n{bases.Builder}")))[..12];
         var image = $"slipway/builder:{version}";
         if (await services.Images.ExistsAsync(image, cancellationToken))
         {
@@ -138,7 +139,12 @@ public sealed class BuildStage(PipelineServices services)
         await BuildImageAsync(
             new ImageBuildRequest(
                 Folders: [],
-                Files: new Dictionary<string, string> { ["Dockerfile"] = dockerfile, ["scripts/build-app.sh"] = script },
+                Files: new Dictionary<string, string>
+                {
+                    ["Dockerfile"] = dockerfile,
+                    ["scripts/build-app.sh"] = script,
+                    ["scripts/build-app-composer.sh"] = composerStep,
+                },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
                 BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = bases.Builder }),
@@ -146,7 +152,7 @@ public sealed class BuildStage(PipelineServices services)
         return image;
     }
 
-    private async Task BuildAppAsync(RunContext run, string builderImage, string sourceFolder, CancellationToken cancellationToken)
+    private async Task BuildAppAsync(RunContext run, string builderImage, string sourceFolder, BuildSettings settings, CancellationToken cancellationToken)
     {
         var layout = services.Layout;
         var cache = layout.CacheFolder(run.AppName);
@@ -158,6 +164,11 @@ public sealed class BuildStage(PipelineServices services)
             ["SLIPWAY_COMMIT"] = run.Checkout!.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
+        foreach (var (name, value) in settings.ToEnvironment())
+        {
+            environment[name] = value;
+        }
+
         // Secrets go in as files mounted for this run and deleted after it, never as environment variables,
         // which docker inspect shows to anyone who can reach the engine for as long as the container exists.
         var secrets = new Dictionary<string, string>();

@@ -20,7 +20,8 @@ public sealed class PlaygroundStage(PipelineServices services)
             image,
             run.Owner,
             ContainerPort: 80,
-            Environment: run.WithAppEnvironment(new Dictionary<string, string>
+            // The app's own variables (playground.environment) first: Slipway's names are refused there anyway.
+            Environment: run.WithAppEnvironment(new Dictionary<string, string>(run.Profile?.PlaygroundEnvironment ?? new Dictionary<string, string>())
             {
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,
