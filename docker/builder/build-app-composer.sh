@@ -94,9 +94,18 @@ fail_with_composer_problems() {
   for problem in "${problems[@]:0:$COMPOSER_PROBLEMS_SHOWN}"; do
     printf 'composer problem: %s\n' "$problem" >&2
   done
+  # With a lock file, each problem opens with "X is locked to version N and an update of this package was
+  # not requested": true, but the line after it says what is wrong.
+  local headline="${problems[0]}"
+  for problem in "${problems[@]}"; do
+    if [[ "$problem" != *" and an update of this package was not requested"* ]]; then
+      headline="$problem"
+      break
+    fi
+  done
   local more=""
   [[ ${#problems[@]} -le 1 ]] || more=" (and $((${#problems[@]} - 1)) more problem lines above)"
-  fail "composer: install failed with exit code $status: ${problems[0]}$more" "$status"
+  fail "composer: install failed with exit code $status: $headline$more" "$status"
 }
 
 install_composer_packages() {

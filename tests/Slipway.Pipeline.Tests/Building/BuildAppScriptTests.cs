@@ -11,16 +11,19 @@ public sealed class BuildAppScriptTests
     private const string NoPackagist = "\"repositories\": [{\"packagist.org\": false}]";
 
     [Fact]
-    public async Task AFailedComposerInstall_EndsWithComposersOwnProblemLine()
+    public async Task AFailedComposerInstall_EndsWithComposersOwnReason_NotOnlyItsExitCode()
     {
-        using var app = new AppFolder().With(
-            "composer.json", $$"""{"name": "acme/site", "require": {"ext-slipwaymissing": "*"}, {{NoPackagist}}}""");
+        // As with drupal/core 8.9.20 on a PHP without gd: a locked package needs an extension this PHP lacks.
+        using var app = new AppFolder()
+            .With("composer.json", $$"""{"name": "acme/site", "require": {"acme/widget": "1.2.0"}, {{NoPackagist}}}""")
+            .With("composer.lock", Lock("1.2.0", """{"ext-slipwaymissing": "*"}"""));
 
         var (exitCode, output, last) = await AppBuildScript.RunAsync(app.Path);
 
-        exitCode.Should().NotBe(0, output);
-        last.Should().StartWith("composer: install failed with exit code ")
-            .And.Contain("requires PHP extension ext-slipwaymissing * but it is missing from your system");
+        exitCode.Should().Be(2, output);
+        last.Should().Be(
+            "composer: install failed with exit code 2: acme/widget 1.2.0 requires ext-slipwaymissing * -> it is missing from your system. "
+            + "Install or enable PHP's slipwaymissing extension. (and 1 more problem lines above)");
     }
 
     [Fact]
@@ -91,9 +94,9 @@ public sealed class BuildAppScriptTests
         failed.LastErrorLine.Should().Be("Build command 2 (false) failed with exit code 1");
     }
 
-    private static string Package(string version) =>
-        $$$"""{"name": "acme/widget", "version": "{{{version}}}", "type": "library", "dist": {"type": "zip", "url": "http://127.0.0.1:9/widget-{{{version}}}.zip", "reference": "r{{{version}}}"}}""";
+    private static string Package(string version, string requires = "{}") =>
+        $$$"""{"name": "acme/widget", "version": "{{{version}}}", "type": "library", "require": {{{requires}}}, "dist": {"type": "zip", "url": "http://127.0.0.1:9/widget-{{{version}}}.zip", "reference": "r{{{version}}}"}}""";
 
-    private static string Lock(string version) =>
-        $$$"""{"content-hash": "0", "packages": [{{{Package(version)}}}], "packages-dev": [], "platform": {}, "platform-dev": {}}""";
+    private static string Lock(string version, string requires = "{}") =>
+        $$$"""{"content-hash": "0", "packages": [{{{Package(version, requires)}}}], "packages-dev": [], "platform": {}, "platform-dev": {}}""";
 }

@@ -63,16 +63,5 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
         (await fixture.ContainersOfAsync(branch)).Should().BeEmpty();
     }
 
-    private async Task<(HttpStatusCode Status, string? Location, string Body, string? Robots)> GetAsync(string branch, string path)
-    {
-        var container = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels.GetValueOrDefault(Ownership.KindLabel) == "playground");
-        var port = (await fixture.Docker.InspectContainerAsync(container.Id, CancellationToken.None)).HostPort(80)
-            ?? throw new InvalidOperationException("The playground publishes no port.");
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}{path}");
-        request.Headers.Host = $"{container.Labels["slipway:slug"]}.localhost:{port}";
-        using var response = await client.SendAsync(request);
-        var robots = response.Headers.TryGetValues("X-Robots-Tag", out var values) ? string.Join(", ", values) : null;
-        return (response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(), robots);
-    }
+    private Task<PlaygroundPage> GetAsync(string branch, string path) => PlaygroundPage.GetAsync(fixture, branch, path);
 }
