@@ -100,7 +100,7 @@ build_front_end() {
       npm install </dev/null || exit
     fi
     mkdir -p node_modules && printf '%s\n' "$lock_hash" >"$NODE_MODULES_HASH_FILE" || exit
-    if node -e 'process.exit(require("./package.json").scripts?.build ? 0 : 1)'; then
+    if node -e 'process.exit((require("./package.json").scripts || {}).build ? 0 : 1)'; then
       echo "theme $name: npm run build"
       npm run build </dev/null || exit
     else
