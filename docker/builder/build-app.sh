@@ -119,12 +119,14 @@ build_front_ends() {
     return
   fi
   local dir found=0
-  for dir in "$APP_DIR"/web/themes/custom/*/ "$APP_DIR"/web/modules/custom/*/; do
+  # Custom themes and modules in every docroot layout: web/ (composer projects), docroot/ (Acquia),
+  # public/, html/, the repository root (Drupal 8+) and sites/all/ (Drupal 7).
+  for dir in "$APP_DIR"/{web/,docroot/,public/,html/,,sites/all/}{themes,modules}/custom/*/; do
     [[ -f "$dir/package.json" ]] || continue
     found=1
     build_front_end "${dir%/}"
   done
-  [[ $found -eq 1 ]] || echo "themes: no package.json under web/themes/custom or web/modules/custom, skipped"
+  [[ $found -eq 1 ]] || echo "themes: no package.json under themes/custom or modules/custom, skipped"
 }
 
 # Commands and hooks find the app's own tools (vendor/bin) first. A drush the app does not ship would
