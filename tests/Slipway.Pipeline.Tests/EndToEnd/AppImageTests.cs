@@ -1,6 +1,5 @@
 using System.Net;
 using Slipway.Pipeline.Tests.AppConfig;
-using Slipway.Pipeline.Tests.Deploy;
 using Slipway.Pipeline.Tests.Fixtures;
 
 namespace Slipway.Pipeline.Tests.EndToEnd;
@@ -66,11 +65,8 @@ public sealed class AppImageTests(EndToEndFixture fixture)
         using var site = new DrupalFixture()
             .With(".slipway.yml", "php: \"7.4\"\n")
             .With("slipway-php-version.php", "<?php echo PHP_VERSION;\n");
-        await IsolatedGit.RunAsync(site.Path, "init", "-q", "-b", "main");
-        await IsolatedGit.RunAsync(site.Path, "add", "-A");
-        await IsolatedGit.RunAsync(site.Path, "commit", "-q", "-m", "feat: Drupal 7 on PHP 7.4");
         var branch = fixture.NewBranch("e2e-php74");
-        await IsolatedGit.RunAsync(site.Path, "branch", branch);
+        await site.CommitOnBranchAsync(branch, "feat: Drupal 7 on PHP 7.4");
 
         var run = await fixture.BuildScript.RunAsync("Playground", "--app", site.Path, "--branch", branch);
 

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Slipway.Pipeline.Tests.AppConfig;
-using Slipway.Pipeline.Tests.Deploy;
 using Slipway.Pipeline.Tests.Fixtures;
-using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.EndToEnd;
 
@@ -25,11 +23,8 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
             .With($"{Module}/planted.module", "<?php\n\nfunction planted_help($path, $arg) {\n    return $path . $arg;\n}\n")
             // A missing semicolon: php -l rejects it, phpcs has nothing to say about it.
             .With($"{Module}/planted.inc", "<?php\n\nfunction planted_broken()\n{\n    return 1\n}\n");
-        await IsolatedGit.RunAsync(site.Path, "init", "-q", "-b", "main");
-        await IsolatedGit.RunAsync(site.Path, "add", "-A");
-        await IsolatedGit.RunAsync(site.Path, "commit", "-q", "-m", "feat: Drupal 7 site with a planted module");
         var branch = fixture.NewBranch("e2e-drupal7");
-        await IsolatedGit.RunAsync(site.Path, "branch", branch);
+        await site.CommitOnBranchAsync(branch, "feat: Drupal 7 site with a planted module");
 
         var run = await fixture.BuildScript.RunAsync("PullRequest", "--app", site.Path, "--branch", branch);
 
