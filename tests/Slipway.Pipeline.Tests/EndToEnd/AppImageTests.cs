@@ -80,6 +80,20 @@ public sealed class AppImageTests(EndToEndFixture fixture)
         await TearDownAsync(site.Path, branch);
     }
 
+    [Fact]
+    public async Task Doctor_ForAnAppAskingForAPhpVersion_ChecksThatVersionsBaseImages()
+    {
+        await OfflineBaseImages.EnsureAsync(fixture.Docker, "7.4");
+        using var on74 = new AppFolder().WithConfig("php: \"7.4\"\n").With("index.php", "<?php\n");
+        using var on81 = new AppFolder().WithConfig("php: \"8.1\"\n").With("index.php", "<?php\n");
+
+        var found = await fixture.BuildScript.RunAsync("Doctor", "--app", on74.Path);
+        var missing = await fixture.BuildScript.RunAsync("Doctor", "--app", on81.Path);
+
+        found.Output.Should().Contain("slipway-base/php-apache:7.4, slipway-base/php-builder:7.4, slipway-base/phpqa:7.4");
+        missing.Output.Should().Contain("none for PHP 8.1 on this engine yet").And.Contain("no Debian release ships PHP 8.1, so it cannot be made offline");
+    }
+
     private async Task TearDownAsync(string app, string branch)
     {
         (await fixture.BuildScript.RunAsync("Teardown", "--app", app, "--branch", branch)).ExitCode.Should().Be(0);
