@@ -27,7 +27,10 @@ php-mysql php-zip php-gd php-intl php-apcu ca-certificates curl"
 # Useful (SQLite for an app's kernel tests) but not needed to serve Drupal: left out with a warning
 # when the mirror cannot serve them, as a partial mirror may not for an old release's updates.
 readonly PHP_OPTIONAL_PACKAGES="php-sqlite3"
-readonly PHPQA_PACKAGES="phpunit php-codesniffer phpmd phpcpd phploc"
+readonly PHPQA_PACKAGES="phpunit"
+# Debian 13 (trixie, PHP 8.4) no longer ships these: its phpqa image has phpunit and php -l only, and
+# the analysis says which tools the image lacks.
+readonly PHPQA_OPTIONAL_PACKAGES="php-codesniffer phpmd phpcpd phploc"
 readonly BUILDER_PACKAGES="composer nodejs npm git unzip"
 
 work_dir=""
@@ -146,6 +149,7 @@ main() {
     fi
     say "install QA tools: $PHPQA_PACKAGES"
     install_packages "$qa_root" "$PHPQA_PACKAGES"
+    install_optional_packages "$qa_root" "$PHPQA_OPTIONAL_PACKAGES"
     import_tree "$qa_root" "$PHPQA_IMAGE" "${common_changes[@]}" \
       -c 'LABEL org.opencontainers.image.title=slipway-base/phpqa' \
       -c 'WORKDIR /var/www/app' -c 'CMD ["bash"]'
