@@ -13,7 +13,7 @@ partial class Targets
             {
                 await DockerSetupCheck.CheckEngineAsync(cancellationToken),
                 await CheckGitAsync(cancellationToken),
-                await DockerSetupCheck.CheckBaseImagesAsync(cancellationToken),
+                await DockerSetupCheck.CheckBaseImagesAsync(AppPhpVersion(), cancellationToken),
                 CheckAppConfig(),
             };
             checks.AddRange(await CheckAwsAsync(cancellationToken));
@@ -48,6 +48,20 @@ partial class Targets
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return new SetupCheck("leftovers", true, $"not checked: {exception.Message}");
+        }
+    }
+
+    /// <summary>The PHP version of the --app when it is on this machine and readable; Slipway's default otherwise.</summary>
+    string AppPhpVersion()
+    {
+        var source = AppSource.Resolve(App, Branch, null, RootDirectory);
+        try
+        {
+            return source.Kind == AppSourceKind.GitUrl ? "8.2" : AppProfile.Load(source.Location).Php;
+        }
+        catch (AppConfigException)
+        {
+            return "8.2";
         }
     }
 

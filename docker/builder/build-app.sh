@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
 # Slipway's build step, run inside the builder container (docker/builder/Dockerfile):
-#   1. composer install (no dev packages), skipped when its inputs did not change
+#   1. composer install (no dev packages), skipped when its inputs did not change or when vendor/
+#      already holds what composer.lock names (build-app-composer.sh beside this script)
 #   2. every theme or module with a package.json: npm ci, npm run build, skipped when unchanged
-#   3. hooks in name order: Slipway's defaults, then the app's own devops_hooks/
-#   4. .slipway/build.json: which app, branch, commit and build produced this tree
+#   3. the app's build commands (build.commands in .slipway.yml), in order
+#   4. hooks in name order: Slipway's defaults, then the app's own devops_hooks/
+#   5. .slipway/build.json: which app, branch, commit and build produced this tree
+# Commands and hooks find the app's own tools first (vendor/bin on PATH); a drush the app does not
+# ship says how to add it.
 #
 # Mounts: the app's working copy at /app (read-write), Slipway's default hooks at
 # /slipway/devops_hooks (read-only), a cache at /cache. Environment: SLIPWAY_APP,
 # SLIPWAY_BRANCH, SLIPWAY_COMMIT, SLIPWAY_BUILD_ID, DB_HOST/PORT/NAME/USER, and for each secret
 # (DATABASE_URL, DB_PASSWORD) NAME_FILE naming its file in /run/slipway-secrets; the hooks get NAME.
+# From .slipway.yml, checked by Slipway: SLIPWAY_COMPOSER and SLIPWAY_THEMES (0 skips the step),
+# SLIPWAY_BUILD_COMMANDS (one command a line), SLIPWAY_HOOKS_FOLDER (the app's hooks folder, relative),
+# SLIPWAY_DEFAULT_HOOKS (0 leaves Slipway's out), COMPOSER_IGNORE_PLATFORM_REQ (composer's own).
 # Exits 0 only when every step succeeded; a failing step's exit code otherwise.
 set -Eeuo pipefail
 
@@ -16,9 +23,12 @@ readonly APP_DIR="${SLIPWAY_APP_DIR:-/app}"
 readonly DEFAULT_HOOKS_DIR="${SLIPWAY_DEFAULT_HOOKS_DIR:-/slipway/devops_hooks}"
 readonly CACHE_DIR="${SLIPWAY_CACHE_DIR:-/cache}"
 readonly COMPOSER_FLAGS="--no-dev --no-interaction --no-progress --optimize-autoloader"
-readonly COMPOSER_HASH_FILE="vendor/.slipway-composer-hash"
 readonly THEME_HASH_FILE="dist/.slipway-hash"
 readonly NODE_MODULES_HASH_FILE="node_modules/.slipway-hash"
+readonly HOOKS_FOLDER="${SLIPWAY_HOOKS_FOLDER:-devops_hooks}"
+DRUSH_ADVICE_DIR=""
+# shellcheck source=docker/builder/build-app-composer.sh
+source "$(dirname "${BASH_SOURCE[0]}")/build-app-composer.sh"
 
 export SLIPWAY_APP="${SLIPWAY_APP:-unknown}"
 export SLIPWAY_BRANCH="${SLIPWAY_BRANCH:-unknown}"
@@ -67,64 +77,6 @@ prepare_environment() {
   export GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=safe.directory GIT_CONFIG_VALUE_0='*'
 }
 
-composer_inputs_hash() {
-  {
-    printf 'flags %s php %s\n' "$COMPOSER_FLAGS" "$(php -r 'echo PHP_MAJOR_VERSION, ".", PHP_MINOR_VERSION;')"
-    sha256sum composer.json
-    [[ ! -f composer.lock ]] || sha256sum composer.lock
-    # Path repositories are copied into vendor/ but their code changes do not touch the lock.
-    local pattern dir
-    while IFS= read -r pattern; do
-      for dir in $pattern; do
-        [[ -d "$dir" ]] && printf '%s %s\n' "$dir" "$(tree_hash "$dir")"
-      done
-    done < <(php -r '$c = json_decode((string) file_get_contents("composer.json"), true);
-      foreach ((array) ($c["repositories"] ?? []) as $r) {
-        if (is_array($r) && ($r["type"] ?? "") === "path" && is_string($r["url"] ?? null)) { echo $r["url"], "\n"; }
-      }')
-  } | sha256sum | cut -d' ' -f1
-}
-
-# Path repository packages keep their lock reference when only their code changes, so composer
-# would keep the stale copy in vendor/: removing it makes composer mirror the package again.
-remove_path_packages() {
-  [[ -f composer.lock && -d vendor ]] || return 0
-  local package
-  while IFS= read -r package; do
-    [[ -n "$package" && "$package" != *..* ]] && rm -rf "vendor/$package"
-  done < <(php -r '$l = json_decode((string) file_get_contents("composer.lock"), true);
-    foreach (array_merge($l["packages"] ?? [], $l["packages-dev"] ?? []) as $p) {
-      if (($p["dist"]["type"] ?? "") === "path" && is_string($p["name"] ?? null)) { echo $p["name"], "\n"; }
-    }')
-  return 0
-}
-
-install_composer_packages() {
-  if [[ ! -f composer.json ]]; then
-    echo "composer: no composer.json, skipped"
-    return
-  fi
-  local hash
-  hash="$(composer_inputs_hash)"
-  if [[ -f vendor/autoload.php && -f "$COMPOSER_HASH_FILE" && "$(cat "$COMPOSER_HASH_FILE")" == "$hash" ]]; then
-    echo "composer: up to date, skipped"
-    return
-  fi
-  local reason="composer.json, composer.lock or a path package changed"
-  [[ -f vendor/autoload.php ]] || reason="no vendor/ yet"
-  [[ -f composer.lock ]] || reason="no composer.lock, resolving versions"
-  echo "composer: install ($reason)"
-  local started=$SECONDS status=0
-  # A half-finished install must not look intact to the next build.
-  rm -f "$COMPOSER_HASH_FILE"
-  remove_path_packages
-  # shellcheck disable=SC2086 # the flags are meant to split into words
-  composer install $COMPOSER_FLAGS </dev/null || status=$?
-  [[ $status -eq 0 ]] || fail "composer: install failed with exit code $status" "$status"
-  printf '%s\n' "$hash" >"$COMPOSER_HASH_FILE"
-  echo "composer: installed in $((SECONDS - started)) s"
-}
-
 build_front_end() {
   local dir="$1" name="${1#"$APP_DIR"/}"
   name="${name%/}"
@@ -150,7 +102,7 @@ build_front_end() {
       npm install </dev/null || exit
     fi
     mkdir -p node_modules && printf '%s\n' "$lock_hash" >"$NODE_MODULES_HASH_FILE" || exit
-    if node -e 'process.exit(require("./package.json").scripts?.build ? 0 : 1)'; then
+    if node -e 'process.exit((require("./package.json").scripts || {}).build ? 0 : 1)'; then
       echo "theme $name: npm run build"
       npm run build </dev/null || exit
     else
@@ -164,13 +116,60 @@ build_front_end() {
 }
 
 build_front_ends() {
+  if [[ "${SLIPWAY_THEMES:-1}" == "0" ]]; then
+    echo "themes: skipped (build.themes is false in .slipway.yml)"
+    return
+  fi
   local dir found=0
-  for dir in "$APP_DIR"/web/themes/custom/*/ "$APP_DIR"/web/modules/custom/*/; do
+  # Custom themes and modules in every docroot layout: web/ (composer projects), docroot/ (Acquia),
+  # public/, html/, the repository root (Drupal 8+) and sites/all/ (Drupal 7).
+  for dir in "$APP_DIR"/{web/,docroot/,public/,html/,,sites/all/}{themes,modules}/custom/*/; do
     [[ -f "$dir/package.json" ]] || continue
     found=1
     build_front_end "${dir%/}"
   done
-  [[ $found -eq 1 ]] || echo "themes: no package.json under web/themes/custom or web/modules/custom, skipped"
+  [[ $found -eq 1 ]] || echo "themes: no package.json under themes/custom or modules/custom, skipped"
+}
+
+# Commands and hooks find the app's own tools (vendor/bin) first. A drush the app does not ship would
+# otherwise fail as "drush: command not found": a stand-in placed last on PATH says how to add it.
+prepare_app_tools() {
+  DRUSH_ADVICE_DIR="$(mktemp -d)"
+  cat >"$DRUSH_ADVICE_DIR/drush" <<'SCRIPT'
+#!/bin/sh
+touch "$(dirname "$0")/.used"
+echo "drush: this app does not ship drush (no vendor/bin/drush): add it with 'composer require drush/drush' and commit composer.json and composer.lock." >&2
+exit 127
+SCRIPT
+  chmod 0755 "$DRUSH_ADVICE_DIR/drush"
+  export PATH="$APP_DIR/vendor/bin:$PATH:$DRUSH_ADVICE_DIR"
+}
+
+# The end of a failed command's or hook's sentence: the drush advice when that is what went wrong.
+drush_advice() {
+  [[ -f "$DRUSH_ADVICE_DIR/.used" ]] || return 0
+  printf ': it called drush, which this app does not ship: add it with composer require drush/drush'
+}
+
+# Runs the app's build commands (build.commands in .slipway.yml), one a line, each as a small bash
+# script of its own in the app's folder, like a hook.
+run_build_commands() {
+  if [[ -z "${SLIPWAY_BUILD_COMMANDS:-}" ]]; then
+    return
+  fi
+  local commands=() command script status number=0
+  mapfile -t commands <<<"$SLIPWAY_BUILD_COMMANDS"
+  script="$(mktemp)"
+  for command in "${commands[@]}"; do
+    [[ -n "$command" ]] || continue
+    number=$((number + 1))
+    echo "build command $number: $command"
+    printf '%s\n' "$command" >"$script"
+    status=0
+    (cd "$APP_DIR" && bash "$script" </dev/null) || status=$?
+    [[ $status -eq 0 ]] || fail "Build command $number ($command) failed with exit code $status$(drush_advice)" "$status"
+  done
+  rm -f "$script"
 }
 
 # Runs every regular file of a hooks folder with bash (no executable bit needed), in name order.
@@ -191,7 +190,7 @@ run_hooks() {
     echo "hook $label/$name: running"
     status=0
     (cd "$APP_DIR" && bash "$hook" </dev/null) || status=$?
-    [[ $status -eq 0 ]] || fail "Hook $name failed with exit code $status" "$status"
+    [[ $status -eq 0 ]] || fail "Hook $name failed with exit code $status$(drush_advice)" "$status"
   done
 }
 
@@ -215,8 +214,14 @@ main() {
   cd "$APP_DIR"
   install_composer_packages
   build_front_ends
-  run_hooks "$DEFAULT_HOOKS_DIR" "slipway"
-  run_hooks "$APP_DIR/devops_hooks" "devops_hooks"
+  prepare_app_tools
+  run_build_commands
+  if [[ "${SLIPWAY_DEFAULT_HOOKS:-1}" == "0" ]]; then
+    echo "hooks: Slipway's default hooks left out (hooks.slipway_defaults is false in .slipway.yml)"
+  else
+    run_hooks "$DEFAULT_HOOKS_DIR" "slipway"
+  fi
+  run_hooks "$APP_DIR/$HOOKS_FOLDER" "$HOOKS_FOLDER"
   write_build_record
   echo "build: done in $((SECONDS - started)) s"
 }

@@ -23,14 +23,14 @@ public static class DockerSetupCheck
         }
     }
 
-    /// <summary>The first base image set the engine holds completely, or how the images will be got.</summary>
-    public static async Task<SetupCheck> CheckBaseImagesAsync(CancellationToken cancellationToken)
+    /// <summary>The first base image set of PHP <paramref name="php"/> the engine holds completely, or how the images will be got.</summary>
+    public static async Task<SetupCheck> CheckBaseImagesAsync(string php, CancellationToken cancellationToken)
     {
         try
         {
             using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
             var images = new DockerImageBuilder(docker);
-            foreach (var set in new[] { BaseImageSet.Official, BaseImageSet.Local })
+            foreach (var set in new[] { BaseImageSet.OfficialFor(php), BaseImageSet.LocalFor(php) })
             {
                 var present = 0;
                 foreach (var image in set.All)
@@ -44,8 +44,10 @@ public static class DockerSetupCheck
                 }
             }
 
-            return new SetupCheck("base images", true,
-                "none on this engine yet: the official ones are pulled during the build; offline, run scripts/make-base-images.sh.");
+            var offline = php is "7.4" or "8.2" or "8.4"
+                ? $"offline, run scripts/make-base-images.sh --php {php}"
+                : $"no Debian release ships PHP {php}, so it cannot be made offline (7.4, 8.2 and 8.4 can)";
+            return new SetupCheck("base images", true, $"none for PHP {php} on this engine yet: the official ones are pulled during the build; {offline}.");
         }
         catch (DockerException)
         {

@@ -57,6 +57,12 @@ public sealed record AppConfigFile
     /// <summary>The allow-list of commands and the app's cron (<c>commands</c>, <c>cron</c>).</summary>
     public AppCommands? Commands { get; init; }
 
+    /// <summary>The <c>build</c> and <c>hooks</c> sections: which build steps run, the app's commands, its hooks.</summary>
+    public BuildSettings Build { get; init; } = BuildSettings.Default;
+
+    /// <summary><c>playground.environment</c>: variables the playground gets (never secrets: they are in the repository).</summary>
+    public IReadOnlyDictionary<string, string>? PlaygroundEnvironment { get; init; }
+
     /// <summary>Reads <c>.slipway.yml</c> from the root of <paramref name="appRoot"/>; <see cref="Empty"/> when there is none.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppConfigFile ReadFrom(string appRoot)

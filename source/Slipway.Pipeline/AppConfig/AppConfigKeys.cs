@@ -11,7 +11,7 @@ public static class AppConfigKeys
 
     /// <summary>Keys whose value is a mapping of their own keys.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["playground", "playground.readiness", "analysis", "tests", "cron"];
+        ["playground", "playground.readiness", "analysis", "tests", "cron", .. BuildSettingsReader.Sections];
 
     /// <summary>Keys whose value Slipway reads.</summary>
     public static IReadOnlyList<string> Values { get; } =
@@ -34,6 +34,8 @@ public static class AppConfigKeys
         "cron.command",
         "cron.playgrounds",
         "cron.development",
+        .. BuildSettingsReader.Values,
+        PlaygroundEnvironment.Key,
     ];
 
     /// <summary>Keys kept for features to come: any value is accepted and not read yet.</summary>

@@ -54,6 +54,8 @@ internal static partial class AppConfigParser
             BrowserTests = read.Flag("tests.browser"),
             Services = ServicesReader.Read(values),
             Commands = AppCommandsReader.Read(values),
+            Build = BuildSettingsReader.Read(read),
+            PlaygroundEnvironment = AppConfig.PlaygroundEnvironment.Read(values),
         };
     }
 

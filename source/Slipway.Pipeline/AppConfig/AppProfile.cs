@@ -51,6 +51,9 @@ public sealed record AppProfile
     /// </summary>
     public bool BrowserTests { get; init; }
 
+    /// <summary>Variables the playground gets from <c>.slipway.yml</c> (playground.environment); not secrets.</summary>
+    public IReadOnlyDictionary<string, string> PlaygroundEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Reads <c>.slipway.yml</c> in <paramref name="appRoot"/> (if any) and fills in the rest.</summary>
     /// <exception cref="AppConfigException">The file says something Slipway cannot use.</exception>
     public static AppProfile Load(string appRoot) => Resolve(appRoot, AppConfigFile.ReadFrom(appRoot));
@@ -98,6 +101,7 @@ public sealed record AppProfile
             BehatConfig = file.BehatConfig,
             Services = file.Services ?? [],
             BrowserTests = file.BrowserTests ?? (file.BehatConfig is not null || BehatConfigFound(appRoot)),
+            PlaygroundEnvironment = file.PlaygroundEnvironment ?? new Dictionary<string, string>(),
         };
     }
 

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace Slipway.Pipeline.AppConfig;
 
 /// <summary>Reads the typed values of <c>.slipway.yml</c> out of its nodes, each against a narrow shape.</summary>
-internal sealed class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
+internal sealed partial class ValueReader(IReadOnlyDictionary<string, YamlNode> values)
 {
     /// <summary>One line of text matching <paramref name="shape"/>; null when the key is absent or empty.</summary>
     public string? Text(string key, Regex shape, string expected)

@@ -41,7 +41,7 @@ public sealed class BuildStage(PipelineServices services)
         var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
         var baseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);
         var builder = await EnsureBuilderImageAsync(baseImages, cancellationToken);
-        await BuildAppAsync(run, checkout, database, builder, sourceFolder, cancellationToken);
+        await BuildAppAsync(run, checkout, database, builder, sourceFolder, config.Build, cancellationToken);
         var profile = ResolveProfile(sourceFolder, config);
 
         var imageTag = run.Identity.ImageTag(checkout.ShortRevision);
@@ -132,7 +132,8 @@ public sealed class BuildStage(PipelineServices services)
     {
         var dockerfile = await File.ReadAllTextAsync(services.Layout.Dockerfile("builder"), cancellationToken);
         var script = await File.ReadAllTextAsync(services.Layout.ImageFile("builder", "build-app.sh"), cancellationToken);
-        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{bases.Builder}")))[..12];
+        var composerStep = await File.ReadAllTextAsync(services.Layout.ImageFile("builder", "build-app-composer.sh"), cancellationToken);
+        var version = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{dockerfile}\n{script}\n{composerStep}\n{bases.Builder}")))[..12];
         var image = $"slipway/builder:{version}";
         if (await services.Images.ExistsAsync(image, cancellationToken))
         {
@@ -143,7 +144,12 @@ public sealed class BuildStage(PipelineServices services)
         await BuildImageAsync(
             new ImageBuildRequest(
                 Folders: [],
-                Files: new Dictionary<string, string> { ["Dockerfile"] = dockerfile, ["scripts/build-app.sh"] = script },
+                Files: new Dictionary<string, string>
+                {
+                    ["Dockerfile"] = dockerfile,
+                    ["scripts/build-app.sh"] = script,
+                    ["scripts/build-app-composer.sh"] = composerStep,
+                },
                 Dockerfile: "Dockerfile",
                 Tags: [image],
                 BuildArguments: new Dictionary<string, string> { ["BASE_IMAGE"] = bases.Builder }),
@@ -157,6 +163,7 @@ public sealed class BuildStage(PipelineServices services)
         BranchDatabaseAccess database,
         string builderImage,
         string sourceFolder,
+        BuildSettings settings,
         CancellationToken cancellationToken)
     {
         var layout = services.Layout;
@@ -169,6 +176,11 @@ public sealed class BuildStage(PipelineServices services)
             ["SLIPWAY_COMMIT"] = checkout.Revision,
             ["SLIPWAY_BUILD_ID"] = run.RunId,
         };
+        foreach (var (name, value) in settings.ToEnvironment())
+        {
+            environment[name] = value;
+        }
+
         // Secrets go in as files (TaskSecrets), never as environment variables, which docker inspect shows to anyone
         // who can reach the engine for as long as the container exists.
         var secrets = new Dictionary<string, string>(database.Secrets);

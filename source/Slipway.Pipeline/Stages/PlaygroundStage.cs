@@ -22,7 +22,8 @@ public sealed class PlaygroundStage(PipelineServices services)
             image,
             run.Owner,
             ContainerPort: 80,
-            Environment: built.WithAppEnvironment(new Dictionary<string, string>
+            // The app's own variables (playground.environment) first: Slipway's names are refused there anyway.
+            Environment: built.WithAppEnvironment(new Dictionary<string, string>(built.Profile.PlaygroundEnvironment)
             {
                 ["SLIPWAY_APP"] = run.AppName,
                 ["SLIPWAY_BRANCH"] = run.Settings.Branch,

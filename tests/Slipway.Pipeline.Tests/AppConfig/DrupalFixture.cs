@@ -31,5 +31,14 @@ public sealed class DrupalFixture : IDisposable
         return this;
     }
 
+    /// <summary>Makes the site a git repository with everything in one commit, and <paramref name="branch"/> at it.</summary>
+    public async Task CommitOnBranchAsync(string branch, string message)
+    {
+        await Deploy.IsolatedGit.RunAsync(Path, "init", "-q", "-b", "main");
+        await Deploy.IsolatedGit.RunAsync(Path, "add", "-A");
+        await Deploy.IsolatedGit.RunAsync(Path, "commit", "-q", "-m", message);
+        await Deploy.IsolatedGit.RunAsync(Path, "branch", branch);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

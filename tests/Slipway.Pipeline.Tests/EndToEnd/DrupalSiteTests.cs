@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Slipway.Pipeline.Tests.AppConfig;
-using Slipway.Pipeline.Tests.Deploy;
 using Slipway.Pipeline.Tests.Fixtures;
-using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.EndToEnd;
 
@@ -25,11 +23,8 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
             .With($"{Module}/planted.module", "<?php\n\nfunction planted_help($path, $arg) {\n    return $path . $arg;\n}\n")
             // A missing semicolon: php -l rejects it, phpcs has nothing to say about it.
             .With($"{Module}/planted.inc", "<?php\n\nfunction planted_broken()\n{\n    return 1\n}\n");
-        await IsolatedGit.RunAsync(site.Path, "init", "-q", "-b", "main");
-        await IsolatedGit.RunAsync(site.Path, "add", "-A");
-        await IsolatedGit.RunAsync(site.Path, "commit", "-q", "-m", "feat: Drupal 7 site with a planted module");
         var branch = fixture.NewBranch("e2e-drupal7");
-        await IsolatedGit.RunAsync(site.Path, "branch", branch);
+        await site.CommitOnBranchAsync(branch, "feat: Drupal 7 site with a planted module");
 
         var run = await fixture.BuildScript.RunAsync("PullRequest", "--app", site.Path, "--branch", branch);
 
@@ -63,16 +58,5 @@ public sealed class DrupalSiteTests(EndToEndFixture fixture)
         (await fixture.ContainersOfAsync(branch)).Should().BeEmpty();
     }
 
-    private async Task<(HttpStatusCode Status, string? Location, string Body, string? Robots)> GetAsync(string branch, string path)
-    {
-        var container = (await fixture.ContainersOfAsync(branch)).Single(c => c.Labels.GetValueOrDefault(Ownership.KindLabel) == "playground");
-        var port = (await fixture.Docker.InspectContainerAsync(container.Id, CancellationToken.None)).HostPort(80)
-            ?? throw new InvalidOperationException("The playground publishes no port.");
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}{path}");
-        request.Headers.Host = $"{container.Labels["slipway:slug"]}.localhost:{port}";
-        using var response = await client.SendAsync(request);
-        var robots = response.Headers.TryGetValues("X-Robots-Tag", out var values) ? string.Join(", ", values) : null;
-        return (response.StatusCode, response.Headers.Location?.ToString(), await response.Content.ReadAsStringAsync(), robots);
-    }
+    private Task<PlaygroundPage> GetAsync(string branch, string path) => PlaygroundPage.GetAsync(fixture, branch, path);
 }
