@@ -23,19 +23,6 @@ internal sealed partial class ValueReader(IReadOnlyDictionary<string, YamlNode> 
         return text;
     }
 
-    /// <summary>true or false; null when the key is absent or empty.</summary>
-    public bool? Flag(string key)
-    {
-        if (!values.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" })
-        {
-            return null;
-        }
-
-        return node is YamlScalarNode { Value: "true" or "false" } scalar
-            ? scalar.Value == "true"
-            : throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{key}' the value {Shown(node)}: it takes true or false");
-    }
-
     /// <summary>A folder or file of the repository, relative to its root; "." is the root itself.</summary>
     public string? Path(string key, bool allowGlob)
     {
@@ -56,19 +43,6 @@ internal sealed partial class ValueReader(IReadOnlyDictionary<string, YamlNode> 
         }
 
         return ItemsOf(node).Select(item => CheckedPath(key, item, allowGlob: true)).ToList();
-    }
-
-    /// <summary>true or false; null when the key is absent.</summary>
-    public bool? Flag(string key)
-    {
-        if (!values.TryGetValue(key, out var node) || node is YamlScalarNode { Value: null or "" })
-        {
-            return null;
-        }
-
-        return node is YamlScalarNode { Value: "true" or "false" } scalar
-            ? scalar.Value == "true"
-            : throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{key}' the value {Shown(node)}: it takes true or false");
     }
 
     /// <summary>HTTP statuses (100–599); null when the key is absent.</summary>

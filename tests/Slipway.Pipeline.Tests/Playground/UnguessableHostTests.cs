@@ -1,3 +1,4 @@
+using Slipway.Git.Checkout;
 using System.Text.RegularExpressions;
 using Slipway.Docker.Engine;
 using Slipway.Docker.Platform;
@@ -70,11 +71,11 @@ public sealed class UnguessableHostTests : IAsyncLifetime
     {
         var tracker = new StageTracker(_store, new RecordingReporter(), TimeProvider.System);
         var settings = new PipelineSettings(_folder, _folder, _folder, Branch) { PlaygroundTimeout = TimeSpan.FromMinutes(3) };
-        var run = new RunContext("r-" + Guid.NewGuid().ToString("N")[..8], "Playground", settings, _app, tracker)
-        {
-            PublishedAppImage = Image,
+        var run = new RunContext("r-" + Guid.NewGuid().ToString("N")[..8], "Playground", settings, _app, tracker);
+        var built = new BuiltApp(
+            new CheckoutResult(new string('a', 40), IsCommit: true, Branch, RemoteUrl: null, _folder),
             // Slipway's Apache base with nothing deployed: any answer of Apache's shows it serves.
-            Profile = new AppProfile
+            new AppProfile
             {
                 Php = "8.2",
                 PhpSource = "test",
@@ -85,9 +86,13 @@ public sealed class UnguessableHostTests : IAsyncLifetime
                 AnalysisExclude = [],
                 Access = new PlaygroundAccess(UnguessableHost: unguessable),
             },
-        };
+            Image,
+            Image,
+            Image,
+            BranchDatabaseAccess.None,
+            new Lazy<Task<BuiltImage>>(() => throw new InvalidOperationException("A playground runs no tests image.")));
         var services = new PipelineServices(
             _platform, _platform, null!, null!, null!, null!, _store, new RecordingReporter(), new PlaygroundProbe(), null!, TimeProvider.System);
-        return await new PlaygroundStage(services).RunAsync(run, CancellationToken.None);
+        return await new PlaygroundStage(services).RunAsync(run, built, CancellationToken.None);
     }
 }
