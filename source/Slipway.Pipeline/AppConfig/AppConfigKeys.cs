@@ -25,6 +25,7 @@ public static class AppConfigKeys
         "playground.writable",
         "analysis.paths",
         "analysis.exclude",
+        "analysis.max_new_findings",
         "tests.phpunit",
         "tests.behat",
     ];

@@ -48,6 +48,7 @@ internal static partial class AppConfigParser
             Writable = read.Paths("playground.writable"),
             AnalysisPaths = read.Paths("analysis.paths"),
             AnalysisExclude = read.Paths("analysis.exclude"),
+            MaxNewFindings = NewFindingsLimit.Read(read),
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
         };

@@ -66,6 +66,9 @@ public sealed class RunContext
     /// <summary>The app image as the platform runs it (a registry reference on AWS).</summary>
     public string? PublishedAppImage { get; set; }
 
+    /// <summary>From the trigger to the playground answering, once it does.</summary>
+    public TimeSpan? TimeToUrl { get; set; }
+
     /// <summary>Results of the test and analysis tasks, as they finish.</summary>
     public ConcurrentQueue<TaskResults> Results { get; } = new();
 

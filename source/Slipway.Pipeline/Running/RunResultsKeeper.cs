@@ -1,0 +1,94 @@
+using Slipway.Engine;
+using Slipway.Pipeline.Naming;
+using Slipway.Pipeline.State;
+using Slipway.Results;
+using Slipway.Results.Changes;
+using Slipway.Results.History;
+
+namespace Slipway.Pipeline.Running;
+
+/// <summary>
+/// A run's link to the runs before it: the base branch's baseline (read once, when analysis or the report first
+/// asks), the run's own results kept for later runs, and the flaky tests and costs the report shows. The history
+/// is a help, never a reason for a run to fail: when it cannot be read, everything counts as new and a warning says so.
+/// </summary>
+internal sealed class RunResultsKeeper
+{
+    private readonly PipelineServices _services;
+    private readonly RunContext _run;
+    private readonly Lazy<Task<Baseline>> _baseline;
+
+    public RunResultsKeeper(PipelineServices services, RunContext run)
+    {
+        _services = services;
+        _run = run;
+        _baseline = new Lazy<Task<Baseline>>(LoadBaselineAsync);
+    }
+
+    public Task<Baseline> BaselineAsync() => _baseline.Value;
+
+    public async Task<RunReport> PublishAsync(RunReportPublisher publisher, string runFolder)
+    {
+        var baseline = await BaselineAsync();
+        var results = RunReportPublisher.Combine(_run);
+        IReadOnlyList<FlakyTest> flaky = [];
+        if (_services.History is { } history)
+        {
+            try
+            {
+                await KeepAsync(history, results);
+                var names = results.Suites.SelectMany(suite => suite.Cases).Select(test => test.FullName).Distinct().ToList();
+                flaky = FlakyTestFinder.Find(await history.TestHistoryAsync(_run.AppName, names, CancellationToken.None));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Log.Warning($"Could not keep this run's results for later runs: {exception.Message}");
+            }
+        }
+
+        var costs = await new RunCostMeter(_services).MeasureAsync(_run);
+        return publisher.Publish(_run, runFolder, baseline, new RunFacts(flaky, costs, _run.TimeToUrl));
+    }
+
+    // Only complete results are kept: a run whose reports could not be read would make the next pull request's
+    // findings look new.
+    private Task KeepAsync(IResultHistory history, RunReport results)
+    {
+        var analysed = results.Tasks.Any(task => task.TaskName == "analysis");
+        var tested = results.Tasks.Any(task => task.TaskName == "tests");
+        if (results.HasInfrastructureFailure || !(analysed || tested))
+        {
+            return Task.CompletedTask;
+        }
+
+        var run = new KeptRun(
+            _run.RunId, _run.AppName, _run.Identity.Key, _run.Checkout?.Revision ?? _run.Settings.Commit, _services.Clock.GetUtcNow(), analysed, tested);
+        return history.KeepAsync(run, results, CancellationToken.None);
+    }
+
+    private async Task<Baseline> LoadBaselineAsync()
+    {
+        var branch = _run.Settings.BaseBranch;
+        if (branch is null || _services.History is null)
+        {
+            return Baseline.Missing(branch);
+        }
+
+        try
+        {
+            var key = new RunIdentity(_run.AppName, branch).Key;
+            var baseline = await _services.History.FindBaselineAsync(_run.AppName, key, CancellationToken.None);
+            if (!baseline.Found)
+            {
+                Log.Information($"{branch} has no completed run to compare with: every finding and failing test counts as new.");
+            }
+
+            return baseline;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.Warning($"Could not read the latest results of {branch}, so every finding and failing test counts as new: {exception.Message}");
+            return Baseline.Missing(branch);
+        }
+    }
+}
