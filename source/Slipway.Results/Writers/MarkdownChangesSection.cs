@@ -14,7 +14,8 @@ internal static class MarkdownChangesSection
     public static void WriteNew(RunReport report, TextWriter output)
     {
         var changes = report.Changes;
-        if (report.Failures.Count == 0 && report.Findings.Count == 0)
+        // A run that names no base branch (a local build, a deploy) has nothing to be new against.
+        if (changes.Baseline.Branch is null || (report.Failures.Count == 0 && report.Findings.Count == 0))
         {
             return;
         }
