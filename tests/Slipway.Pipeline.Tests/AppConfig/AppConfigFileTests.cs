@@ -30,6 +30,7 @@ public sealed class AppConfigFileTests
             analysis:
               paths: docroot/modules/custom
               exclude: [docroot/modules/custom/legacy]
+              max_new_findings: 3
             tests:
               phpunit: docroot/core/phpunit.xml.dist
               behat: tests/behat.yml
@@ -50,6 +51,7 @@ public sealed class AppConfigFileTests
             Writable = ["docroot/sites/*/files"],
             AnalysisPaths = ["docroot/modules/custom"],
             AnalysisExclude = ["docroot/modules/custom/legacy"],
+            MaxNewFindings = 3,
             PhpunitConfig = "docroot/core/phpunit.xml.dist",
             BehatConfig = "tests/behat.yml",
         });
@@ -61,7 +63,8 @@ public sealed class AppConfigFileTests
     [InlineData("php: 8\n", ".slipway.yml line 1 gives 'php' the value '8': it takes a PHP version as major.minor in quotes, e.g. \"8.2\".")]
     [InlineData("docroot: ../etc\n", ".slipway.yml line 1 gives 'docroot' the path '../etc': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("php: \"8.2\"\nplayground:\n  readiness:\n    statuses: [200, ok]\n", ".slipway.yml line 4 gives 'playground.readiness.statuses' the value 'ok': it takes HTTP statuses from 100 to 599, e.g. [200, 403].")]
-    [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude).")]
+    [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude, max_new_findings).")]
+    [InlineData("analysis:\n  max_new_findings: -1\n", ".slipway.yml line 2 gives 'analysis.max_new_findings' the value '-1': it takes a whole number of new findings a pull request may add, e.g. 0.")]
     public void ReadFrom_AMistake_IsOneSentenceNamingTheFileLineKeyAndTheFix(string yaml, string message)
     {
         using var app = new AppFolder().WithConfig(yaml);
