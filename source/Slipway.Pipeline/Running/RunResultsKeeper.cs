@@ -12,12 +12,14 @@ namespace Slipway.Pipeline.Running;
 /// asks), the run's own results kept for later runs, and the flaky tests and costs the report shows. The history
 /// is a help, never a reason for a run to fail: when it cannot be read, everything counts as new and a warning says so.
 /// </summary>
-internal sealed class RunResultsKeeper
+public sealed class RunResultsKeeper
 {
     private readonly PipelineServices _services;
     private readonly RunContext _run;
     private readonly Lazy<Task<Baseline>> _baseline;
 
+    /// <param name="services">The run store and result history, the clock and the platforms' names.</param>
+    /// <param name="run">The run whose results these are.</param>
     public RunResultsKeeper(PipelineServices services, RunContext run)
     {
         _services = services;
@@ -25,8 +27,10 @@ internal sealed class RunResultsKeeper
         _baseline = new Lazy<Task<Baseline>>(LoadBaselineAsync);
     }
 
+    /// <summary>The base branch's latest kept results, or a missing baseline (then everything counts as new).</summary>
     public Task<Baseline> BaselineAsync() => _baseline.Value;
 
+    /// <summary>Keeps the run's results, then writes its report compared with the baseline, with flaky tests and costs.</summary>
     public async Task<RunReport> PublishAsync(RunReportPublisher publisher, string runFolder)
     {
         var baseline = await BaselineAsync();
