@@ -164,6 +164,10 @@ public sealed class RunDispatcher(
             ? await pipelineStore.FindRunAsync(pipelineRunId, CancellationToken.None)
             : null;
         await ObserveStagesAsync(execution.PipelineRunId);
+        if (Web.RunInsights.Read((await Store.FindAsync(run.Id, CancellationToken.None))?.ReportFolder) is { } insights)
+        {
+            metrics.Costs.Add(insights);
+        }
 
         if (exitCode != ExitCodes.Success && stoppingToken.IsCancellationRequested && !execution.IsSuperseded && !execution.IsCancelledByUser)
         {

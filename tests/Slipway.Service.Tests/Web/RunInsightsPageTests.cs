@@ -6,7 +6,7 @@ namespace Slipway.Service.Tests.Web;
 public sealed class RunInsightsPageTests
 {
     [Fact]
-    public async Task RunPage_ShowsWhatTheChangeIntroducedTheFlakiestTestsAndTheRunsCost()
+    public async Task RunPageAndMetrics_ShowWhatTheChangeIntroducedTheFlakiestTestsAndTheRunsCost()
     {
         await using var service = await ServiceUnderTest.StartAsync();
         var report = service.Folder.Combine("runs", "p-7");
@@ -34,5 +34,10 @@ public sealed class RunInsightsPageTests
             .And.Contain("<td>CartTest::testClock</td><td>2</td><td>3</td><td>PFPFP</td>")
             .And.Contain("<td>test</td><td>aws</td><td>95.5 s</td><td>$0.0013</td>")
             .And.Contain("Estimated $0.0013 (Fargate us-east-1 Linux/x86 list prices of 2026-06). Trigger to playground answering: 84.2 s.");
+        var metrics = await service.Client.GetStringAsync("/metrics");
+        metrics.Should().Contain("slipway_task_seconds_total{stage=\"test\",platform=\"aws\"} 95.5\n")
+            .And.Contain("slipway_estimated_cost_usd_total 0.001308\n")
+            .And.Contain("slipway_time_to_url_seconds_bucket{le=\"120\"} 1\n")
+            .And.Contain("slipway_time_to_url_seconds_count 1\n");
     }
 }
