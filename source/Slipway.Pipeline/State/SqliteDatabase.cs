@@ -26,6 +26,13 @@ internal sealed class SqliteDatabase
         command.ExecuteNonQuery();
     }
 
+    public async Task WriteAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = Open();
+        await using var command = Prepare(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task InTransactionAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken)
     {
         await using var connection = Open();

@@ -22,22 +22,15 @@ public sealed class SqliteRunStore : IRunStore
             started_at TEXT NOT NULL, keep INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (app, branch));
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
     public SqliteRunStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
+        _database = new SqliteDatabase(databasePath);
+        _database.Execute(Schema);
     }
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => WriteAsync(
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO runs (id, pipeline, app, branch, commit_sha, state, created_at, started_at, finished_at, summary)
         VALUES ($id, $pipeline, $app, $branch, $commit, $state, $created, $started, $finished, $summary)
@@ -50,14 +43,14 @@ public sealed class SqliteRunStore : IRunStore
 
     public async Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken)
     {
-        var runs = await QueryAsync("SELECT * FROM runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id));
+        var runs = await _database.QueryAsync("SELECT * FROM runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id));
         return runs.FirstOrDefault();
     }
 
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM runs ORDER BY created_at DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
+        _database.QueryAsync("SELECT * FROM runs ORDER BY created_at DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
 
-    public Task SaveStageAsync(StageRecord stage, CancellationToken cancellationToken) => WriteAsync(
+    public Task SaveStageAsync(StageRecord stage, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO stages (run_id, name, state, started_at, finished_at, summary)
         VALUES ($run, $name, $state, $started, $finished, $summary)
@@ -68,9 +61,9 @@ public sealed class SqliteRunStore : IRunStore
         ("$started", Format(stage.StartedAt)), ("$finished", Format(stage.FinishedAt)), ("$summary", stage.Summary));
 
     public Task<IReadOnlyList<StageRecord>> ListStagesAsync(string runId, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM stages WHERE run_id = $run ORDER BY rowid", ReadStage, cancellationToken, ("$run", runId));
+        _database.QueryAsync("SELECT * FROM stages WHERE run_id = $run ORDER BY rowid", ReadStage, cancellationToken, ("$run", runId));
 
-    public Task SavePlaygroundAsync(PlaygroundRecord playground, CancellationToken cancellationToken) => WriteAsync(
+    public Task SavePlaygroundAsync(PlaygroundRecord playground, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO playgrounds (app, branch, slug, url, resource_id, image, run_id, platform, started_at, keep)
         VALUES ($app, $branch, $slug, $url, $resource, $image, $run, $platform, $started, $keep)
@@ -83,61 +76,10 @@ public sealed class SqliteRunStore : IRunStore
         ("$platform", playground.Platform), ("$started", Format(playground.StartedAt)), ("$keep", playground.Keep ? 1 : 0));
 
     public Task<IReadOnlyList<PlaygroundRecord>> ListPlaygroundsAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM playgrounds ORDER BY started_at", ReadPlayground, cancellationToken);
+        _database.QueryAsync("SELECT * FROM playgrounds ORDER BY started_at", ReadPlayground, cancellationToken);
 
-    public Task RemovePlaygroundAsync(string app, string branch, CancellationToken cancellationToken) => WriteAsync(
+    public Task RemovePlaygroundAsync(string app, string branch, CancellationToken cancellationToken) => _database.WriteAsync(
         "DELETE FROM playgrounds WHERE app = $app AND branch = $branch", ("$app", app), ("$branch", branch));
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private async Task WriteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = Open();
-        await using var command = Prepare(connection, sql, parameters);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql,
-        Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = Open();
-        await using var command = Prepare(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
 
     private static RunRecord ReadRun(SqliteDataReader r) => new(
         r.GetString(r.GetOrdinal("id")),

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,16 +7,8 @@ namespace Slipway.Status.Bitbucket;
 /// <summary>How every request to Bitbucket Cloud's API is made and how its refusals are read.</summary>
 internal static class BitbucketRequests
 {
-    public static HttpRequestMessage Create(HttpMethod method, Uri url, string json, AuthenticationHeaderValue authorization)
-    {
-        var request = new HttpRequestMessage(method, url)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return request;
-    }
+    public static HttpRequestMessage Create(HttpMethod method, Uri url, string json, AuthenticationHeaderValue authorization) =>
+        Http.JsonRequests.Create(method, url, json, authorization, "application/json");
 
     /// <summary>The commit's API root: <c>{base}/2.0/repositories/{workspace}/{slug}/commit/{sha}</c>.</summary>
     public static string CommitUrl(Uri apiBaseUrl, RepositoryCoordinates repository, string commitSha) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Slipway.Status.CommitStatuses;
 
 namespace Slipway.Status.Checks;
@@ -10,78 +9,39 @@ namespace Slipway.Status.Checks;
 /// </summary>
 internal sealed class CheckReporter(
     IReadOnlyDictionary<VcsProvider, ICheckPublisher> publishers,
-    RepositoryResolver repositoryResolver) : IRunStatusReporter
+    RepositoryResolver repositoryResolver) : PerRunReporter<CheckReporter.PostedChecks>
 {
-    private readonly ConcurrentDictionary<string, RunChecks> runs = new();
+    public override string Name => "Checks";
 
-    public string Name => "Checks";
-
-    public Task RunStartedAsync(RunStatus status, CancellationToken cancellationToken) =>
-        PublishAsync(status, runFinished: false, cancellationToken);
-
-    public Task StageChangedAsync(RunStatus status, CancellationToken cancellationToken) =>
-        PublishAsync(status, runFinished: false, cancellationToken);
-
-    public async Task RunFinishedAsync(RunStatus status, CancellationToken cancellationToken)
+    protected override async Task PublishAsync(RunStatus status, bool runFinished, PostedChecks posted, CancellationToken cancellationToken)
     {
-        try
+        var repository = repositoryResolver.Resolve(status);
+        if (!publishers.TryGetValue(repository.Provider, out var publisher))
         {
-            await PublishAsync(status, runFinished: true, cancellationToken);
+            return;
         }
-        finally
+
+        // A stage still waiting has nothing to show yet: its check appears when it starts.
+        foreach (var stage in status.Stages.Where(stage => stage.State != StageState.Pending || runFinished))
         {
-            runs.TryRemove(status.RunId, out _);
+            var check = StageCheckBuilder.Build(stage, status, runFinished);
+            var shown = (check.State, check.Title, check.Final, check.DetailsUrl);
+            if (posted.Shown.TryGetValue(check.Stage, out var last) && last == shown)
+            {
+                continue;
+            }
+
+            posted.Ids[check.Stage] = await publisher.PublishAsync(
+                repository, status.CommitSha, check, posted.Ids.GetValueOrDefault(check.Stage), cancellationToken);
+            posted.Shown[check.Stage] = shown;
         }
     }
 
-    private async Task PublishAsync(RunStatus status, bool runFinished, CancellationToken cancellationToken)
+    /// <summary>What one run's checks show and their ids at the provider, so later snapshots update them.</summary>
+    internal sealed class PostedChecks
     {
-        var run = runs.GetOrAdd(status.RunId, _ => new RunChecks());
-        await run.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            run.Superseded |= status.Superseded;
-            if (run.Superseded)
-            {
-                return;
-            }
+        public Dictionary<string, (StageState, string, bool, Uri?)> Shown { get; } = [];
 
-            var repository = repositoryResolver.Resolve(status);
-            if (!publishers.TryGetValue(repository.Provider, out var publisher))
-            {
-                return;
-            }
-
-            // A stage still waiting has nothing to show yet: its check appears when it starts.
-            foreach (var stage in status.Stages.Where(stage => stage.State != StageState.Pending || runFinished))
-            {
-                var check = StageCheckBuilder.Build(stage, status, runFinished);
-                var shown = (check.State, check.Title, check.Final, check.DetailsUrl);
-                if (run.Posted.TryGetValue(check.Stage, out var posted) && posted == shown)
-                {
-                    continue;
-                }
-
-                run.Ids[check.Stage] = await publisher.PublishAsync(
-                    repository, status.CommitSha, check, run.Ids.GetValueOrDefault(check.Stage), cancellationToken);
-                run.Posted[check.Stage] = shown;
-            }
-        }
-        finally
-        {
-            run.Gate.Release();
-        }
-    }
-
-    private sealed class RunChecks
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public Dictionary<string, (StageState, string, bool, Uri?)> Posted { get; } = [];
-
-        /// <summary>Each stage's check as the provider knows it, so later snapshots update it.</summary>
         public Dictionary<string, string> Ids { get; } = [];
-
-        public bool Superseded { get; set; }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,12 +10,7 @@ internal static class GitHubRequests
     /// <summary>A request with a JSON body, the token, the media type and API version GitHub documents, and a User-Agent.</summary>
     public static HttpRequestMessage Create(HttpMethod method, Uri url, string json, string token)
     {
-        var request = new HttpRequestMessage(method, url)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+        var request = Http.JsonRequests.Create(method, url, json, new AuthenticationHeaderValue("Bearer", token), "application/vnd.github+json");
         request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Slipway", "1.0"));
         return request;

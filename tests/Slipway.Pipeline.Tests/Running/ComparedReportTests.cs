@@ -87,7 +87,7 @@ public sealed class ComparedReportTests : IDisposable
     private RunResultsKeeper Keeper(RunContext run) => new(Services(run.Tracker), run);
 
     private PipelineServices Services(StageTracker tracker) => new(
-        NamedPlatform.Local, NamedPlatform.Local, null!, null!, null!, Store, new ConsoleOnlyReporter(), null!, null!, TimeProvider.System,
+        NamedPlatform.Local, NamedPlatform.Local, null!, null!, null!, null!, Store, new ConsoleOnlyReporter(), null!, null!, TimeProvider.System,
         new SqliteResultHistory(Database));
 
     private string Database => Path.Combine(_folder, "slipway.db");

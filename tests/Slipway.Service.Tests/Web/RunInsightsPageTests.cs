@@ -1,5 +1,6 @@
 using Slipway.Service.Queue;
 using Slipway.Service.Tests.Fixtures;
+using Slipway.Status;
 
 namespace Slipway.Service.Tests.Web;
 
@@ -20,13 +21,13 @@ public sealed class RunInsightsPageTests
                       "playgroundSeconds":12,"estimatedUsd":0.001308,"pricing":"Fargate us-east-1 Linux/x86 list prices of 2026-06","taskSeconds":95.5},
              "timeToUrlSeconds":84.2}
             """);
-        service.Executor.Behaviour = execution =>
+        service.Pipeline.Behaviour = async execution =>
         {
-            execution.ReportPipelineRun("p-7", report);
-            return Task.FromResult(0);
+            await execution.ReportPipelineRunAsync("p-7", report);
+            return 0;
         };
         var id = await service.StartRunAsync("feature/cart");
-        await service.WaitForStateAsync(id, QueuedRunState.Succeeded);
+        await service.WaitForStateAsync(id, RunState.Succeeded);
 
         var html = await service.Client.GetStringAsync($"/runs/{id}");
 
