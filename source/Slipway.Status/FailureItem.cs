@@ -15,6 +15,9 @@ public sealed record FailureItem(string Title, string? Location, string? Message
     /// <summary>False when the base branch's latest run had it too; true when new or nothing was compared.</summary>
     public bool IsNew { get; init; } = true;
 
+    /// <summary>True when it is on a line the pull request added or changed: such annotations are posted first.</summary>
+    public bool InDiff { get; init; }
+
     /// <summary>How much it matters: <c>failure</c> for failing tests and error findings, else <c>warning</c> or <c>notice</c>.</summary>
     public string Level { get; init; } = "failure";
 }

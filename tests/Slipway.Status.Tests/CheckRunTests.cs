@@ -49,6 +49,24 @@ public sealed class CheckRunTests
     }
 
     [Fact]
+    public async Task Annotations_on_the_lines_the_pull_request_changed_go_first()
+    {
+        await using var fixture = new ReportingFixture();
+        var gitHub = fixture.StartGitHubForApp();
+        var pullRequest = new ChangedPullRequest(newFindings: 60);
+        var reporter = fixture.CreateReporter(AppSettings(gitHub.ApiBaseUrl));
+        await pullRequest.Run.PlayAsync(reporter, pullRequest.Run.StepCount - 1);
+        var final = pullRequest.Final;
+        // Only the last finding is on a line the change touched.
+        var findings = final.Findings.Select(item => item.Title.Contains("Unused", StringComparison.Ordinal) && item.Line == 67 ? item with { InDiff = true } : item).ToList();
+
+        await reporter.RunFinishedAsync(final with { Findings = findings }, CancellationToken.None);
+
+        var first = gitHub.Server.Requests.First(request => request.Body.Contains("Form60.php", StringComparison.Ordinal) || request.Body.Contains("Form1.php", StringComparison.Ordinal));
+        first.Json!["output"]!["annotations"]![0]!["path"]!.GetValue<string>().Should().Be("web/modules/custom/login/src/Form60.php");
+    }
+
+    [Fact]
     public async Task A_personal_token_gets_commit_statuses_and_no_check_runs()
     {
         await using var fixture = new ReportingFixture();

@@ -51,7 +51,8 @@ public sealed class RunResultsKeeper
         }
 
         var costs = await new RunCostMeter(_services).MeasureAsync(_run);
-        return publisher.Publish(_run, runFolder, baseline, new RunFacts(flaky, costs, _run.TimeToUrl));
+        var diff = await ChangedLinesReader.ReadAsync(_run, baseline);
+        return publisher.Publish(_run, runFolder, baseline, new RunFacts(flaky, costs, _run.TimeToUrl) { Diff = diff });
     }
 
     // Only complete results are kept: a run whose reports could not be read would make the next pull request's

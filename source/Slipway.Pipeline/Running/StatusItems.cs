@@ -20,6 +20,7 @@ internal static class StatusItems
                 File = test.FailureFile ?? test.File,
                 Line = test.FailureFile is not null ? test.FailureLine : test.Line,
                 IsNew = report.Changes.IsNew(test),
+                InDiff = report.Facts.Diff.Contains(test.FailureFile ?? test.File, test.FailureFile is not null ? test.FailureLine : test.Line),
                 Level = test.Outcome == TestOutcome.Warning ? "warning" : "failure",
             })
             .ToList();
@@ -33,6 +34,7 @@ internal static class StatusItems
                 File = finding.File,
                 Line = finding.Line,
                 IsNew = report.Changes.IsNew(finding),
+                InDiff = report.Facts.Diff.Contains(finding.File, finding.Line),
                 Level = finding.Severity switch
                 {
                     FindingSeverity.Error => "failure",

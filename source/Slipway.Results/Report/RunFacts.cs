@@ -8,6 +8,9 @@ namespace Slipway.Results;
 /// <param name="TimeToUrl">From the trigger (webhook received, command started) to the playground answering; null without a playground.</param>
 public sealed record RunFacts(IReadOnlyList<FlakyTest> FlakyTests, RunCosts? Costs, TimeSpan? TimeToUrl)
 {
+    /// <summary>The lines the change added, for putting what is on them first; none known by default.</summary>
+    public Changes.ChangedLines Diff { get; init; } = Changes.ChangedLines.None;
+
     /// <summary>Nothing beyond the results.</summary>
     public static RunFacts None { get; } = new([], null, null);
 }

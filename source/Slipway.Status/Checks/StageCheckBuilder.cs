@@ -29,6 +29,7 @@ internal static class StageCheckBuilder
         };
         var annotations = runFinished
             ? items.Where(item => item.IsNew && !string.IsNullOrWhiteSpace(item.File))
+                .OrderBy(item => item.InDiff ? 0 : 1)
                 .Select(item => new CheckAnnotation(item.File!, Math.Max(1, item.Line ?? 1), item.Level, item.Title, item.Message ?? item.Title))
                 .Take(MaxAnnotations)
                 .ToList()
