@@ -97,7 +97,7 @@ public sealed class ComparedReportTests : IDisposable
     private async Task<RunContext> StartRunAsync(string id, string branch, string? baseBranch, IRunStatusReporter reporter)
     {
         var tracker = new StageTracker(Store, reporter, TimeProvider.System);
-        var settings = new PipelineSettings(_folder, _folder, _folder, branch, Commit: Sha, BaseBranch: baseBranch);
+        var settings = new PipelineSettings(_folder, _folder, "https://github.com/acme/shop-site.git", branch, Commit: Sha, BaseBranch: baseBranch);
         var run = new RunContext(id, "PullRequest", settings, "shop-site", tracker);
         var now = DateTimeOffset.UtcNow;
         await tracker.StartAsync(
