@@ -52,6 +52,12 @@ partial class Targets
     [Parameter("The pull request the run is for (its web address), linked from Slack and the web page.")]
     readonly string? PullRequestUrl;
 
+    [Parameter("The branch the pull request merges into (e.g. develop): findings and failing tests not in its latest completed run are marked new.")]
+    readonly string? BaseBranch;
+
+    [Parameter("When the run was asked for, as an ISO 8601 time (the service passes when the webhook came); default: when the command started.")]
+    readonly string? TriggeredAt;
+
     [Parameter("The fork (owner/name) the branch is in, when it is not the app's own repository's: the run gets the fork's own names.")]
     readonly string? Fork;
 
@@ -76,7 +82,9 @@ partial class Targets
         AnalysisFailsOn: AnalysisFailsOn,
         Fork: ValidFork,
         FetchRef: FetchRef,
-        FetchFrom: FetchFrom)
+        FetchFrom: FetchFrom,
+        BaseBranch: string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim(),
+        TriggeredAt: TriggerTime)
     {
         PlaygroundTimeout = TimeSpan.FromSeconds(PlaygroundTimeout),
         TaskTimeout = TimeSpan.FromMinutes(TaskTimeout),
@@ -101,6 +109,10 @@ partial class Targets
             }
         }
     }
+
+    DateTimeOffset? TriggerTime => TriggeredAt is null ? null
+        : DateTimeOffset.TryParse(TriggeredAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at
+        : throw new BuildFailedException($"--triggered-at '{TriggeredAt}' is not a time: pass it as ISO 8601, e.g. 2026-12-05T20:00:00Z.");
 
     Uri? PullRequestAddress => PullRequestUrl is null ? null
         : Uri.TryCreate(PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address

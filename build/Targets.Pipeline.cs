@@ -60,6 +60,8 @@ partial class Targets
         FetchRef = FetchRef,
         FetchFrom = FetchFrom,
         PullRequestUrl = PullRequestAddress,
+        BaseBranch = string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim(),
+        TriggeredAt = TriggerTime,
         Deploy = DeployRequest,
     };
 
@@ -133,7 +135,7 @@ partial class Targets
             }
 
             // Every run that started gets a report, so a run that failed before its tasks still says why.
-            _session.PublishReport();
+            await _session.PublishReportAsync();
 
             var outcome = await _session.FinishAsync(cancellationToken.IsCancellationRequested);
             ReportSummary($"run {_session.Run.RunId}: {outcome?.ToString().ToLowerInvariant()}; {PipelineSession.SummaryOf(_session.Run.Tracker.Status.Stages)}");

@@ -6,6 +6,7 @@ using Slipway.Git;
 using Slipway.Git.Checkout;
 using Slipway.Git.Processes;
 using Slipway.Pipeline.Building;
+using Slipway.Pipeline.Costs;
 using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Running;
@@ -63,7 +64,9 @@ public sealed class PipelineComposition : IDisposable
             Reporter: options.Reporter,
             Probe: new PlaygroundProbe(),
             Layout: layout,
-            Clock: TimeProvider.System);
+            Clock: TimeProvider.System,
+            History: new SqliteResultHistory(layout.StateDatabase),
+            Pricing: _aws is null || options.Aws is null ? null : AwsTaskPricing.From(options.Aws, FargatePrices.FromEnvironment(Environment.GetEnvironmentVariable)));
     }
 
     public PipelineServices Services { get; }

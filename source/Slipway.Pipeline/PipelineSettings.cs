@@ -24,6 +24,8 @@ public enum BaseImageChoice
 /// <param name="Fork">The fork (owner/name) the branch is in, when the code is not the app's own repository's: part of the run's identity.</param>
 /// <param name="FetchRef">A ref fetched explicitly before the commit is resolved (a pull request's <c>refs/pull/N/head</c>, a fork's branch).</param>
 /// <param name="FetchFrom">Where <paramref name="FetchRef"/> is fetched from, when not the app's own remote (a fork's repository).</param>
+/// <param name="BaseBranch">The branch a pull request merges into: findings and failing tests not in its latest completed run are new.</param>
+/// <param name="TriggeredAt">When the run was asked for (the webhook received, the command started), for the time to the playground.</param>
 public sealed record PipelineSettings(
     string SlipwayRoot,
     string WorkDirectory,
@@ -36,7 +38,9 @@ public sealed record PipelineSettings(
     Stages.AnalysisFailsOn AnalysisFailsOn = Stages.AnalysisFailsOn.Syntax,
     string? Fork = null,
     string? FetchRef = null,
-    string? FetchFrom = null)
+    string? FetchFrom = null,
+    string? BaseBranch = null,
+    DateTimeOffset? TriggeredAt = null)
 {
     /// <summary>How long a new playground may take to answer (<c>--playground-timeout</c>, in seconds on the command line).</summary>
     public TimeSpan PlaygroundTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -57,6 +57,15 @@ public sealed record RunStatus
     /// <summary>Every finding, most severe first; reporters show the first few and count the rest.</summary>
     public IReadOnlyList<FailureItem> Findings { get; init; } = [];
 
+    /// <summary>Which failing tests and findings are new against the base branch; null until the report is written.</summary>
+    public ChangeCounts? Changes { get; init; }
+
+    /// <summary>The run report in Markdown (report.md), for check summaries; null until it is written.</summary>
+    public string? ReportMarkdown { get; init; }
+
+    /// <summary>"task time 3 m 10 s, about $0.0123; playground up after 95 s", once measured.</summary>
+    public string? CostSummary { get; init; }
+
     /// <summary>Markdown release notes of a deploy.</summary>
     public string? ReleaseNotes { get; init; }
 

@@ -1,4 +1,5 @@
 using Slipway.Status.Bitbucket;
+using Slipway.Status.Checks;
 using Slipway.Status.CommitStatuses;
 using Slipway.Status.GitHub;
 using Slipway.Status.Http;
@@ -20,7 +21,8 @@ public static class StatusReporterFactory
 
     /// <summary>
     /// Slack (bot or webhook) or else the console, plus commit statuses when GitHub or Bitbucket credentials
-    /// are given. Warnings (a reporter that failed, settings that do not fit) go to <paramref name="warn"/>
+    /// are given, and checks (GitHub check runs instead of statuses for an app token; Bitbucket Code Insights
+    /// reports beside the statuses). Warnings (a reporter that failed, settings that do not fit) go to <paramref name="warn"/>
     /// with every secret of <paramref name="settings"/> scrubbed out.
     /// </summary>
     /// <exception cref="StatusReportingException">The settings contradict themselves (the message says which to fix).</exception>
@@ -41,6 +43,12 @@ public static class StatusReporterFactory
         if (publishers.Count > 0)
         {
             reporters.Add(new CommitStatusReporter(publishers, new RepositoryResolver(settings.VcsProvider, settings.Repository)));
+        }
+
+        var checks = CheckPublishers.Create(settings, http, delivery, BitbucketAuthorization);
+        if (checks.Count > 0)
+        {
+            reporters.Add(new CheckReporter(checks, new RepositoryResolver(settings.VcsProvider, settings.Repository)));
         }
 
         return new CompositeStatusReporter(reporters, safeWarn);
@@ -89,25 +97,34 @@ public static class StatusReporterFactory
         DeliveryPolicy delivery)
     {
         var publishers = new Dictionary<VcsProvider, ICommitStatusPublisher>();
-        if (settings.GitHubToken is not null)
+        if (settings.GitHubToken is not null && !settings.UsesGitHubChecks)
         {
             publishers[VcsProvider.GitHub] = new GitHubCommitStatusPublisher(
                 http, delivery, settings.GitHubToken, settings.GitHubApiBaseUrl ?? GitHubCommitStatusPublisher.DefaultApiBaseUrl);
         }
 
-        if (settings.BitbucketAccessToken is not null || settings.BitbucketUsername is not null || settings.BitbucketAppPassword is not null)
+        if (BitbucketAuthorization(settings) is { } authorization)
         {
-            var authorization = settings.BitbucketAccessToken is not null
-                ? BitbucketCommitStatusPublisher.BearerAuthorization(settings.BitbucketAccessToken)
-                : BitbucketCommitStatusPublisher.BasicAuthorization(
-                    settings.BitbucketUsername ?? throw new StatusReportingException(
-                        "BITBUCKET_USERNAME is not set: Bitbucket app passwords need the username they belong to."),
-                    settings.BitbucketAppPassword ?? throw new StatusReportingException(
-                        "BITBUCKET_APP_PASSWORD is not set: give an app password with repository write access, or BITBUCKET_ACCESS_TOKEN."));
             publishers[VcsProvider.Bitbucket] = new BitbucketCommitStatusPublisher(
                 http, delivery, authorization, settings.BitbucketApiBaseUrl ?? BitbucketCommitStatusPublisher.DefaultApiBaseUrl);
         }
 
         return publishers;
+    }
+
+    private static System.Net.Http.Headers.AuthenticationHeaderValue? BitbucketAuthorization(StatusSettings settings)
+    {
+        if (settings.BitbucketAccessToken is null && settings.BitbucketUsername is null && settings.BitbucketAppPassword is null)
+        {
+            return null;
+        }
+
+        return settings.BitbucketAccessToken is not null
+            ? BitbucketCommitStatusPublisher.BearerAuthorization(settings.BitbucketAccessToken)
+            : BitbucketCommitStatusPublisher.BasicAuthorization(
+                settings.BitbucketUsername ?? throw new StatusReportingException(
+                    "BITBUCKET_USERNAME is not set: Bitbucket app passwords need the username they belong to."),
+                settings.BitbucketAppPassword ?? throw new StatusReportingException(
+                    "BITBUCKET_APP_PASSWORD is not set: give an app password with repository write access, or BITBUCKET_ACCESS_TOKEN."));
     }
 }

@@ -20,6 +20,16 @@ public sealed class StatusSettings
     /// <summary>GitHub token with commit status write access, secret; environment GITHUB_TOKEN.</summary>
     public string? GitHubToken { get; init; }
 
+    /// <summary>
+    /// Whether GitHub gets check runs (true) or commit statuses (false); environment SLIPWAY_GITHUB_CHECKS. Unset: check
+    /// runs when <see cref="GitHubToken"/> is a GitHub App installation token (<c>ghs_</c>, as Actions' GITHUB_TOKEN
+    /// is), since GitHub lets only apps write check runs; commit statuses for any other token.
+    /// </summary>
+    public bool? GitHubChecks { get; init; }
+
+    /// <summary>True when GitHub gets check runs instead of commit statuses (see <see cref="GitHubChecks"/>).</summary>
+    public bool UsesGitHubChecks => GitHubToken is not null && (GitHubChecks ?? GitHubToken.StartsWith("ghs_", StringComparison.Ordinal));
+
     /// <summary>Bitbucket username for app-password authentication; environment BITBUCKET_USERNAME.</summary>
     public string? BitbucketUsername { get; init; }
 
@@ -65,6 +75,9 @@ public sealed class StatusSettings
             SlackChannel = Blank(read("SLACK_CHANNEL")),
             SlackWebhookUrl = Blank(read("SLACK_WEBHOOK_URL")),
             GitHubToken = Blank(read("GITHUB_TOKEN")),
+            GitHubChecks = Blank(read("SLIPWAY_GITHUB_CHECKS")) is not { } checks ? null
+                : bool.TryParse(checks, out var useChecks) ? useChecks
+                : throw new StatusReportingException($"SLIPWAY_GITHUB_CHECKS is '{checks}'; set it to true (check runs) or false (commit statuses)."),
             BitbucketUsername = Blank(read("BITBUCKET_USERNAME")),
             BitbucketAppPassword = Blank(read("BITBUCKET_APP_PASSWORD")),
             BitbucketAccessToken = Blank(read("BITBUCKET_ACCESS_TOKEN")),
@@ -87,7 +100,8 @@ public sealed class StatusSettings
         var slack = SlackBotToken is not null
             ? $"Slack bot token (set) to {SlackChannel ?? "(no channel)"}"
             : SlackWebhookUrl is not null ? "Slack webhook (set)" : "Slack not set, console";
-        var gitHub = GitHubToken is not null ? "GitHub token (set)" : "GitHub not set";
+        var gitHub = GitHubToken is null ? "GitHub not set"
+            : UsesGitHubChecks ? "GitHub token (set), check runs" : "GitHub token (set), commit statuses";
         var bitbucket = BitbucketAccessToken is not null
             ? "Bitbucket access token (set)"
             : BitbucketAppPassword is not null ? $"Bitbucket app password (set) for {BitbucketUsername}" : "Bitbucket not set";

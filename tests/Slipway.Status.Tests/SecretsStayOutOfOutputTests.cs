@@ -46,7 +46,7 @@ public sealed class SecretsStayOutOfOutputTests
         await new PullRequestRun(remote: $"https://deploy:{TestSecrets.RemoteCredential}@github.com/acme/drupal-site.git").PlayAsync(reporter);
         await new PullRequestRun("run-2", remote: $"https://deploy:{TestSecrets.RemoteCredential}@bitbucket.org/acme/drupal-site.git").PlayAsync(reporter);
 
-        world.Warnings.Should().HaveCount(4, "Slack and commit statuses each warn once per run");
+        world.Warnings.Should().HaveCount(5, "Slack, commit statuses and Bitbucket's Code Insights reports each warn once per run");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SecretsStayOutOfOutputTests
 
         await new PullRequestRun(remote: "git@bitbucket.org:acme/drupal-site.git").PlayAsync(world.CreateReporter(settings));
 
-        world.Warnings.Should().HaveCount(2);
+        world.Warnings.Should().HaveCount(3, "the Slack webhook, the build statuses and the Code Insights reports each warn once");
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public sealed record AppConfigFile
     /// <summary>What the analysis leaves out, relative to the repository root.</summary>
     public IReadOnlyList<string>? AnalysisExclude { get; init; }
 
+    /// <summary>How many new findings a pull request may add before its analysis is red.</summary>
+    public int? MaxNewFindings { get; init; }
+
     /// <summary>The PHPUnit configuration file to run, relative to the repository root.</summary>
     public string? PhpunitConfig { get; init; }
 

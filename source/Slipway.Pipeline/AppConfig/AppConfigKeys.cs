@@ -26,6 +26,7 @@ public static class AppConfigKeys
         "playground.unguessable_host",
         "analysis.paths",
         "analysis.exclude",
+        "analysis.max_new_findings",
         "tests.phpunit",
         "tests.behat",
         "tests.browser",

@@ -49,6 +49,7 @@ internal static partial class AppConfigParser
             Access = PlaygroundAccess.Read(read),
             AnalysisPaths = read.Paths("analysis.paths"),
             AnalysisExclude = read.Paths("analysis.exclude"),
+            MaxNewFindings = NewFindingsLimit.Read(read),
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
             BrowserTests = read.Flag("tests.browser"),

@@ -38,6 +38,9 @@ public sealed record AppProfile
     /// <summary>What the analysis leaves out besides the usual third-party folders.</summary>
     public required IReadOnlyList<string> AnalysisExclude { get; init; }
 
+    /// <summary>How many new findings a pull request may add before its analysis is red; null for no limit.</summary>
+    public int? MaxNewFindings { get; init; }
+
     public string? PhpunitConfig { get; init; }
 
     public string? BehatConfig { get; init; }
@@ -97,6 +100,7 @@ public sealed record AppProfile
             Access = file.Access,
             AnalysisPaths = analysisPaths,
             AnalysisExclude = file.AnalysisExclude ?? [],
+            MaxNewFindings = file.MaxNewFindings,
             PhpunitConfig = file.PhpunitConfig,
             BehatConfig = file.BehatConfig,
             Services = file.Services ?? [],

@@ -35,6 +35,12 @@ public sealed record PipelineRequest(string Pipeline, string? App, string? Branc
     /// <summary>The repository's web address for commit statuses, when a webhook named it; otherwise the checkout's remote.</summary>
     public string? RepositoryUrl { get; init; }
 
+    /// <summary>The branch a pull request merges into; null keeps the runner's (the service's <c>--base-branch</c>).</summary>
+    public string? BaseBranch { get; init; }
+
+    /// <summary>When the run was asked for (the webhook's arrival in the queue); null keeps the runner's (the command's start).</summary>
+    public DateTimeOffset? TriggeredAt { get; init; }
+
     /// <summary>What Deploy releases (Approved and Deploy); null releases the next version from the commits since the last.</summary>
     public DeployRequest? Deploy { get; init; }
 
@@ -51,5 +57,8 @@ public sealed record PipelineRequest(string Pipeline, string? App, string? Branc
         FetchRef = FetchRef,
         FetchFrom = FetchFrom,
         PullRequestUrl = PullRequestUrl,
+        // Only a pull request has something to be new against.
+        BaseBranch = Pipeline == Slipway.Status.PipelineNames.PullRequest ? BaseBranch ?? defaults.BaseBranch : null,
+        TriggeredAt = TriggeredAt ?? defaults.TriggeredAt,
     };
 }

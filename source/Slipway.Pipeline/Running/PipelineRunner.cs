@@ -99,7 +99,7 @@ public sealed class PipelineRunner(
     private static async Task<RunFinished> FinishAsync(
         PipelineSession session, Func<PipelineEvent, Task> events, string? failure, bool cancelled)
     {
-        session.PublishReport();
+        await session.PublishReportAsync();
         var outcome = await session.FinishAsync(cancelled)
             ?? (cancelled ? RunState.Cancelled : RunState.Failed);
         var summary = session.Run.Tracker.HasStarted ? PipelineSession.SummaryOf(session.Run.Tracker.Status.Stages) : failure ?? "cancelled";

@@ -14,6 +14,8 @@ namespace Slipway.Pipeline.Running;
 /// <param name="Images">The engine that builds images.</param>
 /// <param name="ImageStore">The same engine's tag and push, for releases.</param>
 /// <param name="Git">The git the checkout uses, for release tags.</param>
+/// <param name="Pricing">How AWS tasks are priced; null on the local engine (machine time only).</param>
+/// <param name="History">What completed runs found (new or old findings, flaky tests); none kept when null.</param>
 public sealed record PipelineServices(
     IPlatform Platform,
     IPlatform BuildPlatform,
@@ -25,4 +27,6 @@ public sealed record PipelineServices(
     IRunStatusReporter Reporter,
     PlaygroundProbe Probe,
     SlipwayLayout Layout,
-    TimeProvider Clock);
+    TimeProvider Clock,
+    IResultHistory? History = null,
+    Costs.TaskPricing? Pricing = null);

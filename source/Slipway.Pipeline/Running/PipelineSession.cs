@@ -7,6 +7,7 @@ using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.State;
 using Slipway.Platform;
 using Slipway.Results;
+using Slipway.Results.Changes;
 using Slipway.Status;
 
 namespace Slipway.Pipeline.Running;
@@ -25,10 +26,13 @@ public sealed class PipelineSession
     private readonly IReadOnlyList<string> _plannedStages;
     private readonly Func<PipelineEvent, Task> _events;
     private int _superseded;
+    private readonly RunResultsKeeper _results;
+    private readonly DateTimeOffset _createdAt;
 
     // What this session's own stages produced, for its status (the commit) and its finish (the images to keep).
     private CheckoutResult? _checkout;
     private BuiltApp? _built;
+    private TimeSpan? _timeToUrl;
 
     /// <param name="plannedStages">The stages this run will go through (StageNames), shown as pending from the start.</param>
     /// <param name="events">Told each stage change and the playground's address, in order (see <see cref="IPipelineRunner"/>).</param>
@@ -42,10 +46,12 @@ public sealed class PipelineSession
         _services = services;
         _plannedStages = plannedStages ?? [];
         _events = events ?? (_ => Task.CompletedTask);
-        var runId = RunIds.New(services.Clock.GetUtcNow());
+        _createdAt = services.Clock.GetUtcNow();
+        var runId = RunIds.New(_createdAt);
         var source = AppSource.Resolve(settings.App, settings.Branch, settings.Commit, services.Layout.Root);
         Run = new RunContext(runId, pipeline, settings, AppNameOf(source), new StageTracker(services.Store, services.Reporter, services.Clock), source);
         _started = new Lazy<Task>(StartAsync);
+        _results = new RunResultsKeeper(services, Run);
     }
 
     /// <summary>The repository's web address for commit statuses, when the caller knows it better than the checkout (a webhook's).</summary>
@@ -96,16 +102,25 @@ public sealed class PipelineSession
     /// <paramref name="stopOnFailingTests"/> (the Approved pipeline); otherwise the run goes on with a red test stage.
     /// </summary>
     public Task<StageVerdict> TestAsync(BuiltApp built, bool stopOnFailingTests, CancellationToken cancellationToken) =>
-        ResultsStageAsync(built, StageNames.Test, TaskKind.Tests, StageVerdict.ForTests, stopOnFailingTests, cancellationToken);
+        ResultsStageAsync(
+            built, StageNames.Test, TaskKind.Tests, report => Task.FromResult(StageVerdict.ForTests(report)), stopOnFailingTests, cancellationToken);
 
     /// <summary>
     /// Runs the static analysis: findings are reported, and those that meet the settings' <see cref="AnalysisFailsOn"/>
-    /// make the stage Failed without stopping the run; results that could not be read fail it and stop the run.
+    /// make the stage Failed without stopping the run, as do more new findings (against the base branch) than the app's
+    /// <c>analysis.max_new_findings</c>; results that could not be read fail it and stop the run.
     /// </summary>
     public Task<StageVerdict> AnalyseAsync(BuiltApp built, CancellationToken cancellationToken) =>
         ResultsStageAsync(
             built,
-            StageNames.Analysis, TaskKind.Analysis, report => StageVerdict.ForAnalysis(report, Run.Settings.AnalysisFailsOn), stopOnRed: false, cancellationToken);
+            StageNames.Analysis,
+            TaskKind.Analysis,
+            async report => NewFindingsVerdict.Apply(
+                StageVerdict.ForAnalysis(report, Run.Settings.AnalysisFailsOn),
+                RunChanges.Compare(report, await _results.BaselineAsync()),
+                built.Profile.MaxNewFindings),
+            stopOnRed: false,
+            cancellationToken);
 
     public async Task<Uri> PlaygroundAsync(BuiltApp built, CancellationToken cancellationToken)
     {
@@ -115,6 +130,7 @@ public sealed class PipelineSession
             async () =>
             {
                 url = await new PlaygroundStage(_services).RunAsync(Run, built, cancellationToken);
+                _timeToUrl = _services.Clock.GetUtcNow() - (Run.Settings.TriggeredAt ?? _createdAt);
                 return new StageVerdict(true, url.ToString());
             },
             () => url);
@@ -157,8 +173,12 @@ public sealed class PipelineSession
         await _events(new RunSuperseded());
     }
 
-    /// <summary>Writes the combined report of the test and analysis tasks that ran.</summary>
-    public RunReport PublishReport() => new RunReportPublisher(Environment.GetEnvironmentVariable).Publish(Run, RunFolder);
+    /// <summary>
+    /// Writes the combined report of the test and analysis tasks that ran, compared with the base branch and with
+    /// flaky tests and costs, and keeps its results for later runs.
+    /// </summary>
+    public Task<RunReport> PublishReportAsync() =>
+        _results.PublishAsync(new RunReportPublisher(Environment.GetEnvironmentVariable), RunFolder, _checkout, _timeToUrl);
 
     /// <summary>
     /// Records how the run ended, from its stages (or <paramref name="cancelled"/>), and sends the final
@@ -190,7 +210,11 @@ public sealed class PipelineSession
 
     private async Task<StageVerdict> ResultsStageAsync(
         BuiltApp built,
-        string stage, TaskKind kind, Func<RunReport, StageVerdict> judge, bool stopOnRed, CancellationToken cancellationToken)
+        string stage,
+        TaskKind kind,
+        Func<RunReport, Task<StageVerdict>> judge,
+        bool stopOnRed,
+        CancellationToken cancellationToken)
     {
         StageVerdict? verdict = null;
         await StageAsync(
@@ -204,7 +228,7 @@ public sealed class PipelineSession
                     throw new BuildFailedException(string.Join(" ", report.Problems.Select(problem => Sentence(problem.Message))));
                 }
 
-                verdict = judge(report);
+                verdict = await judge(report);
                 if (stopOnRed && !verdict.Passed && report.HasTestFailures)
                 {
                     var failing = report.Tests.Failed + report.Tests.Errors;

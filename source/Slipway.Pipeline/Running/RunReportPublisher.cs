@@ -1,5 +1,6 @@
 using Slipway.Engine;
 using Slipway.Results;
+using Slipway.Results.Changes;
 using Slipway.Results.Writers;
 using Slipway.Status;
 
@@ -17,9 +18,14 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
     public const string JsonFile = "report.json";
     private const int FailureItemsKept = 200;
 
-    public RunReport Publish(RunContext run, string runFolder)
+    /// <summary>The run's results as they stand, without comparison or facts.</summary>
+    public static RunReport Combine(RunContext run) =>
+        RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal).Concat(FailedStagesWithoutResults(run)));
+
+    /// <summary>Writes the report, compared with <paramref name="baseline"/> and carrying <paramref name="facts"/>.</summary>
+    public RunReport Publish(RunContext run, string runFolder, Baseline? baseline = null, RunFacts? facts = null)
     {
-        var report = RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal).Concat(FailedStagesWithoutResults(run)));
+        var report = Combine(run).With(baseline ?? Baseline.Missing(run.Settings.BaseBranch), facts ?? RunFacts.None);
         Directory.CreateDirectory(runFolder);
 
         var console = new StringWriter();
@@ -29,7 +35,9 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
             Log.Information(line.TrimEnd('\r'));
         }
 
-        WriteFile(Path.Combine(runFolder, MarkdownFile), output => new MarkdownReportWriter().Write(report, output));
+        var markdown = new StringWriter();
+        new MarkdownReportWriter().Write(report, markdown);
+        WriteFile(Path.Combine(runFolder, MarkdownFile), output => output.Write(markdown.ToString()));
         WriteFile(Path.Combine(runFolder, JUnitFile), output => new JUnitReportWriter().Write(report, output));
         WriteFile(Path.Combine(runFolder, JsonFile), output => new JsonReportWriter().Write(report, output));
         new GitHubStepSummary(environment, new MarkdownReportWriter()).TryAppend(report);
@@ -44,14 +52,11 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
                 report.Findings.Count
                     - report.CountFindings(Slipway.Results.FindingSeverity.Error)
                     - report.CountFindings(Slipway.Results.FindingSeverity.Warning)),
-            FailingTests = report.Failures
-                .Take(FailureItemsKept)
-                .Select(test => new FailureItem(test.FullName, test.Location, test.Message))
-                .ToList(),
-            Findings = report.Findings
-                .Take(FailureItemsKept)
-                .Select(finding => new FailureItem($"{finding.Tool}: {finding.Rule}", finding.Location, finding.Message))
-                .ToList(),
+            FailingTests = StatusItems.Tests(report, FailureItemsKept),
+            Findings = StatusItems.Findings(report, FailureItemsKept),
+            Changes = StatusItems.Counts(report.Changes),
+            ReportMarkdown = markdown.ToString(),
+            CostSummary = StatusItems.Costs(report.Facts),
         });
         return report;
     }

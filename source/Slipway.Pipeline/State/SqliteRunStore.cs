@@ -22,36 +22,16 @@ public sealed class SqliteRunStore : IRunStore
             started_at TEXT NOT NULL, keep INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (app, branch));
         """;
 
-    // Stores made before unguessable host names lack the column; SQLite has no ADD COLUMN IF NOT EXISTS.
-    private const string HostSecretColumn = "ALTER TABLE playgrounds ADD COLUMN host_secret TEXT";
-
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
     public SqliteRunStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, Schema);
-        if (!HasColumn(connection, "playgrounds", "host_secret"))
-        {
-            try
-            {
-                Execute(connection, HostSecretColumn);
-            }
-            catch (SqliteException exception) when (exception.Message.Contains("duplicate column", StringComparison.Ordinal))
-            {
-                // Another process opening the same store added it first.
-            }
-        }
+        _database = new SqliteDatabase(databasePath);
+        _database.Execute(Schema);
+        _database.AddColumnIfMissing("playgrounds", "host_secret", "TEXT");
     }
 
-    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => WriteAsync(
+    public Task SaveRunAsync(RunRecord run, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO runs (id, pipeline, app, branch, commit_sha, state, created_at, started_at, finished_at, summary)
         VALUES ($id, $pipeline, $app, $branch, $commit, $state, $created, $started, $finished, $summary)
@@ -64,14 +44,14 @@ public sealed class SqliteRunStore : IRunStore
 
     public async Task<RunRecord?> FindRunAsync(string id, CancellationToken cancellationToken)
     {
-        var runs = await QueryAsync("SELECT * FROM runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id));
+        var runs = await _database.QueryAsync("SELECT * FROM runs WHERE id = $id", ReadRun, cancellationToken, ("$id", id));
         return runs.FirstOrDefault();
     }
 
     public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM runs ORDER BY created_at DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
+        _database.QueryAsync("SELECT * FROM runs ORDER BY created_at DESC LIMIT $limit", ReadRun, cancellationToken, ("$limit", limit));
 
-    public Task SaveStageAsync(StageRecord stage, CancellationToken cancellationToken) => WriteAsync(
+    public Task SaveStageAsync(StageRecord stage, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO stages (run_id, name, state, started_at, finished_at, summary)
         VALUES ($run, $name, $state, $started, $finished, $summary)
@@ -82,9 +62,9 @@ public sealed class SqliteRunStore : IRunStore
         ("$started", Format(stage.StartedAt)), ("$finished", Format(stage.FinishedAt)), ("$summary", stage.Summary));
 
     public Task<IReadOnlyList<StageRecord>> ListStagesAsync(string runId, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM stages WHERE run_id = $run ORDER BY rowid", ReadStage, cancellationToken, ("$run", runId));
+        _database.QueryAsync("SELECT * FROM stages WHERE run_id = $run ORDER BY rowid", ReadStage, cancellationToken, ("$run", runId));
 
-    public Task SavePlaygroundAsync(PlaygroundRecord playground, CancellationToken cancellationToken) => WriteAsync(
+    public Task SavePlaygroundAsync(PlaygroundRecord playground, CancellationToken cancellationToken) => _database.WriteAsync(
         """
         INSERT INTO playgrounds (app, branch, slug, url, resource_id, image, run_id, platform, started_at, keep, host_secret)
         VALUES ($app, $branch, $slug, $url, $resource, $image, $run, $platform, $started, $keep, $hostSecret)
@@ -99,69 +79,10 @@ public sealed class SqliteRunStore : IRunStore
         ("$hostSecret", playground.HostSecret));
 
     public Task<IReadOnlyList<PlaygroundRecord>> ListPlaygroundsAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT * FROM playgrounds ORDER BY started_at", ReadPlayground, cancellationToken);
+        _database.QueryAsync("SELECT * FROM playgrounds ORDER BY started_at", ReadPlayground, cancellationToken);
 
-    public Task RemovePlaygroundAsync(string app, string branch, CancellationToken cancellationToken) => WriteAsync(
+    public Task RemovePlaygroundAsync(string app, string branch, CancellationToken cancellationToken) => _database.WriteAsync(
         "DELETE FROM playgrounds WHERE app = $app AND branch = $branch", ("$app", app), ("$branch", branch));
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static bool HasColumn(SqliteConnection connection, string table, string column)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column";
-        command.Parameters.AddWithValue("$column", column);
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private async Task WriteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = Open();
-        await using var command = Prepare(connection, sql, parameters);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql,
-        Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = Open();
-        await using var command = Prepare(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
 
     private static RunRecord ReadRun(SqliteDataReader r) => new(
         r.GetString(r.GetOrdinal("id")),

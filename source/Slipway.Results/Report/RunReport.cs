@@ -4,7 +4,7 @@ namespace Slipway.Results;
 /// The results of one run: every task's tests, findings, measurements and problems together, with
 /// the views the writers and the pipeline need. Build it with <see cref="Combine"/>.
 /// </summary>
-public sealed class RunReport
+public sealed partial class RunReport
 {
     /// <summary>How many of the slowest tests the report lists.</summary>
     public const int SlowestTestCount = 10;

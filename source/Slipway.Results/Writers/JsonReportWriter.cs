@@ -14,10 +14,10 @@ namespace Slipway.Results.Writers;
 ///   "hasTestFailures": true,
 ///   "tests": { "total", "passed", "failed", "errors", "skipped", "warnings", "timeSeconds" },
 ///   "failures":     [ { "outcome": "failed|error|warning", "name", "className", "file", "line", "location",
-///                       "timeSeconds", "message", "failureType", "details" } ],
+///                       "timeSeconds", "message", "failureType", "details", "new", "flaky" } ],
 ///   "slowestTests": [ { same shape, "details": null } ],
 ///   "findingCounts": [ { "tool", "severity": "error|warning|notice", "count" } ],
-///   "findings": [ { "tool", "severity", "file", "line", "column", "rule", "message", "location" } ],
+///   "findings": [ { "tool", "severity", "file", "line", "column", "rule", "message", "location", "new" } ],
 ///               (bounded: the first 20 of each rule, 2000 at most; "findingsOmitted" counts the rest)
 ///   "findingsOmitted": 0,
 ///   "ruleCounts": [ { "tool", "rule", "severity", "count", "files" } ],
@@ -27,8 +27,15 @@ namespace Slipway.Results.Writers;
 ///   "tasks": [ { "name", "tools": [ { "tool", "format", "exitCode", "status": "read|incomplete|unreadable" } ],
 ///                "suites": [ { "tool", "name", "file", "tests", "failed", "errors", "skipped", "timeSeconds" } ] } ],
 ///   "noTestsFound": false,
-///   "notes": [ { "task", "tool", "text" } ]
+///   "notes": [ { "task", "tool", "text" } ],
+///   "changes": { "baseBranch", "baseRunId", "baseFound", "newFindings", "oldFindings", "newFailures", "oldFailures", "summary" },
+///   "flakyTests": [ { "name", "failed", "passed", "pattern", "history": [ { "runId", "commit", "outcome", "at" } ] } ],
+///   "costs": { "stages": [ { "stage", "platform", "taskSeconds", "vcpu", "memoryGb", "estimatedUsd" } ],
+///              "playgroundSeconds", "estimatedUsd", "pricing", "taskSeconds" } or null,
+///   "timeToUrlSeconds": null
 /// }
+/// "new" is true when the base branch's latest completed run did not have the finding or the failure (always
+/// true without a base run: "changes" says which).
 /// </code>
 /// File paths are relative to the app root; <c>location</c> is <c>file:line</c>.
 /// </summary>
@@ -80,21 +87,26 @@ public sealed class JsonReportWriter : IRunReportWriter
 
     private static JsonRunReport Build(RunReport report, IReadOnlyList<Finding> listed)
     {
+        var flaky = report.Facts.FlakyTests.Select(test => test.Name).ToHashSet(StringComparer.Ordinal);
         return new JsonRunReport(
             SchemaVersion,
             report.HasInfrastructureFailure,
             report.HasTestFailures,
             JsonTestTotals.From(report.Tests),
-            report.Failures.Select(test => JsonTestCase.From(test, withDetails: true)).ToArray(),
+            report.Failures.Select(test => JsonTestCase.From(test, withDetails: true, report.Changes.IsNew(test), flaky.Contains(test.FullName))).ToArray(),
             report.SlowestTests.Select(test => JsonTestCase.From(test, withDetails: false)).ToArray(),
             report.FindingCounts,
-            listed,
+            listed.Select(finding => JsonFinding.From(finding, report.Changes.IsNew(finding))).ToArray(),
             report.Findings.Count - listed.Count,
             report.RuleCounts,
             report.Metrics,
             report.Problems.Select(JsonProblem.From).ToArray(),
             report.Tasks.Select(JsonTask.From).ToArray(),
             report.NoTestsFound,
-            report.Notes);
+            report.Notes,
+            JsonChanges.From(report.Changes),
+            report.Facts.FlakyTests,
+            report.Facts.Costs,
+            report.Facts.TimeToUrl?.TotalSeconds);
     }
 }

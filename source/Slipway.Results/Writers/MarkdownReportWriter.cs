@@ -29,6 +29,8 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
         output.WriteLine();
         output.WriteLine(Verdict(report));
         output.WriteLine();
+        MarkdownChangesSection.WriteNew(report, output);
+        MarkdownChangesSection.WriteFlaky(report, output);
         if (report.Problems.Count > 0)
         {
             WriteProblems(report, output);
@@ -73,6 +75,8 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
 
             output.WriteLine();
         }
+
+        MarkdownChangesSection.WriteCosts(report, output);
     }
 
     private static string Verdict(RunReport report)

@@ -52,6 +52,7 @@ public static class PrometheusText
             Sample(text, "slipway_stage_duration_seconds_count", [("stage", stage)], count);
         }
 
+        metrics.Costs.WriteTo(text);
         return text.ToString();
     }
 

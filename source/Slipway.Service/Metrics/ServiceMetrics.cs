@@ -27,6 +27,9 @@ public sealed class ServiceMetrics
     /// <summary>Finished runs by final state.</summary>
     public IReadOnlyDictionary<string, long> Finished => _finished;
 
+    /// <summary>Task time, estimated price and time to the playground of the finished runs.</summary>
+    public RunCostMetrics Costs { get; } = new();
+
     /// <summary>Stage durations by stage name.</summary>
     public IReadOnlyDictionary<string, Histogram> Stages => _stages;
 }

@@ -124,7 +124,8 @@ public sealed class RunDispatcher(
                 (run.Attempts > 1 ? $" (attempt {run.Attempts}, after an interruption)" : string.Empty) + ".");
             try
             {
-                var request = ForkCheckout.RequestOf(run.Request, run.Request.App ?? options.DefaultApp);
+                // The run's arrival in the queue starts the clock of "time to the playground URL".
+                var request = ForkCheckout.RequestOf(run.Request, run.Request.App ?? options.DefaultApp) with { TriggeredAt = run.CreatedAt };
                 return await pipeline.RunAsync(request, @event => OnEventAsync(execution, @event), execution.Cancellation, execution.Superseded);
             }
             catch (OperationCanceledException) when (execution.Cancellation.IsCancellationRequested)
@@ -163,6 +164,10 @@ public sealed class RunDispatcher(
             ? await pipelineStore.FindRunAsync(pipelineRunId, CancellationToken.None)
             : null;
         await ObserveStagesAsync(execution.PipelineRunId);
+        if (Web.RunInsights.Read((await Store.FindAsync(run.Id, CancellationToken.None))?.ReportFolder) is { } insights)
+        {
+            metrics.Costs.Add(insights);
+        }
 
         if (exitCode != ExitCodes.Success && stoppingToken.IsCancellationRequested && !execution.IsSuperseded && !execution.IsCancelledByUser)
         {

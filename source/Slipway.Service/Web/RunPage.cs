@@ -54,6 +54,7 @@ internal static class RunPage
 
             WriteStages(html, details);
             WriteReport(html, details.Report);
+            RunInsightsSection.Write(html, RunInsights.Read(run.ReportFolder));
             html.Element("h2", "Log");
             html.Open("pre", ("id", "log"));
             foreach (var line in details.LogTail)

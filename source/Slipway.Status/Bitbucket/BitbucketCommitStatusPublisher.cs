@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Status.CommitStatuses;
 using Slipway.Status.Http;
@@ -37,9 +36,7 @@ internal sealed class BitbucketCommitStatusPublisher(
         CommitStatus status,
         CancellationToken cancellationToken)
     {
-        var url = new Uri(
-            $"{apiBaseUrl.AbsoluteUri.TrimEnd('/')}/2.0/repositories/{Uri.EscapeDataString(repository.Owner)}/" +
-            $"{Uri.EscapeDataString(repository.Name)}/commit/{Uri.EscapeDataString(commitSha)}/statuses/build");
+        var url = new Uri($"{BitbucketRequests.CommitUrl(apiBaseUrl, repository, commitSha)}/statuses/build");
 
         // Bitbucket requires a link on every status: the stage's page, else the repository itself.
         var body = new JsonObject
@@ -58,16 +55,7 @@ internal sealed class BitbucketCommitStatusPublisher(
 
         var json = body.ToJsonString();
         var (code, answer) = await sender.SendAsync(
-            () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Post, url)
-                {
-                    Content = new StringContent(json, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Authorization = authorization;
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                return request;
-            },
+            () => BitbucketRequests.Create(HttpMethod.Post, url, json, authorization),
             $"the {status.Context} status",
             cancellationToken);
         if ((int)code is >= 200 and < 300)
@@ -76,7 +64,7 @@ internal sealed class BitbucketCommitStatusPublisher(
         }
 
         throw new StatusReportingException(
-            $"Bitbucket refused the {status.Context} status on {repository} (HTTP {(int)code}{MessageOf(answer)}): {Hint((int)code, repository)}");
+            $"Bitbucket refused the {status.Context} status on {repository} (HTTP {(int)code}{BitbucketRequests.MessageOf(answer)}): {Hint((int)code, repository)}");
     }
 
     /// <summary>A skipped stage counts as passed, as it does on GitHub.</summary>
@@ -87,20 +75,6 @@ internal sealed class BitbucketCommitStatusPublisher(
         StageState.Failed => "FAILED",
         _ => "STOPPED",
     };
-
-    private static string MessageOf(string answer)
-    {
-        try
-        {
-            return JsonNode.Parse(answer)?["error"]?["message"]?.GetValue<string>() is { Length: > 0 } message
-                ? $", \"{message}\""
-                : "";
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return "";
-        }
-    }
 
     private static string Hint(int code, RepositoryCoordinates repository) => code switch
     {

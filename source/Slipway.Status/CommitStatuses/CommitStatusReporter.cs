@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Slipway.Status.CommitStatuses;
 
 /// <summary>
@@ -9,78 +7,34 @@ namespace Slipway.Status.CommitStatuses;
 /// </summary>
 internal sealed class CommitStatusReporter(
     IReadOnlyDictionary<VcsProvider, ICommitStatusPublisher> publishers,
-    RepositoryResolver repositoryResolver) : IRunStatusReporter
+    RepositoryResolver repositoryResolver) : PerRunReporter<Dictionary<string, CommitStatus>>
 {
-    private readonly ConcurrentDictionary<string, PostedStatuses> runs = new();
+    public override string Name => "Commit status";
 
-    public string Name => "Commit status";
-
-    public Task RunStartedAsync(RunStatus status, CancellationToken cancellationToken) =>
-        PublishAsync(status, runFinished: false, cancellationToken);
-
-    public Task StageChangedAsync(RunStatus status, CancellationToken cancellationToken) =>
-        PublishAsync(status, runFinished: false, cancellationToken);
-
-    public async Task RunFinishedAsync(RunStatus status, CancellationToken cancellationToken)
+    protected override async Task PublishAsync(
+        RunStatus status, bool runFinished, Dictionary<string, CommitStatus> posted, CancellationToken cancellationToken)
     {
-        try
+        var repository = repositoryResolver.Resolve(status);
+        if (!publishers.TryGetValue(repository.Provider, out var publisher))
         {
-            await PublishAsync(status, runFinished: true, cancellationToken);
+            throw new StatusReportingException(
+                $"Commit statuses for {repository} are not posted: {MissingCredentials(repository.Provider)}");
         }
-        finally
-        {
-            runs.TryRemove(status.RunId, out _);
-        }
-    }
 
-    private async Task PublishAsync(RunStatus status, bool runFinished, CancellationToken cancellationToken)
-    {
-        var run = runs.GetOrAdd(status.RunId, _ => new PostedStatuses());
-        await run.Gate.WaitAsync(cancellationToken);
-        try
+        foreach (var stage in status.Stages)
         {
-            // Sticky: a late snapshot without the flag must not post the stop of a replaced run.
-            run.Superseded |= status.Superseded;
-            if (run.Superseded)
+            var commitStatus = CommitStatusBuilder.Build(stage, status, runFinished);
+            if (posted.TryGetValue(commitStatus.Context, out var last) && last == commitStatus)
             {
-                return;
+                continue;
             }
 
-            var repository = repositoryResolver.Resolve(status);
-            if (!publishers.TryGetValue(repository.Provider, out var publisher))
-            {
-                throw new StatusReportingException(
-                    $"Commit statuses for {repository} are not posted: {MissingCredentials(repository.Provider)}");
-            }
-
-            foreach (var stage in status.Stages)
-            {
-                var commitStatus = CommitStatusBuilder.Build(stage, status, runFinished);
-                if (run.Posted.TryGetValue(commitStatus.Context, out var posted) && posted == commitStatus)
-                {
-                    continue;
-                }
-
-                await publisher.PublishAsync(repository, status.CommitSha, commitStatus, cancellationToken);
-                run.Posted[commitStatus.Context] = commitStatus;
-            }
-        }
-        finally
-        {
-            run.Gate.Release();
+            await publisher.PublishAsync(repository, status.CommitSha, commitStatus, cancellationToken);
+            posted[commitStatus.Context] = commitStatus;
         }
     }
 
     private static string MissingCredentials(VcsProvider provider) => provider == VcsProvider.GitHub
         ? "set GitHubToken (GITHUB_TOKEN) to a token that may write commit statuses."
         : "set BitbucketUsername and BitbucketAppPassword, or BitbucketAccessToken.";
-
-    private sealed class PostedStatuses
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public Dictionary<string, CommitStatus> Posted { get; } = [];
-
-        public bool Superseded { get; set; }
-    }
 }

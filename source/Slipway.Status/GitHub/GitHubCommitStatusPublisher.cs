@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Slipway.Status.CommitStatuses;
 using Slipway.Status.Http;
@@ -30,9 +27,7 @@ internal sealed class GitHubCommitStatusPublisher(
         CommitStatus status,
         CancellationToken cancellationToken)
     {
-        var url = new Uri(
-            $"{apiBaseUrl.AbsoluteUri.TrimEnd('/')}/repos/{Uri.EscapeDataString(repository.Owner)}/" +
-            $"{Uri.EscapeDataString(repository.Name)}/statuses/{Uri.EscapeDataString(commitSha)}");
+        var url = new Uri($"{GitHubRequests.RepositoryUrl(apiBaseUrl, repository)}/statuses/{Uri.EscapeDataString(commitSha)}");
         var body = new JsonObject
         {
             ["state"] = StateOf(status.State),
@@ -46,18 +41,7 @@ internal sealed class GitHubCommitStatusPublisher(
 
         var json = body.ToJsonString();
         var (code, answer) = await sender.SendAsync(
-            () =>
-            {
-                var request = new HttpRequestMessage(HttpMethod.Post, url)
-                {
-                    Content = new StringContent(json, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
-                request.Headers.Add("X-GitHub-Api-Version", "2022-11-28");
-                request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Slipway", "1.0"));
-                return request;
-            },
+            () => GitHubRequests.Create(HttpMethod.Post, url, json, token),
             $"the {status.Context} status",
             cancellationToken);
         if ((int)code is >= 200 and < 300)
@@ -66,7 +50,7 @@ internal sealed class GitHubCommitStatusPublisher(
         }
 
         throw new StatusReportingException(
-            $"GitHub refused the {status.Context} status on {repository} (HTTP {(int)code}{MessageOf(answer)}): {Hint((int)code, repository)}");
+            $"GitHub refused the {status.Context} status on {repository} (HTTP {(int)code}{GitHubRequests.MessageOf(answer)}): {Hint((int)code, repository)}");
     }
 
     /// <summary>GitHub has no "cancelled" state: a stopped stage is an error, a skipped one counts as passed.</summary>
@@ -77,20 +61,6 @@ internal sealed class GitHubCommitStatusPublisher(
         StageState.Failed => "failure",
         _ => "error",
     };
-
-    private static string MessageOf(string answer)
-    {
-        try
-        {
-            return JsonNode.Parse(answer)?["message"]?.GetValue<string>() is { Length: > 0 } message
-                ? $", \"{message}\""
-                : "";
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            return "";
-        }
-    }
 
     private static string Hint(int code, RepositoryCoordinates repository) => code switch
     {

@@ -127,6 +127,7 @@ internal static class SlackMessageComposer
             lines.Add($"*Findings* {findings}");
         }
 
+        lines.AddRange(new[] { SlackChangeText.Changes(summary.Status), SlackChangeText.Cost(summary.Status) }.OfType<string>());
         return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
@@ -184,6 +185,8 @@ internal static class SlackMessageComposer
         }
 
         var message = RunSummary.FirstLine(item.Message);
-        return message is null ? line : $"{line}: {SlackText.Escape(RunSummary.Shorten(message, 150))}";
+        line = message is null ? line : $"{line}: {SlackText.Escape(RunSummary.Shorten(message, 150))}";
+        // New ones come first; an old one (the base branch has it too) says so.
+        return item.IsNew ? line : $"{line} _(old)_";
     }
 }

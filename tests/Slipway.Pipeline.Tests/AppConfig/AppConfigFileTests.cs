@@ -31,6 +31,7 @@ public sealed class AppConfigFileTests
             analysis:
               paths: docroot/modules/custom
               exclude: [docroot/modules/custom/legacy]
+              max_new_findings: 3
             tests:
               phpunit: docroot/core/phpunit.xml.dist
               behat: tests/behat.yml
@@ -55,6 +56,7 @@ public sealed class AppConfigFileTests
             Access = new PlaygroundAccess(UnguessableHost: true),
             AnalysisPaths = ["docroot/modules/custom"],
             AnalysisExclude = ["docroot/modules/custom/legacy"],
+            MaxNewFindings = 3,
             PhpunitConfig = "docroot/core/phpunit.xml.dist",
             BehatConfig = "tests/behat.yml",
             BrowserTests = true,
@@ -69,8 +71,9 @@ public sealed class AppConfigFileTests
     [InlineData("docroot: ../etc\n", ".slipway.yml line 1 gives 'docroot' the path '../etc': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("php: \"8.2\"\nplayground:\n  readiness:\n    statuses: [200, ok]\n", ".slipway.yml line 4 gives 'playground.readiness.statuses' the value 'ok': it takes HTTP statuses from 100 to 599, e.g. [200, 403].")]
     [InlineData("playground:\n  unguessable_host: yes\n", ".slipway.yml line 2 gives 'playground.unguessable_host' the value 'yes': it takes true or false.")]
-    [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude).")]
+    [InlineData("analysis: web/modules/custom\n", ".slipway.yml line 1 gives 'analysis' a single value or a list: it takes keys of its own (paths, exclude, max_new_findings).")]
     [InlineData("tests:\n  browser: yes please\n", ".slipway.yml line 2 gives 'tests.browser' the value 'yes please': it takes true or false.")]
+    [InlineData("analysis:\n  max_new_findings: -1\n", ".slipway.yml line 2 gives 'analysis.max_new_findings' the value '-1': it takes a whole number of new findings a pull request may add, e.g. 0.")]
     public void ReadFrom_AMistake_IsOneSentenceNamingTheFileLineKeyAndTheFix(string yaml, string message)
     {
         using var app = new AppFolder().WithConfig(yaml);

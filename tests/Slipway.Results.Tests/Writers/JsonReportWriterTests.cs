@@ -20,7 +20,8 @@ public sealed class JsonReportWriterTests
 
         json.EnumerateObject().Select(property => property.Name).Should().Equal(
             "schemaVersion", "hasInfrastructureFailure", "hasTestFailures", "tests", "failures", "slowestTests",
-            "findingCounts", "findings", "findingsOmitted", "ruleCounts", "metrics", "problems", "tasks", "noTestsFound", "notes");
+            "findingCounts", "findings", "findingsOmitted", "ruleCounts", "metrics", "problems", "tasks", "noTestsFound", "notes",
+            "changes", "flakyTests", "costs", "timeToUrlSeconds");
         json.GetProperty("schemaVersion").GetInt32().Should().Be(JsonReportWriter.SchemaVersion);
         json.GetProperty("hasInfrastructureFailure").GetBoolean().Should().BeTrue();
         json.GetProperty("hasTestFailures").GetBoolean().Should().BeTrue();

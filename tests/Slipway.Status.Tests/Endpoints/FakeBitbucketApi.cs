@@ -56,6 +56,11 @@ public sealed partial class FakeBitbucketApi : IAsyncDisposable
 
     private HttpAnswer Handle(RecordedRequest request)
     {
+        if (ReportPath().IsMatch(request.Path))
+        {
+            return HandleReport(request);
+        }
+
         var match = StatusPath().Match(request.Path);
         if (request.Method != "POST" || !match.Success)
         {

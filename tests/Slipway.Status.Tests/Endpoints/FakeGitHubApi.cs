@@ -52,6 +52,11 @@ public sealed partial class FakeGitHubApi : IAsyncDisposable
     private HttpAnswer Handle(RecordedRequest request)
     {
         var path = request.Path.StartsWith(pathPrefix, StringComparison.Ordinal) ? request.Path[pathPrefix.Length..] : "";
+        if (CheckRunsPath().IsMatch(path))
+        {
+            return HandleCheckRun(request, path);
+        }
+
         var match = StatusPath().Match(path);
         if (request.Method != "POST" || !match.Success)
         {

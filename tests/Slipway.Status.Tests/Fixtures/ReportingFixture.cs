@@ -36,6 +36,9 @@ public sealed class ReportingFixture : IAsyncDisposable
     public FakeGitHubApi StartGitHub(string pathPrefix = "", params string[] repositories) =>
         Track(new FakeGitHubApi(TestSecrets.GitHubToken, repositories.Length == 0 ? ["acme/drupal-site"] : repositories, pathPrefix));
 
+    /// <summary>GitHub answering a GitHub App's installation token, which may write check runs.</summary>
+    public FakeGitHubApi StartGitHubForApp() => Track(new FakeGitHubApi(TestSecrets.GitHubAppToken, ["acme/drupal-site"]));
+
     public FakeBitbucketApi StartBitbucketWithAppPassword() =>
         Track(FakeBitbucketApi.WithAppPassword(TestSecrets.BitbucketUsername, TestSecrets.BitbucketAppPassword, "acme/drupal-site"));
 

@@ -8,6 +8,7 @@ public static class TestSecrets
     public const string SlackBotToken = "xoxb-1111-2222-SLACKSECRETtoken";
     public const string WebhookPath = "/services/T0001/B0002/WEBHOOKsecret77";
     public const string GitHubToken = "ghp_GITHUBSECRETtoken4412";
+    public const string GitHubAppToken = "ghs_GITHUBAPPinstallSECRET9017";
     public const string BitbucketUsername = "slipway-bot";
     public const string BitbucketAppPassword = "ATBBappPASSWORDsecret5521";
     public const string BitbucketAccessToken = "ATCTaccessTOKENsecret8890";
@@ -20,6 +21,7 @@ public static class TestSecrets
         WebhookPath,
         "WEBHOOKsecret77",
         GitHubToken,
+        GitHubAppToken,
         BitbucketAppPassword,
         BitbucketAccessToken,
         RemoteCredential,

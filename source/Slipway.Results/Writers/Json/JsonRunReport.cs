@@ -9,11 +9,15 @@ internal sealed record JsonRunReport(
     IReadOnlyList<JsonTestCase> Failures,
     IReadOnlyList<JsonTestCase> SlowestTests,
     IReadOnlyList<FindingCount> FindingCounts,
-    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<JsonFinding> Findings,
     int FindingsOmitted,
     IReadOnlyList<RuleCount> RuleCounts,
     IReadOnlyList<CodeMetrics> Metrics,
     IReadOnlyList<JsonProblem> Problems,
     IReadOnlyList<JsonTask> Tasks,
     bool NoTestsFound,
-    IReadOnlyList<TaskNote> Notes);
+    IReadOnlyList<TaskNote> Notes,
+    JsonChanges Changes,
+    IReadOnlyList<History.FlakyTest> FlakyTests,
+    RunCosts? Costs,
+    double? TimeToUrlSeconds);

@@ -1,6 +1,6 @@
 namespace Slipway.Results.Writers.Json;
 
-/// <summary>A test case in the JSON report, time in seconds; details only for failures.</summary>
+/// <summary>A test case in the JSON report, time in seconds; details only for failures; new and flaky only ever true for failures.</summary>
 internal sealed record JsonTestCase(
     TestOutcome Outcome,
     string Name,
@@ -11,9 +11,11 @@ internal sealed record JsonTestCase(
     double TimeSeconds,
     string? Message,
     string? FailureType,
-    string? Details)
+    string? Details,
+    bool New,
+    bool Flaky)
 {
-    public static JsonTestCase From(TestCaseResult test, bool withDetails) => new(
+    public static JsonTestCase From(TestCaseResult test, bool withDetails, bool isNew = false, bool flaky = false) => new(
         test.Outcome,
         test.Name,
         test.ClassName,
@@ -23,5 +25,7 @@ internal sealed record JsonTestCase(
         test.Time.TotalSeconds,
         test.Message,
         test.FailureType,
-        withDetails ? test.Details : null);
+        withDetails ? test.Details : null,
+        isNew,
+        flaky);
 }
