@@ -45,7 +45,7 @@ public sealed class ComparedReportTests : IDisposable
         await feature.Tracker.SetStageAsync(StageNames.Analysis, StageState.Running);
         await feature.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "1 passed, 2 failed");
         await feature.Tracker.SetStageAsync(StageNames.Analysis, StageState.Succeeded, "3 findings from phpmd");
-        await Keeper(feature).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "feature"), TimeSpan.FromSeconds(42));
+        await Keeper(feature).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "feature"), timeToUrl: TimeSpan.FromSeconds(42));
         await feature.Tracker.FinishAsync(RunState.Failed, "test failed");
 
         var checks = gitHub.CheckRunsOn(Sha);
