@@ -22,4 +22,8 @@ public sealed record PlaygroundReady(Uri Url) : PipelineEvent;
 public sealed record RunSuperseded : PipelineEvent;
 
 /// <summary>How the run ended, with its one-line summary ("test failed (…); build succeeded (…)").</summary>
-public sealed record RunFinished(RunState Outcome, string Summary) : PipelineEvent;
+/// <param name="RedChecksOnly">
+/// Failed only because checks are red (failing tests, red analysis): the run went to its end, nothing broke. The
+/// command line exits with 3 for it, and the service keeps the same exit code.
+/// </param>
+public sealed record RunFinished(RunState Outcome, string Summary, bool RedChecksOnly = false) : PipelineEvent;

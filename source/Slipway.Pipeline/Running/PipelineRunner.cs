@@ -103,7 +103,10 @@ public sealed class PipelineRunner(
         var outcome = await session.FinishAsync(cancelled)
             ?? (cancelled ? RunState.Cancelled : RunState.Failed);
         var summary = session.Run.Tracker.HasStarted ? PipelineSession.SummaryOf(session.Run.Tracker.Status.Stages) : failure ?? "cancelled";
-        var finished = new RunFinished(outcome, summary.Length == 0 ? failure ?? outcome.ToString().ToLowerInvariant() : summary);
+        var finished = new RunFinished(
+            outcome,
+            summary.Length == 0 ? failure ?? outcome.ToString().ToLowerInvariant() : summary,
+            RedChecksOnly: outcome == RunState.Failed && failure is null && !cancelled);
         await events(finished);
         return finished;
     }

@@ -158,6 +158,7 @@ public sealed class RunDispatcher(
         {
             RunState.Succeeded => ExitCodes.Success,
             RunState.Cancelled => ExitCodes.Cancelled,
+            RunState.Failed when finished.RedChecksOnly => ExitCodes.ChecksFailed,
             _ => ExitCodes.TargetFailed,
         };
         var pipelineRun = execution.PipelineRunId is { } pipelineRunId

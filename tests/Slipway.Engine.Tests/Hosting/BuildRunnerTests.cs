@@ -100,7 +100,7 @@ public sealed class BuildRunnerTests : IDisposable
 
         exitCode.Should().Be(ExitCodes.UsageError);
         fixture.Error.Should().Contain("Unknown target 'Compil': did you mean 'Compile'?")
-            .And.Contain("Available targets: Compile, Deploy, Lint, Playground, Restore, Slow, Teardown, Test.");
+            .And.Contain("Available targets: Compile, Deploy, Exec, Lint, Playground, Restore, Slow, Teardown, Test.");
         fixture.Build.Ran.Should().BeEmpty();
     }
 

@@ -37,7 +37,7 @@ public sealed class StartRunInBrowserTests
         var runId = page["/runs/".Length..];
         (await browser.WaitForAsync("document.getElementById('run-state')?.textContent ?? ''")).Should().BeOneOf("Queued", "Running");
         await browser.WaitForAsync("document.getElementById('run-state')?.textContent === 'Succeeded' ? 'done' : ''", TimeSpan.FromSeconds(30));
-        (await browser.WaitForAsync("document.getElementById('log')?.textContent ?? ''")).Should().Contain($"probe run {runId} working");
+        (await browser.WaitForAsync("document.getElementById('log')?.textContent ?? ''")).Should().Contain("probe run feature/search working", "the log page shows what the run wrote");
 
         await browser.NavigateAsync(new Uri(service.Host.Address, "/"));
         var row = await browser.WaitForAsync($"document.querySelector('tr[data-run=\"{runId}\"]')?.innerText ?? ''");
