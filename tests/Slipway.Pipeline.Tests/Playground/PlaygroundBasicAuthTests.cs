@@ -77,9 +77,12 @@ public sealed class PlaygroundBasicAuthTests : IAsyncLifetime
         var context = Path.Combine(_folder, "context");
         Directory.CreateDirectory(Path.Combine(context, "vendor"));
         Directory.CreateDirectory(Path.Combine(context, "code", "web", "hooks"));
-        File.Copy(RepositoryRoot.Combine("docker", "app", "Dockerfile"), Path.Combine(context, "Dockerfile"));
-        File.Copy(RepositoryRoot.Combine("docker", "app", "slipway-start.sh"), Path.Combine(context, "slipway-start.sh"));
-        File.Copy(RepositoryRoot.Combine("docker", "app", "slipway-basic-auth.sh"), Path.Combine(context, "slipway-basic-auth.sh"));
+        // Everything the app image's Dockerfile copies in, as the pipeline's build context has it.
+        foreach (var file in Directory.GetFiles(RepositoryRoot.Combine("docker", "app")))
+        {
+            File.Copy(file, Path.Combine(context, Path.GetFileName(file)));
+        }
+
         File.WriteAllText(Path.Combine(context, "vendor", "autoload.php"), "<?php\n");
         File.WriteAllText(Path.Combine(context, "code", "web", "index.html"), "the branch's home page\n");
         File.WriteAllText(Path.Combine(context, "code", "web", "health.html"), "ok\n");
