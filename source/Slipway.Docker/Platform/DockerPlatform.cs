@@ -91,7 +91,7 @@ public sealed class DockerPlatform : IPlatform
 
         foreach (var network in await client.ListNetworksAsync(sameService, cancellationToken))
         {
-            await RemoveNetworkAsync(network.Id, cancellationToken);
+            await client.RemoveNetworkAsync(network.Id, cancellationToken);
         }
 
         var labels = LabelsFor(spec.Owner, playground);
@@ -172,7 +172,7 @@ public sealed class DockerPlatform : IPlatform
         {
             try
             {
-                await RemoveNetworkAsync(network.Id, cancellationToken);
+                await client.RemoveNetworkAsync(network.Id, cancellationToken);
             }
             catch (DockerException exception)
             {
@@ -290,18 +290,6 @@ public sealed class DockerPlatform : IPlatform
 
             CleanupFailedException.Attach(exception, await (sidecars?.RemoveAsync() ?? Task.FromResult<IReadOnlyList<Leftover>>([])));
             throw;
-        }
-    }
-
-    private async Task RemoveNetworkAsync(string networkId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.RemoveNetworkAsync(networkId, cancellationToken);
-        }
-        catch (DockerException exception) when (exception.IsNotFound)
-        {
-            // Already gone.
         }
     }
 
