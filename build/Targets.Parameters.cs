@@ -46,6 +46,9 @@ partial class Targets
     [Parameter("The shared development database the drush hooks run against (mysql://user:pass@host/db)."), Secret]
     readonly string? DatabaseUrl;
 
+    [Parameter("The password of the playground's basic auth, for apps whose .slipway.yml has playground.basic_auth (the user is there)."), Secret]
+    readonly string? PlaygroundPassword;
+
     [Parameter("Which findings make the analysis red: never, syntax (code php -l rejects; the default), error (any error-severity finding) or warning.")]
     readonly AnalysisFailsOn AnalysisFailsOn = AnalysisFailsOn.Syntax;
 
@@ -88,6 +91,7 @@ partial class Targets
     {
         PlaygroundTimeout = TimeSpan.FromSeconds(PlaygroundTimeout),
         TaskTimeout = TimeSpan.FromMinutes(TaskTimeout),
+        PlaygroundPassword = string.IsNullOrEmpty(PlaygroundPassword) ? null : PlaygroundPassword,
     };
 
     /// <summary>The app's name (a slug of its folder or repository name): labels its runs' resources.</summary>

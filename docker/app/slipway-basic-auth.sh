@@ -3,6 +3,8 @@
 #   SLIPWAY_BASIC_AUTH_USER            the user name (not a secret); unset: no auth, nothing is done
 #   SLIPWAY_BASIC_AUTH_PASSWORD_FILE   a file holding the password, mounted for the container (a secret:
 #                                      never in the image, never in the container's environment)
+#   SLIPWAY_BASIC_AUTH_PASSWORD        the password itself, read only when no file is named: a platform that
+#                                      injects secrets at start (ECS secrets) sets it (see TaskSecrets)
 #   SLIPWAY_BASIC_AUTH_OPEN_PATHS      URL paths answered without credentials, separated by ':' (the
 #                                      readiness path Slipway probes, the app's webhook paths)
 # The password goes to htpasswd on its standard input, never as an argument (a process list shows those).
@@ -18,12 +20,15 @@ if [[ ! "$USER_NAME" =~ ^[A-Za-z0-9._@-]{1,64}$ ]]; then
   printf 'slipway-start: the basic auth user name must be 1-64 letters, digits or . _ @ -: fix SLIPWAY_BASIC_AUTH_USER\n' >&2
   exit 1
 fi
-if [[ ! -s "$PASSWORD_FILE" ]]; then
+if [[ -z "${SLIPWAY_BASIC_AUTH_PASSWORD_FILE:-}" && -n "${SLIPWAY_BASIC_AUTH_PASSWORD:-}" ]]; then
+  # printf is a builtin: the password is in no process's argument list.
+  printf '%s\n' "$SLIPWAY_BASIC_AUTH_PASSWORD" | tr -d '\r\n' | htpasswd -ciB "$USERS_FILE" "$USER_NAME" 2>/dev/null
+elif [[ ! -s "$PASSWORD_FILE" ]]; then
   printf 'slipway-start: basic auth is on for %s but the password file %s is missing or empty: mount the secret there\n' "$USER_NAME" "$PASSWORD_FILE" >&2
   exit 1
+else
+  head -n 1 -- "$PASSWORD_FILE" | tr -d '\r\n' | htpasswd -ciB "$USERS_FILE" "$USER_NAME" 2>/dev/null
 fi
-
-head -n 1 -- "$PASSWORD_FILE" | tr -d '\r\n' | htpasswd -ciB "$USERS_FILE" "$USER_NAME" 2>/dev/null
 chown "root:${APACHE_RUN_GROUP:-www-data}" "$USERS_FILE"
 chmod 0640 "$USERS_FILE"
 

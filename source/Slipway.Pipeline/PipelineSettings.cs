@@ -48,6 +48,12 @@ public sealed record PipelineSettings(
     /// <summary>How long a build, test or analysis task may run before it is stopped (<c>--task-timeout</c>, in minutes).</summary>
     public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The password of the playground's basic auth, for apps whose <c>.slipway.yml</c> asks for it
+    /// (<c>playground.basic_auth</c>): Slipway's secret, handed to the playground as a file, never logged.
+    /// </summary>
+    public string? PlaygroundPassword { get; init; }
+
     public override string ToString() =>
         $"app {App}, branch {Branch}{(Fork is null ? "" : $" of the fork {Fork}")}{(Commit is null ? "" : $", commit {Commit}")}";
 }

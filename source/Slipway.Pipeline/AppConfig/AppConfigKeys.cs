@@ -11,7 +11,7 @@ public static class AppConfigKeys
 
     /// <summary>Keys whose value is a mapping of their own keys.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["playground", "playground.readiness", "analysis", "tests", "cron", .. BuildSettingsReader.Sections];
+        ["playground", "playground.readiness", "playground.basic_auth", "analysis", "tests", "cron", .. BuildSettingsReader.Sections];
 
     /// <summary>Keys whose value Slipway reads.</summary>
     public static IReadOnlyList<string> Values { get; } =
@@ -24,6 +24,8 @@ public static class AppConfigKeys
         "playground.readiness.contains",
         "playground.writable",
         "playground.unguessable_host",
+        "playground.basic_auth.user",
+        "playground.basic_auth.open_paths",
         "analysis.paths",
         "analysis.exclude",
         "analysis.max_new_findings",

@@ -37,7 +37,7 @@ internal static partial class AppConfigParser
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         Collect(root, "", values);
         var read = new ValueReader(values);
-        return new AppConfigFile
+        var file = new AppConfigFile
         {
             Php = read.Text("php", PhpVersion(), "a PHP version as major.minor in quotes, e.g. \"8.2\""),
             Docroot = read.Path("docroot", allowGlob: false),
@@ -58,6 +58,12 @@ internal static partial class AppConfigParser
             Build = BuildSettingsReader.Read(read),
             PlaygroundEnvironment = AppConfig.PlaygroundEnvironment.Read(values),
         };
+
+        // The auth is set up by Slipway's app image when it starts; an image of the app's own would serve the site open.
+        return file is { Access.BasicAuth: not null, Dockerfile: { } own }
+            ? throw new AppConfigException(
+                $"{AppConfigKeys.FileName} asks for playground.basic_auth with the app's own dockerfile {own}: basic auth comes with Slipway's app image, so remove one of the two.")
+            : file;
     }
 
     private static void Collect(YamlMappingNode mapping, string section, Dictionary<string, YamlNode> values)

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using Slipway.Pipeline.AppConfig;
 
 namespace Slipway.Pipeline.Playground;
@@ -13,14 +14,16 @@ public sealed class PlaygroundProbe(HttpMessageHandler? handler = null)
     /// playground's own host are followed through <paramref name="url"/>, because names such as
     /// <c>*.localhost</c> do not resolve everywhere.
     /// </summary>
+    /// <param name="credentials">Sent with every request, for a playground behind basic auth; null for none.</param>
     public async Task<ProbeReport> WaitUntilReadyAsync(
-        Uri url, string? host, ReadinessCheck check, TimeSpan timeout, CancellationToken cancellationToken)
+        Uri url, string? host, ReadinessCheck check, TimeSpan timeout, CancellationToken cancellationToken,
+        AuthenticationHeaderValue? credentials = null)
     {
         using var client = new HttpClient(handler ?? new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }, disposeHandler: handler is null)
         {
             Timeout = TimeSpan.FromSeconds(5),
         };
-        var attempt = new ReadinessAttempt(client, url, host, check);
+        var attempt = new ReadinessAttempt(client, url, host, check, credentials);
         var report = new ProbeReport();
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < deadline)

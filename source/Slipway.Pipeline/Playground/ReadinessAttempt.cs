@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
 using Slipway.Pipeline.AppConfig;
@@ -10,7 +11,8 @@ namespace Slipway.Pipeline.Playground;
 /// address, then the final answer judged by its status, its page and (for Drupal) whether Drupal wrote it.
 /// An error page never counts, whatever its status.
 /// </summary>
-internal sealed partial class ReadinessAttempt(HttpClient client, Uri probeUrl, string? host, ReadinessCheck check)
+internal sealed partial class ReadinessAttempt(
+    HttpClient client, Uri probeUrl, string? host, ReadinessCheck check, AuthenticationHeaderValue? credentials = null)
 {
     private const int MaxRedirects = 5;
     private const int MaxBodyBytes = 512 * 1024;
@@ -25,6 +27,8 @@ internal sealed partial class ReadinessAttempt(HttpClient client, Uri probeUrl, 
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(probeUrl, path));
                 request.Headers.Host = authority;
+                // Only ever sent to the playground itself: redirects are followed on its own host alone.
+                request.Headers.Authorization = credentials;
                 using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 var status = (int)response.StatusCode;
                 if (status is >= 300 and < 400 && response.Headers.Location is { } location && hop < MaxRedirects

@@ -68,7 +68,7 @@ public sealed class PipelineSession
     /// </summary>
     public async Task<BuiltApp> BuildAsync(BranchDatabaseAccess database, CancellationToken cancellationToken)
     {
-        var stage = new BuildStage(_services);
+        var stage = new BuildStage(_services) { ServesPlayground = _plannedStages.Contains(StageNames.Playground) };
 
         // Asked alongside the checkout: a setting that names nothing (a subnet that does not exist) fails before the build.
         var platformReady = _services.Platform.CheckReadyAsync(cancellationToken);

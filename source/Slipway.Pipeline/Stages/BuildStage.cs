@@ -18,6 +18,9 @@ public sealed class BuildStage(PipelineServices services)
 {
     private const int FailureTailLines = 15;
 
+    /// <summary>Whether the run goes on to a playground: then what the playground needs is checked before anything is built.</summary>
+    public bool ServesPlayground { get; init; }
+
     /// <summary>Checks the app out into the branch's working copy (kept between runs).</summary>
     public async Task<CheckoutResult> CheckOutAsync(RunContext run, CancellationToken cancellationToken)
     {
@@ -37,6 +40,10 @@ public sealed class BuildStage(PipelineServices services)
         // Read before the build so that a mistake stops it at once; defaults only after it, because the build
         // may make what they look for (composer's Drupal scaffold writes web/index.php).
         var config = ReadConfig(sourceFolder);
+        if (ServesPlayground && config.Access.BasicAuth is not null && run.Settings.PlaygroundPassword is not { Length: > 0 })
+        {
+            throw new BuildFailedException(PlaygroundBasicAuth.MissingPassword(run.Settings.Branch));
+        }
 
         var php = config.Php ?? PhpVersionDetector.Detect(sourceFolder).Version;
         var baseImages = await new BaseImageSelector(services.Images).SelectAsync(run.Settings.BaseImages, php, cancellationToken);

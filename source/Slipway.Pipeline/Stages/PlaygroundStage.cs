@@ -16,6 +16,7 @@ public sealed class PlaygroundStage(PipelineServices services)
     public async Task<Uri> RunAsync(RunContext run, BuiltApp built, CancellationToken cancellationToken)
     {
         var image = built.PublishedImage;
+        var auth = PlaygroundAuthSetup.For(built.Profile, run.Settings);
         var hostSecret = await PlaygroundHostSecret.ForAsync(run, built.Profile, services.Store, cancellationToken);
         var spec = new ServiceSpec(
             run.Slug,
@@ -23,13 +24,15 @@ public sealed class PlaygroundStage(PipelineServices services)
             run.Owner,
             ContainerPort: 80,
             // The app's own variables (playground.environment) first: Slipway's names are refused there anyway.
-            Environment: built.WithAppEnvironment(new Dictionary<string, string>(built.Profile.PlaygroundEnvironment)
-            {
-                ["SLIPWAY_APP"] = run.AppName,
-                ["SLIPWAY_BRANCH"] = run.Settings.Branch,
-                ["SLIPWAY_BUILD_ID"] = run.RunId,
-            }),
-            Secrets: built.Database.Secrets,
+            Environment: built.WithAppEnvironment(BuiltApp.WithAppEnvironment(
+                new Dictionary<string, string>(built.Profile.PlaygroundEnvironment)
+                {
+                    ["SLIPWAY_APP"] = run.AppName,
+                    ["SLIPWAY_BRANCH"] = run.Settings.Branch,
+                    ["SLIPWAY_BUILD_ID"] = run.RunId,
+                },
+                auth.Environment)),
+            Secrets: BuiltApp.WithAppEnvironment(new Dictionary<string, string>(built.Database.Secrets), auth.Secrets),
             Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken),
             HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
@@ -38,7 +41,7 @@ public sealed class PlaygroundStage(PipelineServices services)
         try
         {
             probe = await services.Probe.WaitUntilReadyAsync(
-                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundTimeout, cancellationToken);
+                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundTimeout, cancellationToken, auth.ProbeCredentials);
         }
         catch (OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Playground;
 
@@ -82,6 +83,24 @@ public sealed class PlaygroundProbeTests
         var report = await Probe(site, check, TimeSpan.FromSeconds(30));
 
         report.Ready.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task APlaygroundBehindBasicAuth_IsReadyWithItsCredentials_AndShowsTheirLackAs401Without()
+    {
+        var credentials = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("qa:secret"u8.ToArray()));
+        var site = new FakeSite(request => request.Headers.Authorization?.ToString() == credentials.ToString()
+            ? request.RequestUri!.AbsolutePath == "/" ? Redirect($"http://{Host}/home") : Page(HttpStatusCode.OK, "home")
+            : Page(HttpStatusCode.Unauthorized, "sign in"));
+
+        var without = await Probe(site, ReadinessCheck.Default, TimeSpan.FromSeconds(1));
+        var with = await new PlaygroundProbe(site).WaitUntilReadyAsync(
+            ProbeUrl, Host, ReadinessCheck.Default, TimeSpan.FromSeconds(30), CancellationToken.None, credentials);
+
+        without.Ready.Should().BeFalse();
+        without.LastProblem.Should().Contain("401");
+        with.Ready.Should().BeTrue("the probe signs in on every request, the redirect on the playground's own host included");
+        site.Paths.Should().Contain("/home");
     }
 
     [Fact]
