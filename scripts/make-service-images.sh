@@ -16,10 +16,12 @@ set -Eeuo pipefail
 
 readonly SUITE=bookworm
 readonly MIRROR="${SLIPWAY_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+readonly SECURITY_MIRROR="${SLIPWAY_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
 readonly ALL_KINDS="redis memcached chromium"
 readonly BASE_IMAGE="slipway-service/debian:$SUITE"
 
 work_dir=""
+log_file=""
 making_container=""
 
 usage() {
@@ -32,7 +34,7 @@ each KIND given (default: all of $ALL_KINDS). Run as root.
   --force   rebuild images that already exist
   -h        show this help
 
-Environment: SLIPWAY_DEBIAN_MIRROR overrides the package mirror.
+Environment: SLIPWAY_DEBIAN_MIRROR, SLIPWAY_DEBIAN_SECURITY_MIRROR override the package mirrors.
 EOF
 }
 
@@ -43,15 +45,15 @@ die() {
   exit 1
 }
 
-remove_work_dir() {
+# The work folder, its tree and the exit traps are the base images' (make-base-images.sh).
+# shellcheck source=scripts/base-images/debian-tree.sh
+source "$(dirname "${BASH_SOURCE[0]}")/base-images/debian-tree.sh"
+
+# The container a kind is being made in goes too, however the script ends; then the work folder.
+remove_leftovers() {
   local status=$?
-  trap - EXIT INT TERM
   [[ -z "$making_container" ]] || docker rm -f "$making_container" >/dev/null 2>&1 || true
-  # debootstrap mounts /proc and /sys while it works; never delete through a mount left behind.
-  if [[ -n "$work_dir" && -d "$work_dir" ]] && ! grep -q " $work_dir/" /proc/self/mounts; then
-    rm -rf --one-file-system "$work_dir"
-  fi
-  exit "$status"
+  cleanup "$status"
 }
 
 # The Debian packages of a kind.
@@ -83,22 +85,13 @@ port_of() {
   esac
 }
 
-# The shared minbase tree, imported once: no service starts while packages install, no docs.
+# The shared minbase tree, prepared as the base images' are (no service starts while packages
+# install, no docs, security updates in) and imported once.
 make_base() {
-  local root="$work_dir/rootfs" log="$work_dir/debootstrap.log" started=$SECONDS
-  say "debootstrap $SUITE (minbase) from $MIRROR"
-  if ! debootstrap --variant=minbase "$SUITE" "$root" "$MIRROR" >"$log" 2>&1; then
-    tail -n 20 "$log" >&2
-    die "debootstrap failed: check that $MIRROR is reachable."
-  fi
-  printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-  chmod 0755 "$root/usr/sbin/policy-rc.d"
-  printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\n' >"$root/etc/apt/apt.conf.d/90slipway"
-  printf 'path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\npath-exclude /usr/share/locale/*\n' \
-    >"$root/etc/dpkg/dpkg.cfg.d/90slipway-nodoc"
-  tar -C "$root" --numeric-owner --exclude=./var/cache/apt/archives/*.deb -c . |
-    docker import -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - "$BASE_IMAGE" >>"$log" 2>&1 ||
-    die "docker import of $BASE_IMAGE failed."
+  local root="$work_dir/rootfs" started=$SECONDS
+  mkdir -p "$root"
+  prepare_tree "$root"
+  import_tree "$root" "$BASE_IMAGE" -c 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
   rm -rf --one-file-system "$root"
   say "made $BASE_IMAGE in $((SECONDS - started)) s"
 }
@@ -147,10 +140,8 @@ main() {
   done
   docker info >/dev/null 2>&1 || die "no Docker engine answers: start dockerd or set DOCKER_HOST."
 
-  work_dir="$(mktemp -d /var/tmp/slipway-service.XXXXXX)"
-  trap remove_work_dir EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  open_work_dir
+  trap remove_leftovers EXIT
   local kind
   if [[ $force -eq 1 ]] || ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     make_base

@@ -1,4 +1,4 @@
-# Debian trees for scripts/make-base-images.sh (sourced, not run): debootstrap a suite, install
+# Debian trees for scripts/make-base-images.sh and make-service-images.sh (sourced, not run): debootstrap a suite, install
 # packages in a chroot, import the tree as an image, and clean up mounts and files on exit.
 # Uses from the sourcing script: say, die, MIRROR, SECURITY_MIRROR, SUITE, work_dir, log_file.
 
@@ -15,8 +15,9 @@ mounts_under() {
   awk -v root="$root" '$2 == root || index($2, root "/") == 1 { print $2 }' /proc/self/mounts | sort -r
 }
 
+# Exits with the status given, or the one the script was ending with.
 cleanup() {
-  local status=$?
+  local status=${1:-$?}
   trap - EXIT INT TERM
   if [[ -n "$work_dir" && -d "$work_dir" ]]; then
     local mount_point
@@ -29,7 +30,7 @@ cleanup() {
     if [[ -z "$(mounts_under "$work_dir")" ]]; then
       rm -rf --one-file-system "$work_dir"
     else
-      printf 'make-base-images: left %s in place: something is still mounted under it\n' "$work_dir" >&2
+      printf '%s: left %s in place: something is still mounted under it\n' "$(basename "$0" .sh)" "$work_dir" >&2
     fi
   fi
   exit "$status"
