@@ -23,10 +23,15 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
 
-    [Fact]
-    public async Task ForkPullRequestOpened_RunsNothingUntilSomeoneTrustsIt()
+    [Theory]
+    [InlineData("opened")]
+    [InlineData("reopened")]
+    [InlineData("synchronize")]
+    public async Task ForkPullRequestOpenedOrPushedTo_RunsNothingUntilSomeoneTrustsTheCommit(string action)
     {
-        using var response = await _service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-opened-fork"));
+        // synchronize: a push to the fork after it was trusted is a commit nobody looked at, held again.
+        using var response = await _service.PostGitHubAsync(
+            "pull_request", Payloads.Read("github-pull_request-opened-fork", ("\"action\": \"opened\"", $"\"action\": \"{action}\"")));
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
