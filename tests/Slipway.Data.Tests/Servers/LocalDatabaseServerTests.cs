@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using MySqlConnector;
 using Slipway.Data.Branches;
@@ -40,7 +39,7 @@ public sealed class LocalDatabaseServerTests(LocalServerFixture fixture) : IClas
         details.Ports.Should().OnlyContain(port => port.HostAddress == "127.0.0.1");
         details.Labels.Should().Contain(Ownership.KindLabel, DatabaseContainer.Kind);
         (await fixture.Docker.InspectVolumeAsync(fixture.Options.Volume, CancellationToken.None)).Should().Contain(Ownership.KindLabel, DatabaseContainer.Kind);
-        (await DockerInspectAsync(fixture.Options.Name)).Should().NotContain(again.Password);
+        (await DockerCommand.RunAsync("inspect", fixture.Options.Name)).Should().NotContain(again.Password);
     }
 
     [Fact]
@@ -68,7 +67,7 @@ public sealed class LocalDatabaseServerTests(LocalServerFixture fixture) : IClas
             var endpoint = await platform.StartServiceAsync(spec, CancellationToken.None);
 
             (await GetWhenReadyAsync(new Uri(endpoint.ProbeUrl, "/greeting.php"))).Should().Be("hello from feature-greeting");
-            (await DockerInspectAsync(endpoint.ResourceId)).Should().NotContain(database.Url.Endpoint.Password)
+            (await DockerCommand.RunAsync("inspect", endpoint.ResourceId)).Should().NotContain(database.Url.Endpoint.Password)
                 .And.Contain("DB_PASSWORD_FILE=/run/slipway-secrets/DB_PASSWORD");
         }
         finally
@@ -141,16 +140,5 @@ public sealed class LocalDatabaseServerTests(LocalServerFixture fixture) : IClas
         }
 
         throw new TimeoutException($"{address} never answered 200; last: {last}");
-    }
-
-    private static async Task<string> DockerInspectAsync(string container)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("inspect");
-        start.ArgumentList.Add(container);
-        using var docker = Process.Start(start)!;
-        var text = await docker.StandardOutput.ReadToEndAsync();
-        await docker.WaitForExitAsync();
-        return text;
     }
 }

@@ -39,7 +39,7 @@ public sealed class DockerPlatformSecretTests(DockerFixture docker)
         }
 
         log.Should().Contain([$"file={TaskSecrets.Folder}/DB_PASSWORD", $"value={Password}", "mode=444", "plain=unset"]);
-        var inspected = await DockerCli.InspectAsync(run.Id);
+        var inspected = await DockerCommand.RunAsync("inspect", run.Id);
         inspected.Should().NotContain(Password).And.Contain("DB_PASSWORD_FILE=/run/slipway-secrets/DB_PASSWORD").And.Contain("DB_USER=shop");
     }
 
@@ -58,7 +58,7 @@ public sealed class DockerPlatformSecretTests(DockerFixture docker)
         var endpoint = await Platform.StartServiceAsync(spec with { Image = image }, CancellationToken.None);
 
         (await GetWhenReadyAsync(endpoint, "/secret.txt")).Should().Be($"mysql://shop:{Password}@db:3306/shop");
-        (await DockerCli.InspectAsync(endpoint.ResourceId)).Should().NotContain(Password);
+        (await DockerCommand.RunAsync("inspect", endpoint.ResourceId)).Should().NotContain(Password);
     }
 
     [Fact]

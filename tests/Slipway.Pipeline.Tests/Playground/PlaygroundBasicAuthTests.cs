@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -67,9 +66,9 @@ public sealed class PlaygroundBasicAuthTests : IAsyncLifetime
         guessed.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         health.StatusCode.Should().Be(HttpStatusCode.OK, "Slipway's readiness check asks without credentials");
         hook.StatusCode.Should().Be(HttpStatusCode.OK, "a webhook the app declares is called without credentials");
-        (await DockerCliAsync("inspect", _container!)).Should().NotContain(_password);
-        (await DockerCliAsync("history", "--no-trunc", Image)).Should().NotContain(_password);
-        (await DockerCliAsync("image", "inspect", Image)).Should().NotContain(_password);
+        (await DockerCommand.RunAsync("inspect", _container!)).Should().NotContain(_password);
+        (await DockerCommand.RunAsync("history", "--no-trunc", Image)).Should().NotContain(_password);
+        (await DockerCommand.RunAsync("image", "inspect", Image)).Should().NotContain(_password);
     }
 
     private async Task<int> StartPlaygroundAsync()
@@ -133,20 +132,5 @@ public sealed class PlaygroundBasicAuthTests : IAsyncLifetime
                 await Task.Delay(250);
             }
         }
-    }
-
-    private static async Task<string> DockerCliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, $"docker {string.Join(' ', arguments)} must succeed");
-        return output;
     }
 }
