@@ -67,6 +67,10 @@ partial class Targets
     [Parameter("Where --fetch-ref is fetched from when it is not the app's own remote (a fork's git URL).")]
     readonly string? FetchFrom;
 
+    string? ValidBaseBranch => string.IsNullOrWhiteSpace(BaseBranch) ? null
+        : Slipway.Git.Checkout.AppSource.IsValidBranchName(BaseBranch.Trim()) ? BaseBranch.Trim()
+        : throw new BuildFailedException($"--base-branch '{BaseBranch}' is not a valid git branch name: pass the branch pull requests merge into, e.g. develop.");
+
     string? ValidFork => Fork is null || RunIdentity.IsValidFork(Fork) ? Fork
         : throw new BuildFailedException($"--fork '{Fork}' is not a repository's full name: pass it as owner/name.");
 
@@ -83,7 +87,7 @@ partial class Targets
         Fork: ValidFork,
         FetchRef: FetchRef,
         FetchFrom: FetchFrom,
-        BaseBranch: string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim(),
+        BaseBranch: ValidBaseBranch,
         TriggeredAt: TriggerTime)
     {
         PlaygroundTimeout = TimeSpan.FromSeconds(PlaygroundTimeout),
