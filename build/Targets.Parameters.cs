@@ -70,6 +70,13 @@ partial class Targets
     [Parameter("Where --fetch-ref is fetched from when it is not the app's own remote (a fork's git URL).")]
     readonly string? FetchFrom;
 
+    string? ValidBaseBranch => BaseBranchProblem is { } problem ? throw new BuildFailedException(problem)
+        : string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim();
+
+    string? BaseBranchProblem =>
+        string.IsNullOrWhiteSpace(BaseBranch) || Slipway.Git.Checkout.AppSource.IsValidBranchName(BaseBranch.Trim()) ? null
+            : $"--base-branch '{BaseBranch}' is not a valid git branch name: pass the branch pull requests merge into, e.g. develop.";
+
     string? ValidFork => Fork is null || RunIdentity.IsValidFork(Fork) ? Fork
         : throw new BuildFailedException($"--fork '{Fork}' is not a repository's full name: pass it as owner/name.");
 
@@ -86,7 +93,7 @@ partial class Targets
         Fork: ValidFork,
         FetchRef: FetchRef,
         FetchFrom: FetchFrom,
-        BaseBranch: string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim(),
+        BaseBranch: ValidBaseBranch,
         TriggeredAt: TriggerTime)
     {
         PlaygroundTimeout = TimeSpan.FromSeconds(PlaygroundTimeout),
@@ -97,7 +104,7 @@ partial class Targets
     /// <summary>The app's name (a slug of its folder or repository name): labels its runs' resources.</summary>
     string AppName => Slipway.Pipeline.Running.PipelineSession.AppNameOf(App, RootDirectory);
 
-    /// <summary>What is wrong with --app, --branch or --commit as given (a usage error before anything runs), or null.</summary>
+    /// <summary>What is wrong with --app, --branch, --commit or --base-branch as given (a usage error before anything runs), or null.</summary>
     string? CheckoutProblem
     {
         get
@@ -105,7 +112,7 @@ partial class Targets
             try
             {
                 Slipway.Git.Checkout.AppSource.Resolve(App, Branch, Commit, RootDirectory);
-                return null;
+                return BaseBranchProblem;
             }
             catch (Slipway.Git.Checkout.CheckoutException exception)
             {

@@ -60,7 +60,7 @@ partial class Targets
         FetchRef = FetchRef,
         FetchFrom = FetchFrom,
         PullRequestUrl = PullRequestAddress,
-        BaseBranch = string.IsNullOrWhiteSpace(BaseBranch) ? null : BaseBranch.Trim(),
+        BaseBranch = ValidBaseBranch,
         TriggeredAt = TriggerTime,
         Deploy = DeployRequest,
     };

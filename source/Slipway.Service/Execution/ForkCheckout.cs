@@ -50,6 +50,7 @@ public static class ForkCheckout
             PullRequestUrl = Uri.TryCreate(request.PullRequestUrl, UriKind.Absolute, out var address) && address.Scheme is "http" or "https" ? address : null,
             RepositoryUrl = request.RepositoryUrl,
             Command = request.Command,
+            BaseBranch = request.BaseBranch,
         };
         if (fork is null || request.PullRequest is not { } number)
         {

@@ -33,6 +33,12 @@ public sealed record RunRequest(
     /// </summary>
     public bool OnlyWhenCommitChanged { get; init; }
 
+    /// <summary>
+    /// The branch a pull request merges into, as its webhook named it: what the run's findings and failing tests are
+    /// new against. Null keeps the service's <c>--base-branch</c>.
+    /// </summary>
+    public string? BaseBranch { get; init; }
+
     /// <summary>A newer run of these pipelines for the same branch supersedes a queued or running PullRequest.</summary>
     public bool SupersedesPullRequests => Pipeline is PipelineNames.PullRequest or PipelineNames.Teardown;
 

@@ -67,6 +67,9 @@ public sealed class BitbucketWebhookReader(AppCatalog apps, ServiceOptions optio
             RequiredInt(payload, eventKey, "pullrequest", "id"),
             OptionalString(payload, "pullrequest", "links", "html", "href"),
             null,
-            requestId is null ? null : "bitbucket:" + requestId);
+            requestId is null ? null : "bitbucket:" + requestId)
+        {
+            BaseBranch = WebhookRunFields.BaseBranch(eventKey, OptionalString(payload, "pullrequest", "destination", "branch", "name")),
+        };
     }
 }

@@ -88,7 +88,10 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
             RequiredInt(payload, eventName, "pull_request", "number"),
             OptionalString(payload, "pull_request", "html_url"),
             OptionalString(payload, "repository", "default_branch"),
-            deliveryId is null ? null : "github:" + deliveryId);
+            deliveryId is null ? null : "github:" + deliveryId)
+        {
+            BaseBranch = WebhookRunFields.BaseBranch(eventName, OptionalString(payload, "pull_request", "base", "ref")),
+        };
     }
 
     private static string HeadOwnerRepository(JsonElement payload, string repository)

@@ -21,6 +21,9 @@ internal sealed record PullRequestEvent(
     string? DefaultBranch,
     string? DeliveryId)
 {
+    /// <summary>The branch the pull request merges into, checked like a branch; null when the delivery does not name it.</summary>
+    public string? BaseBranch { get; init; }
+
     /// <summary>The fork the code comes from, or null when it is the base repository's own branch.</summary>
     public string? Fork =>
         SourceRepository is not null && !string.Equals(SourceRepository, Repository, StringComparison.OrdinalIgnoreCase) ? SourceRepository : null;

@@ -132,7 +132,10 @@ internal sealed class PullRequestPolicy(AppCatalog apps, ServiceOptions options)
         pullRequest.Number,
         pullRequest.Url,
         pullRequest.Trigger,
-        pullRequest.DeliveryId);
+        pullRequest.DeliveryId)
+    {
+        BaseBranch = pullRequest.BaseBranch,
+    };
 
     private static string ReleaseKey(KnownApp app, string commit) => $"release:{app.Name}:{commit.ToLowerInvariant()}";
 

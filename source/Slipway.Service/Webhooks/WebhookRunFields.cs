@@ -21,6 +21,14 @@ internal static class WebhookRunFields
             ? branch
             : throw new WebhookPayloadException($"The {eventName} payload's branch '{DisplayText(branch)}' is not a valid git branch name.");
 
+    /// <summary>The branch a pull request merges into, checked as <see cref="Branch"/> is; null when the delivery names none.</summary>
+    /// <exception cref="WebhookPayloadException">It is not a valid git branch name.</exception>
+    public static string? BaseBranch(string eventName, string? branch) =>
+        branch is null ? null
+            : AppSource.IsValidBranchName(branch)
+                ? branch
+                : throw new WebhookPayloadException($"The {eventName} payload's base branch '{DisplayText(branch)}' is not a valid git branch name.");
+
     /// <summary>The commit, when it is 4 to 40 hexadecimal digits.</summary>
     /// <exception cref="WebhookPayloadException">It is not.</exception>
     public static string Commit(string eventName, string commit) =>

@@ -17,4 +17,14 @@ public sealed class InputTests(EndToEndFixture fixture)
         run.Output.Should().Contain($"The branch name '{branch}' is not a valid git branch name");
         run.Output.Should().NotContain("==> Build", "nothing runs");
     }
+
+    [Fact]
+    public async Task PullRequest_WithAnInvalidBaseBranch_ExitsWithTwoNamingIt()
+    {
+        var run = await fixture.BuildScript.RunAsync("PullRequest", "--branch=main", "--base-branch=release..2");
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Output.Should().Contain("--base-branch 'release..2' is not a valid git branch name");
+        run.Output.Should().NotContain("==> Build", "nothing runs");
+    }
 }

@@ -83,6 +83,30 @@ public sealed class ComparedReportTests : IDisposable
         (await File.ReadAllTextAsync(Path.Combine(_folder, "2", RunReportPublisher.MarkdownFile))).Should().Contain("### Flaky tests").And.Contain("`CartTest::testClock`");
     }
 
+    [Fact]
+    public async Task A_pull_request_into_release_2_is_compared_with_release_2s_latest_run_not_the_default_base_branch()
+    {
+        var develop = await StartRunAsync("r-develop", "develop", baseBranch: null, new ConsoleOnlyReporter());
+        develop.Results.Enqueue(Analysis(Finding(40, "Cyclomatic")));
+        await Keeper(develop).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "develop"));
+        var release = await StartRunAsync("r-release-2", "release/2", baseBranch: null, new ConsoleOnlyReporter());
+        release.Results.Enqueue(Analysis(Finding(40, "Cyclomatic"), Finding(12, "UnusedLocalVariable")));
+        await Keeper(release).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "release-2"));
+
+        // The webhook's base ref over the service's --base-branch develop.
+        var settings = new PipelineRequest(PipelineNames.PullRequest, "https://github.com/acme/shop-site.git", "hotfix/cart") { BaseBranch = "release/2" }
+            .Apply(new PipelineSettings(_folder, _folder, "", "", BaseBranch: "develop"));
+        var hotfix = await StartRunAsync("r-hotfix", "hotfix/cart", settings.BaseBranch, new ConsoleOnlyReporter());
+        hotfix.Results.Enqueue(Analysis(Finding(40, "Cyclomatic"), Finding(12, "UnusedLocalVariable")));
+        await Keeper(hotfix).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "hotfix"));
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "hotfix", RunReportPublisher.JsonFile)));
+        var changes = report.RootElement.GetProperty("changes");
+        (changes.GetProperty("baseBranch").GetString(), changes.GetProperty("baseRunId").GetString()).Should().Be(("release/2", "r-release-2"));
+        report.RootElement.GetProperty("findings").EnumerateArray().Should().OnlyContain(
+            finding => !finding.GetProperty("new").GetBoolean(), "release/2 has both findings; develop lacks one, which would make it new");
+    }
+
     private RunResultsKeeper Keeper(RunContext run) => new(Services(run.Tracker), run);
 
     private PipelineServices Services(StageTracker tracker) => new(

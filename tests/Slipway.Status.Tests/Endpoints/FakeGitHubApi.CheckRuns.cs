@@ -6,10 +6,11 @@ namespace Slipway.Status.Tests.Endpoints;
 /// <summary>
 /// GitHub's check runs as documented: "create a check run" (POST /repos/{owner}/{repo}/check-runs, 201) and "update a
 /// check run" (PATCH .../check-runs/{check_run_id}, 200; 404 for an unknown id). Only GitHub Apps may write them (a
-/// personal token gets 403 "You must authenticate via a GitHub App."). name and head_sha are required to create;
+/// personal token gets 403 "You must authenticate via a GitHub App."); User-Agent, Accept and API version are checked as
+/// for statuses. name and head_sha are required to create;
 /// status is queued|in_progress|completed and a completed one needs a conclusion; output needs title and summary
 /// (at most 65,535 characters); at most 50 annotations a request (422 otherwise), each with path, start_line,
-/// end_line, annotation_level notice|warning|failure and message; each update's annotations are appended.
+/// end_line (not before start_line), annotation_level notice|warning|failure and message; each update's annotations are appended.
 /// </summary>
 public sealed partial class FakeGitHubApi
 {
@@ -39,6 +40,16 @@ public sealed partial class FakeGitHubApi
         if (!acceptedToken.StartsWith("ghs_", StringComparison.Ordinal))
         {
             return Message(403, "You must authenticate via a GitHub App.");
+        }
+
+        if (request.Header("X-GitHub-Api-Version") is { } version && version != "2022-11-28")
+        {
+            return Message(400, $"API version {version} is not supported.");
+        }
+
+        if (request.Header("Accept") is not { } accept || !accept.Contains("application/vnd.github+json", StringComparison.Ordinal))
+        {
+            return Message(415, "Unsupported 'Accept' header");
         }
 
         var match = CheckRunsPath().Match(path);
@@ -150,8 +161,8 @@ public sealed partial class FakeGitHubApi
         foreach (var annotation in annotations)
         {
             if (annotation is not JsonObject item || string.IsNullOrEmpty(Text(item["path"])) || string.IsNullOrEmpty(Text(item["message"]))
-                || item["start_line"] is not JsonValue start || !start.TryGetValue(out int _)
-                || item["end_line"] is not JsonValue end || !end.TryGetValue(out int _)
+                || item["start_line"] is not JsonValue start || !start.TryGetValue(out int startLine)
+                || item["end_line"] is not JsonValue end || !end.TryGetValue(out int endLine) || endLine < startLine
                 || Text(item["annotation_level"]) is not ("notice" or "warning" or "failure"))
             {
                 return Invalid("output.annotations", "invalid");

@@ -32,15 +32,16 @@ internal sealed class QueueWrites(SqliteConnection connection, SqliteTransaction
         var stored = Find(
             """
             INSERT INTO service_runs (pipeline, app_name, app, branch, commit_sha, repository, pull_request, pull_request_url,
-                trigger, delivery_id, state, created_at, command)
+                trigger, delivery_id, state, created_at, command, base_branch)
             VALUES ($pipeline, $appName, $app, $branch, $commit, $repository, $pullRequest, $pullRequestUrl,
-                $trigger, $delivery, 'Queued', $now, $command)
+                $trigger, $delivery, 'Queued', $now, $command, $baseBranch)
             RETURNING *
             """,
             ("$pipeline", request.Pipeline), ("$appName", request.AppName), ("$app", request.App), ("$branch", request.Branch),
             ("$commit", request.Commit), ("$repository", request.Repository), ("$pullRequest", request.PullRequest),
             ("$pullRequestUrl", request.PullRequestUrl), ("$trigger", request.Trigger), ("$delivery", request.DeliveryId),
-            ("$now", Time(now)), ("$command", request.Command is null ? null : System.Text.Json.JsonSerializer.Serialize(request.Command)))!;
+            ("$now", Time(now)), ("$command", request.Command is null ? null : System.Text.Json.JsonSerializer.Serialize(request.Command)),
+            ("$baseBranch", request.BaseBranch))!;
         var sequence = stored.Sequence;
         var id = SqliteRunQueueStore.IdOf(sequence);
         AddEvent(sequence, RunEventKinds.Queued, $"{request.Pipeline} by {request.Trigger}");

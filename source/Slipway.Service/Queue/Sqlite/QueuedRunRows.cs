@@ -23,7 +23,10 @@ internal static class QueuedRunRows
             ReadText(r, "pull_request_url"),
             r.GetString(r.GetOrdinal("trigger")),
             ReadText(r, "delivery_id"),
-            ReadText(r, "command") is { } command ? System.Text.Json.JsonSerializer.Deserialize<string[]>(command) : null);
+            ReadText(r, "command") is { } command ? System.Text.Json.JsonSerializer.Deserialize<string[]>(command) : null)
+        {
+            BaseBranch = ReadText(r, "base_branch"),
+        };
         var exitCode = ReadLong(r, "exit_code");
         return new QueuedRun(
             sequence.ToString(CultureInfo.InvariantCulture),

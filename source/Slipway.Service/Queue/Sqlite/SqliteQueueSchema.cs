@@ -11,7 +11,8 @@ internal static class SqliteQueueSchema
             repository TEXT, pull_request INTEGER, pull_request_url TEXT, trigger TEXT NOT NULL, delivery_id TEXT UNIQUE,
             state TEXT NOT NULL, created_at TEXT NOT NULL, started_at TEXT, finished_at TEXT,
             attempts INTEGER NOT NULL DEFAULT 0, requeued INTEGER NOT NULL DEFAULT 0,
-            pipeline_run_id TEXT, report_folder TEXT, exit_code INTEGER, summary TEXT, superseded_by TEXT, command TEXT);
+            pipeline_run_id TEXT, report_folder TEXT, exit_code INTEGER, summary TEXT, superseded_by TEXT, command TEXT,
+            base_branch TEXT);
         CREATE INDEX IF NOT EXISTS service_runs_by_state ON service_runs (state, seq);
         CREATE INDEX IF NOT EXISTS service_runs_by_branch ON service_runs (app_name, branch, state);
         CREATE INDEX IF NOT EXISTS service_runs_by_pipeline_run ON service_runs (pipeline_run_id);
@@ -24,5 +25,5 @@ internal static class SqliteQueueSchema
         """;
 
     /// <summary>Columns added after the table first shipped: added to a database made before them.</summary>
-    public static readonly (string Column, string Definition)[] AddedColumns = [("command", "command TEXT")];
+    public static readonly (string Column, string Definition)[] AddedColumns = [("command", "command TEXT"), ("base_branch", "base_branch TEXT")];
 }
