@@ -85,6 +85,11 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
             labels[Ownership.BranchLabel] = branch;
         }
 
+        if (context.Installation is { } installation)
+        {
+            labels[Ownership.InstallationLabel] = installation;
+        }
+
         return images
             .SelectMany(image => image.ImageTags ?? [])
             .Where(tag => ImageOwnershipTag.Matches(tag, app, branch, context.Installation))

@@ -1,3 +1,4 @@
+using Slipway.Aws.Fargate;
 using Slipway.Aws.Tests.Fixtures;
 using Slipway.Platform;
 
@@ -22,6 +23,11 @@ public sealed class InstallationOwnershipTests(MotoFixture moto)
         using var theirs = world.Platform(InDomain(world, "theirs"), installation: Theirs);
         await ours.StartServiceAsync(new ServiceSpec("feature-x", "repo/app:x-1111111", world.Owner()), CancellationToken.None);
         var theirEndpoint = await theirs.StartServiceAsync(new ServiceSpec("feature-x", "repo/app:x-1111111", world.Owner()), CancellationToken.None);
+        await clients.Ecr.CreateRepositoryAsync(world.Repository, CancellationToken.None);
+        var ourImage = ImageOwnershipTag.For("feature-x-1111111", world.App, "feature/x", Ours);
+        var theirImage = ImageOwnershipTag.For("feature-x-1111111", world.App, "feature/x", Theirs);
+        await moto.Api.PutImageAsync(world.Repository, ourImage); // what ECR records when each installation's push reaches it
+        await moto.Api.PutImageAsync(world.Repository, theirImage);
         var theirsBefore = await theirs.ListOwnedAsync(world.App, branch: null, CancellationToken.None);
 
         var ourAll = await ours.ListOwnedAsync(world.App, branch: null, CancellationToken.None);
@@ -34,7 +40,9 @@ public sealed class InstallationOwnershipTests(MotoFixture moto)
 
         var theirsAfter = await theirs.ListOwnedAsync(world.App, branch: null, CancellationToken.None);
         theirsAfter.Select(resource => resource.Id).Should().BeEquivalentTo(theirsBefore.Select(resource => resource.Id));
-        theirsAfter.Select(resource => resource.Type).Should().BeEquivalentTo("task", "task-definition", "dns-record", "dns-record");
+        theirsAfter.Select(resource => resource.Type).Should().BeEquivalentTo("task", "task-definition", "dns-record", "dns-record", "ecr-image");
+        ourAll.Where(resource => resource.Type == "ecr-image").Select(resource => resource.Id).Should().Equal($"{world.Repository}:{ourImage}");
+        (await clients.Ecr.DescribeTaggedImagesAsync(world.Repository, CancellationToken.None)).SelectMany(image => image.ImageTags ?? []).Should().Equal(theirImage);
         var theirTask = (await clients.Ecs.DescribeTasksAsync(world.Cluster, [theirEndpoint.ResourceId], includeTags: false, CancellationToken.None)).Single();
         // moto moves a task towards STOPPED on every DescribeTasks by itself; what StopTask sets is the desired status and reason.
         theirTask.DesiredStatus.Should().Be("RUNNING", "nobody stopped the other installation's playground");
