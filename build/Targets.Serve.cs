@@ -3,6 +3,7 @@ using Slipway.Service;
 using Slipway.Service.Execution;
 using Slipway.Service.Hosting;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 partial class Targets
 {
@@ -79,12 +80,15 @@ partial class Targets
             };
             // Every run the service starts goes through the same runner as this invocation's targets: the same
             // platform, work folder, settings and branch databases, given as typed values.
+            using var bitbucketHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var dependencies = new ServiceDependencies(
                 new OperationsRunner(Runner, this),
                 new OwnedResourceCleaner(services.Platform, services.Store, services.Clock),
                 services.Store)
             {
                 Playgrounds = new PlaygroundReconciler(services.Platform, services.Store),
+                BitbucketPermissions = Slipway.Status.Bitbucket.BitbucketPermissionLookup.From(
+                    StatusSettings.FromEnvironment(Environment.GetEnvironmentVariable), bitbucketHttp),
             };
             await ServiceHost.RunAsync(options, dependencies, cancellationToken);
             ReportSummary("stopped");

@@ -13,14 +13,15 @@ namespace Slipway.Composition;
 internal static class FargatePlatformFactory
 {
     /// <exception cref="BuildFailedException">Settings or credentials are missing; each problem has been logged as one sentence.</exception>
-    public static FargatePlatform Create(AwsSettings? settings, AwsClientOptions? clientOptions, IImageStore imageStore)
+    /// <param name="installation">This installation's id, carried by everything the platform creates on AWS.</param>
+    public static FargatePlatform Create(AwsSettings? settings, AwsClientOptions? clientOptions, IImageStore imageStore, string installation)
     {
         var options = clientOptions ?? new AwsClientOptions();
         var problems = new List<string>();
         FargatePlatform? platform = null;
         try
         {
-            platform = new FargatePlatform(settings ?? new AwsSettings(), imageStore, options, message => Log.Warning(message));
+            platform = new FargatePlatform(settings ?? new AwsSettings(), imageStore, options, message => Log.Warning(message), installation);
         }
         catch (AwsSettingsException exception)
         {

@@ -43,7 +43,7 @@ public sealed class PipelineComposition : IDisposable
         var imageStore = new DockerImageStore(_docker, PushProgress);
         try
         {
-            _aws = options.ResolvedPlatform == PlatformChoice.Aws ? FargatePlatformFactory.Create(options.Aws, options.AwsClient, imageStore) : null;
+            _aws = options.ResolvedPlatform == PlatformChoice.Aws ? FargatePlatformFactory.Create(options.Aws, options.AwsClient, imageStore, Installation) : null;
         }
         catch
         {

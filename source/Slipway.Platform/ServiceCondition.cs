@@ -9,7 +9,7 @@ public enum ServiceCondition
     /// <summary>It had stopped and was started again.</summary>
     Restarted,
 
-    /// <summary>It is gone or stopped and could not be started again.</summary>
+    /// <summary>It is gone or stopped, and could not be (or, on AWS, is not) started again.</summary>
     Down,
 
     /// <summary>The platform cannot tell (it does not restart services itself).</summary>

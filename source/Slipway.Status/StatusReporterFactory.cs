@@ -112,7 +112,7 @@ public static class StatusReporterFactory
         return publishers;
     }
 
-    private static System.Net.Http.Headers.AuthenticationHeaderValue? BitbucketAuthorization(StatusSettings settings)
+    internal static System.Net.Http.Headers.AuthenticationHeaderValue? BitbucketAuthorization(StatusSettings settings)
     {
         if (settings.BitbucketAccessToken is null && settings.BitbucketUsername is null && settings.BitbucketAppPassword is null)
         {

@@ -17,7 +17,7 @@ internal sealed class EcrImagePublisher(FargateContext context, IImageStore imag
         var repository = await repositoryTask;
         var credentials = await credentialsTask;
 
-        var tag = ImageOwnershipTag.For(ImageOwnershipTag.LocalTag(localImage), owner.App, owner.Branch);
+        var tag = ImageOwnershipTag.For(ImageOwnershipTag.LocalTag(localImage), owner.App, owner.Branch, context.Installation);
         var repositoryAddress = context.Settings.RegistryHost is { Length: > 0 } host
             ? $"{host.TrimEnd('/')}/{repository.RepositoryName}"
             : repository.RepositoryUri;

@@ -21,8 +21,12 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     /// <param name="imageStore">The engine's image store, which pushes images to ECR.</param>
     /// <param name="clientOptions">Credentials, profile and endpoint overrides; null follows the AWS SDK defaults.</param>
     /// <param name="warn">Where warnings go (a replaced playground that could not be fully removed); stderr when null.</param>
+    /// <param name="installation">
+    /// This installation's id: every task, task definition, image tag and DNS record carries it, and teardown and the
+    /// sweeps touch only what does. Null only where nothing is created or removed (Doctor's checks).
+    /// </param>
     /// <exception cref="AwsSettingsException">The settings have problems.</exception>
-    public FargatePlatform(AwsSettings settings, IImageStore imageStore, AwsClientOptions? clientOptions = null, Action<string>? warn = null)
+    public FargatePlatform(AwsSettings settings, IImageStore imageStore, AwsClientOptions? clientOptions = null, Action<string>? warn = null, string? installation = null)
     {
         var options = clientOptions ?? new AwsClientOptions();
         var resolved = settings with { Region = AwsRegionLookup.Find(settings, options).Region };
@@ -34,7 +38,7 @@ public sealed class FargatePlatform : IPlatform, IDisposable
 
         Settings = resolved;
         clients = new AwsClients(options, resolved.Region!);
-        context = new FargateContext(clients, resolved, warn ?? (message => Console.Error.WriteLine($"warning: {message}")));
+        context = new FargateContext(clients, resolved, warn ?? (message => Console.Error.WriteLine($"warning: {message}")), installation);
         definitions = new TaskDefinitionFactory(resolved, clients.Region);
         logGroup = new LogGroupProvisioner(context);
         hostedZone = new HostedZoneLocator(context);
@@ -60,7 +64,7 @@ public sealed class FargatePlatform : IPlatform, IDisposable
             throw new AwsException($"Task {spec.Name} mounts host folders, which Fargate tasks cannot: bake the files into the image instead.");
         }
 
-        var tags = SlipwayTags.For(spec.Owner, spec.Kind);
+        var tags = SlipwayTags.For(spec.Owner, spec.Kind, context.Installation);
         var family = FargateNames.Family(spec.Owner.App, spec.Name, spec.Kind);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
         var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), containerPort: null, tags, spec.Sidecars);
@@ -82,6 +86,17 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     /// <inheritdoc />
     public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
         new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
+
+    /// <summary>
+    /// Whether the playground's task still runs: a task that stopped (a crash, a retirement, <c>StopTask</c>) or that ECS
+    /// no longer knows is reported down and not started again — a stopped Fargate task cannot be started, and a new one
+    /// has a new address, a new record and its own cost: running the branch's pipeline again is how it comes back.
+    /// </summary>
+    public async Task<ServiceCondition> RestartIfStoppedAsync(string resourceId, CancellationToken cancellationToken)
+    {
+        var task = (await clients.Ecs.DescribeTasksAsync(Settings.Cluster, [resourceId], includeTags: false, cancellationToken)).FirstOrDefault();
+        return task is { LastStatus: not Ecs.EcsTask.Stopped, DesiredStatus: not Ecs.EcsTask.Stopped } ? ServiceCondition.Running : ServiceCondition.Down;
+    }
 
     /// <summary>The playground's last log lines from CloudWatch (the task's tags name its log stream).</summary>
     public async Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken)

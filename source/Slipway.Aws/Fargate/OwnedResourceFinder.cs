@@ -35,7 +35,7 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         foreach (var arn in candidates)
         {
             var tags = await ecs.ListTagsForResourceAsync(arn, cancellationToken);
-            if (SlipwayTags.Owns(tags, app, branch))
+            if (SlipwayTags.Owns(tags, app, branch, context.Installation))
             {
                 owned.Add(new OwnedResource(FargateResourceTypes.TaskDefinition, arn, SlipwayTags.Labels(tags)));
             }
@@ -59,12 +59,8 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         var records = new List<OwnedResource>();
         foreach (var playground in playgrounds)
         {
-            var record = await new PlaygroundDnsRecord(context).FindAsync(
-                zoneId, PlaygroundDnsRecord.Host(playground.Key, domain), playground.First().Labels, cancellationToken);
-            if (record is not null)
-            {
-                records.Add(record);
-            }
+            records.AddRange(await new PlaygroundDnsRecord(context).FindAsync(
+                zoneId, PlaygroundDnsRecord.Host(playground.Key, domain), playground.First().Labels, cancellationToken));
         }
 
         return records;
@@ -89,9 +85,14 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
             labels[Ownership.BranchLabel] = branch;
         }
 
+        if (context.Installation is { } installation)
+        {
+            labels[Ownership.InstallationLabel] = installation;
+        }
+
         return images
             .SelectMany(image => image.ImageTags ?? [])
-            .Where(tag => ImageOwnershipTag.Matches(tag, app, branch))
+            .Where(tag => ImageOwnershipTag.Matches(tag, app, branch, context.Installation))
             .Select(tag => new OwnedResource(FargateResourceTypes.EcrImage, $"{repository}:{tag}", labels))
             .ToList();
     }

@@ -2,7 +2,7 @@ using Slipway.Aws.Ecs;
 
 namespace Slipway.Aws.Fargate;
 
-/// <summary>Finds the running tasks of the cluster whose tags say they belong to an app (and branch).</summary>
+/// <summary>Finds the running tasks of the cluster whose tags say they belong to an app (and branch) and this installation.</summary>
 internal sealed class OwnedTaskFinder(FargateContext context)
 {
     private const string Running = "RUNNING";
@@ -17,10 +17,10 @@ internal sealed class OwnedTaskFinder(FargateContext context)
         }
 
         var tasks = await ecs.DescribeTasksAsync(context.Cluster, arns, includeTags: true, cancellationToken);
-        return tasks.Where(task => SlipwayTags.Owns(task.TagMap, app, branch)).ToList();
+        return tasks.Where(task => SlipwayTags.Owns(task.TagMap, app, branch, context.Installation)).ToList();
     }
 
-    /// <summary>The running playgrounds of the app with this slug, whichever branch or machine started them.</summary>
+    /// <summary>The running playgrounds of the app with this slug, whichever branch or machine of this installation started them.</summary>
     public async Task<IReadOnlyList<EcsTask>> FindPlaygroundsAsync(string app, string slug, CancellationToken cancellationToken) =>
         (await FindAsync(app, branch: null, cancellationToken))
             .Where(task => SlipwayTags.IsPlayground(task.TagMap) && task.TagMap.GetValueOrDefault(SlipwayTags.SlugTag) == slug)

@@ -39,7 +39,7 @@ internal sealed class PlaygroundRetirer(FargateContext context)
                 .Where(image => image != newImage)
                 .Select(image => EcrImageReference.TagIn(image, context.Settings.EcrRepository))
                 .OfType<string>()
-                .Where(tag => ImageOwnershipTag.Matches(tag, app, branch: null))
+                .Where(tag => ImageOwnershipTag.Matches(tag, app, branch: null, context.Installation))
                 .Distinct()
                 .ToList();
             if (images.Count > 0)

@@ -20,7 +20,7 @@ internal sealed class PlaygroundStarter(
     {
         var settings = context.Settings;
         var host = PlaygroundDnsRecord.Host(spec.HostLabel ?? spec.Slug, settings.Domain ?? "");
-        var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug, spec.HostLabel);
+        var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, context.Installation, spec.Slug, spec.HostLabel);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
 
         var zoneTask = hostedZone.GetIdAsync(cancellationToken);
@@ -36,6 +36,7 @@ internal sealed class PlaygroundStarter(
         {
             // A wrong zone or a missing log group must fail before anything runs.
             zoneId = await zoneTask;
+            await new PlaygroundDnsRecord(context).RefuseAnothersAsync(zoneId, host, cancellationToken);
             await logGroupTask;
             previous = await previousTask;
             task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);

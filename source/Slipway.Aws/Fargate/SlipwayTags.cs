@@ -12,9 +12,14 @@ internal static class SlipwayTags
     /// <summary>The first label of a playground's host when it is not the slug (an unguessable host): names its DNS record.</summary>
     public const string HostTag = "slipway:host";
 
-    public static IReadOnlyDictionary<string, string> For(Ownership owner, TaskKind kind, string? slug = null, string? hostLabel = null)
+    public static IReadOnlyDictionary<string, string> For(Ownership owner, TaskKind kind, string? installation, string? slug = null, string? hostLabel = null)
     {
         var tags = new Dictionary<string, string>(owner.ToLabels(kind.Label()));
+        if (installation is not null)
+        {
+            tags[Ownership.InstallationLabel] = installation;
+        }
+
         if (slug is not null)
         {
             tags[SlugTag] = slug;
@@ -31,10 +36,14 @@ internal static class SlipwayTags
     public static IReadOnlyList<EcsTag> ToEcs(IReadOnlyDictionary<string, string> tags) =>
         tags.Select(tag => new EcsTag(tag.Key, tag.Value)).ToList();
 
-    /// <summary>True when the tags say the resource belongs to the app (and to the branch, when one is given).</summary>
-    public static bool Owns(IReadOnlyDictionary<string, string> tags, string app, string? branch) =>
+    /// <summary>
+    /// True when the tags say the resource belongs to the app (and to the branch, when one is given) and to this
+    /// installation: one without the installation tag (made before installations had ids) or with another's is not ours.
+    /// </summary>
+    public static bool Owns(IReadOnlyDictionary<string, string> tags, string app, string? branch, string? installation) =>
         tags.TryGetValue(Ownership.AppLabel, out var taggedApp) && taggedApp == app
-        && (branch is null || (tags.TryGetValue(Ownership.BranchLabel, out var taggedBranch) && taggedBranch == branch));
+        && (branch is null || (tags.TryGetValue(Ownership.BranchLabel, out var taggedBranch) && taggedBranch == branch))
+        && (installation is null || (tags.TryGetValue(Ownership.InstallationLabel, out var taggedInstallation) && taggedInstallation == installation));
 
     /// <summary>Only the slipway:* tags, as the resource's labels.</summary>
     public static IReadOnlyDictionary<string, string> Labels(IReadOnlyDictionary<string, string> tags) =>

@@ -22,6 +22,9 @@ public sealed record ServiceDependencies(IPipelineRunner Pipeline, IRunResourceC
     /// <summary>Starts stopped playgrounds again at start and every few minutes; none: playgrounds are not watched.</summary>
     public PlaygroundReconciler? Playgrounds { get; init; }
 
+    /// <summary>Asks Bitbucket whether an approver may write to the repository; none: only --bitbucket-approvers count.</summary>
+    public Slipway.Status.Bitbucket.BitbucketPermissionLookup? BitbucketPermissions { get; init; }
+
     /// <summary>The clock of the queue and the schedules; tests pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -172,9 +172,11 @@ public sealed class ServiceHost : IAsyncDisposable
         services.AddSingleton<RunQueue>();
         services.AddSingleton<InterruptedRunRecovery>();
         services.AddSingleton<GitHubWebhookReader>();
-        services.AddSingleton<BitbucketWebhookReader>();
+        services.AddSingleton(provider => new BitbucketWebhookReader(
+            provider.GetRequiredService<AppCatalog>(), options, dependencies.BitbucketPermissions, log));
         services.AddSingleton<RunStarter>();
         services.AddSingleton<PlaygroundActions>();
+        services.AddSingleton<ForkTrustWaitlist>();
         services.AddSingleton<CloseOfBusinessTeardown>();
         services.AddSingleton(provider => new ScheduledJobRunner(
             schedule, provider.GetRequiredService<CloseOfBusinessTeardown>(), clock, log));

@@ -43,7 +43,7 @@ internal sealed class PlaygroundWatch(PlaygroundReconciler reconciler, Playgroun
                 }
                 else if (condition == ServiceCondition.Down)
                 {
-                    log.Warning($"The playground of {app} {branch} is down and could not be started again: run its pipeline again, or tear it down.");
+                    log.Warning($"The playground of {app} {branch} is down (gone, or stopped and not started again): run its pipeline again, or tear it down.");
                 }
             }
         }

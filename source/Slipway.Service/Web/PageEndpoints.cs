@@ -87,6 +87,7 @@ public static class PageEndpoints
             });
         });
 
+        routes.MapForkTrust();
         MapLogin(routes);
     }
 

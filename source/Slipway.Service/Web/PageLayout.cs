@@ -29,7 +29,7 @@ internal static class PageLayout
 
         html.Element("title", $"{title} · Slipway")
             .Markup("<style>").Markup(Style).Markup("</style></head><body><header><strong>Slipway</strong>")
-            .Link("/", "Runs").Link("/playgrounds", "Playgrounds").Link("/runs/new", "Start a run")
+            .Link("/", "Runs").Link("/playgrounds", "Playgrounds").Link("/forks", "Forks").Link("/runs/new", "Start a run")
             .Link("/commands", "Commands").Link("/schedules", "Schedules");
         if (showLogout)
         {

@@ -20,6 +20,11 @@ public sealed class GitHubWebhookReader(AppCatalog apps, ServiceOptions options)
 
     private readonly PullRequestPolicy _policy = new(apps, options);
 
+    /// <summary>What a verified delivery asks for (GitHub's deliveries say all that is needed: nothing is looked up).</summary>
+    /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
+    public Task<WebhookDecision> ReadAsync(string eventName, string? deliveryId, JsonElement payload, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(eventName, deliveryId, payload));
+
     /// <summary>What a verified delivery asks for.</summary>
     /// <exception cref="WebhookPayloadException">The payload lacks a field its event needs.</exception>
     public WebhookDecision Read(string eventName, string? deliveryId, JsonElement payload)

@@ -32,7 +32,7 @@ internal sealed class PullRequestPolicy(AppCatalog apps, ServiceOptions options)
         }
 
         return pullRequest.Fork is { } fork
-            ? WebhookDecision.Ignore(WaitingForTrust(pullRequest, fork))
+            ? WebhookDecision.Ignore(WaitingForTrust(pullRequest, fork)) with { AwaitingTrust = Trust(pullRequest, "trust").Request }
             : WebhookDecision.Run(Request(PipelineNames.PullRequest, app, pullRequest, null) with { OnlyWhenCommitChanged = onlyWhenCommitChanged });
     }
 
@@ -141,6 +141,6 @@ internal sealed class PullRequestPolicy(AppCatalog apps, ServiceOptions options)
 
     private static string WaitingForTrust(PullRequestEvent pullRequest, string fork) =>
         pullRequest.Trigger == RunTriggers.GitHub
-            ? $"the pull request comes from the fork '{fork}': it runs once someone who may write to '{pullRequest.Repository}' adds the label '{TrustedLabel}' or approves it, for the commit they saw"
-            : $"the pull request comes from the fork '{fork}': it runs once an account in --bitbucket-approvers approves it, for the commit they saw";
+            ? $"the pull request comes from the fork '{fork}': it runs once someone who may write to '{pullRequest.Repository}' adds the label '{TrustedLabel}' or approves it, or trusts it on the forks page, for the commit they saw"
+            : $"the pull request comes from the fork '{fork}': it runs once someone who may write to '{pullRequest.Repository}' approves it, or trusts it on the forks page, for the commit they saw";
 }

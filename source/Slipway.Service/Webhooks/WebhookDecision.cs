@@ -8,6 +8,9 @@ namespace Slipway.Service.Webhooks;
 /// </summary>
 public sealed record WebhookDecision(IReadOnlyList<RunRequest> Requests, string? IgnoredBecause, bool IsPing = false)
 {
+    /// <summary>A fork's pull request that runs nothing yet: the run it gets once trusted on the forks page.</summary>
+    public RunRequest? AwaitingTrust { get; init; }
+
     /// <summary>The first run asked for, or null.</summary>
     public RunRequest? Request => Requests.Count > 0 ? Requests[0] : null;
 

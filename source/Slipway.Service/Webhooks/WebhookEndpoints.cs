@@ -21,17 +21,17 @@ public static class WebhookEndpoints
     /// <summary>Adds the two webhook endpoints.</summary>
     public static void MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/hooks/github", (HttpContext context, ServiceOptions options, GitHubWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
+        routes.MapPost("/hooks/github", (HttpContext context, ServiceOptions options, GitHubWebhookReader reader, RunQueue queue, ForkTrustWaitlist forks, ServiceMetrics metrics) =>
             HandleAsync(context, new Delivery(
                 "github", options.GitHubWebhookSecret, "GITHUB_WEBHOOK_SECRET", "X-Hub-Signature-256", "X-GitHub-Event",
-                reader.Read), queue, metrics));
-        routes.MapPost("/hooks/bitbucket", (HttpContext context, ServiceOptions options, BitbucketWebhookReader reader, RunQueue queue, ServiceMetrics metrics) =>
+                reader.ReadAsync), queue, forks, metrics));
+        routes.MapPost("/hooks/bitbucket", (HttpContext context, ServiceOptions options, BitbucketWebhookReader reader, RunQueue queue, ForkTrustWaitlist forks, ServiceMetrics metrics) =>
             HandleAsync(context, new Delivery(
                 "bitbucket", options.BitbucketWebhookSecret, "BITBUCKET_WEBHOOK_SECRET", "X-Hub-Signature", "X-Event-Key",
-                reader.Read), queue, metrics));
+                reader.ReadAsync), queue, forks, metrics));
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext context, Delivery delivery, RunQueue queue, ServiceMetrics metrics)
+    private static async Task<IResult> HandleAsync(HttpContext context, Delivery delivery, RunQueue queue, ForkTrustWaitlist forks, ServiceMetrics metrics)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBody)
@@ -91,7 +91,7 @@ public static class WebhookEndpoints
             using var document = await JsonDocument.ParseAsync(json, cancellationToken: context.RequestAborted);
 
             // Repeats are recognised by the signed body, not by the id header, which anyone replaying a delivery can change.
-            decision = delivery.Read(eventName, Convert.ToHexStringLower(body.Digest), document.RootElement);
+            decision = await delivery.Read(eventName, Convert.ToHexStringLower(body.Digest), document.RootElement, context.RequestAborted);
         }
         catch (JsonException)
         {
@@ -108,6 +108,16 @@ public static class WebhookEndpoints
         {
             metrics.CountWebhook(delivery.Provider, "ping");
             return HttpResults.Json(new { status = "pong" });
+        }
+
+        if (decision.AwaitingTrust is { } waiting)
+        {
+            forks.Wait(waiting);
+        }
+
+        foreach (var settled in decision.Requests)
+        {
+            forks.Settle(settled);
         }
 
         if (decision.Request is null)
@@ -151,5 +161,5 @@ public static class WebhookEndpoints
         string SecretVariable,
         string SignatureHeader,
         string EventHeader,
-        Func<string, string?, JsonElement, WebhookDecision> Read);
+        Func<string, string?, JsonElement, CancellationToken, Task<WebhookDecision>> Read);
 }

@@ -84,8 +84,9 @@ public sealed record MotoWorld(MotoFixture Moto, string Name, string Domain, str
     public Ownership Owner(string branch = "feature/x", string run = "run-1") => new(App, branch, run);
 
     /// <summary>A platform on this world; each call is a separate instance, as another machine would have.</summary>
-    public FargatePlatform Platform(AwsSettings? settings = null, IImageStore? imageStore = null, HttpMessageHandler? handler = null, List<string>? warnings = null) =>
-        new(settings ?? Settings, imageStore ?? new NoImageStore(), Moto.Options(handler), warning => warnings?.Add(warning));
+    /// <param name="installation">The installation the platform works for; null for none (as Doctor's checks).</param>
+    public FargatePlatform Platform(AwsSettings? settings = null, IImageStore? imageStore = null, HttpMessageHandler? handler = null, List<string>? warnings = null, string? installation = null) =>
+        new(settings ?? Settings, imageStore ?? new NoImageStore(), Moto.Options(handler), warning => warnings?.Add(warning), installation);
 
     /// <summary>Settings for this world, polling quickly, with the playground addressed privately (moto's ENIs have no public IP).</summary>
     public AwsSettings Settings => new()

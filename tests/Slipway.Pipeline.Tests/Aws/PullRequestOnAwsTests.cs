@@ -69,6 +69,8 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
         record.Should().NotBeNull("the playground's record is UPSERTed");
         record!["TTL"]!.GetValue<int>().Should().Be(60);
         record["ResourceRecords"]![0]!["Value"]!.GetValue<string>().Should().Be(await PrivateAddressAsync(playgroundTask));
+        (await RecordAsync(host, "TXT"))!["ResourceRecords"]![0]!["Value"]!.GetValue<string>().Should()
+            .StartWith("\"slipway:installation=", "records carry no tags: the TXT beside the A record names the installation that owns it");
 
         // The app and tests images went to the registry as two tags, and the playground runs the app's.
         var pushed = await fixture.RecordPushesInEcrAsync();
@@ -84,6 +86,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
         (await fixture.Aws.ListAsync("taskArns", "ecs", "list-tasks", "--cluster", AwsPipelineFixture.Cluster, "--desired-status", "RUNNING")).Should().BeEmpty();
         (await fixture.Aws.RunAsync("ecr", "describe-images", "--repository-name", AwsPipelineFixture.Repository))!["imageDetails"]!.AsArray().Should().BeEmpty();
         (await RecordAsync(host)).Should().BeNull("teardown DELETEs the playground's record");
+        (await RecordAsync(host, "TXT")).Should().BeNull("and its ownership record");
     }
 
     private async Task<string?> TaskStatusAsync(string taskId) =>
@@ -99,7 +102,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
     private Task<IReadOnlyList<string>> ActiveDefinitionsAsync(string familyPrefix) =>
         fixture.Aws.ListAsync("taskDefinitionArns", "ecs", "list-task-definitions", "--family-prefix", familyPrefix, "--status", "ACTIVE");
 
-    private async Task<JsonNode?> RecordAsync(string host) =>
+    private async Task<JsonNode?> RecordAsync(string host, string type = "A") =>
         (await fixture.Aws.RunAsync("route53", "list-resource-record-sets", "--hosted-zone-id", fixture.ZoneId))!["ResourceRecordSets"]!.AsArray()
-            .FirstOrDefault(record => record!["Name"]!.GetValue<string>() == host + "." && record["Type"]!.GetValue<string>() == "A");
+            .FirstOrDefault(record => record!["Name"]!.GetValue<string>() == host + "." && record["Type"]!.GetValue<string>() == type);
 }

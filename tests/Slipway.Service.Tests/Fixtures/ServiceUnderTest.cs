@@ -61,7 +61,8 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         IRemoteBranchLister? branches = null,
         TemporaryFolder? folder = null,
         Action<SqliteRunStore>? seed = null,
-        Func<SqliteRunStore, PlaygroundReconciler>? playgrounds = null)
+        Func<SqliteRunStore, PlaygroundReconciler>? playgrounds = null,
+        Slipway.Status.Bitbucket.BitbucketPermissionLookup? bitbucketPermissions = null)
     {
         folder ??= new TemporaryFolder();
         Directory.CreateDirectory(folder.Combine("site"));
@@ -89,6 +90,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             Clock = clock ?? TimeProvider.System,
             Branches = branches,
             Playgrounds = playgrounds?.Invoke(pipelineStore),
+            BitbucketPermissions = bitbucketPermissions,
         };
         var host = await ServiceHost.StartAsync(options, dependencies, CancellationToken.None);
         return new ServiceUnderTest(folder, host, executor, cleaner, pipelineStore, options);

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Slipway.Service.Tests.Fixtures;
+
+/// <summary>
+/// Bitbucket Cloud's "list a repository's permissions for a workspace"
+/// (<c>GET /2.0/workspaces/{workspace}/permissions/repositories/{repo_slug}?q=user.uuid="{uuid}"</c>) on 127.0.0.1, as
+/// documented: the access token is required (401 with Bitbucket's error body otherwise), the <c>q</c> filter is
+/// applied, and the answer is a page of <c>values</c> (one per page, so <c>next</c> is followed) with <c>next</c>
+/// while more remain. Or, scripted, a failure for every request.
+/// </summary>
+public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly string _token;
+    private readonly List<(string Repository, string Uuid, string Permission)> _grants = [];
+    private readonly List<string> _requests = [];
+    private readonly Task _serving;
+
+    public FakeBitbucketPermissions(string token)
+    {
+        _token = token;
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _serving = Task.Run(ServeAsync);
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>When set, every request is answered with this status and a Bitbucket error body.</summary>
+    public HttpStatusCode? FailWith { get; set; }
+
+    /// <summary>The path and query of every request that carried the token.</summary>
+    public IReadOnlyList<string> Requests
+    {
+        get
+        {
+            lock (_requests)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>Gives the account a permission (read, write, admin) on the repository; several grants give several entries.</summary>
+    public FakeBitbucketPermissions Grant(string repository, string uuid, string permission)
+    {
+        lock (_grants)
+        {
+            _grants.Add((repository, uuid, permission));
+        }
+
+        return this;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _serving;
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            var (status, body) = Answer(context.Request);
+            context.Response.StatusCode = (int)status;
+            context.Response.ContentType = "application/json";
+            var bytes = Encoding.UTF8.GetBytes(body);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private (HttpStatusCode, string) Answer(HttpListenerRequest request)
+    {
+        if (request.Headers["Authorization"] != $"Bearer {_token}")
+        {
+            return (HttpStatusCode.Unauthorized, Error("Access token expired or invalid."));
+        }
+
+        lock (_requests)
+        {
+            _requests.Add(request.Url!.PathAndQuery);
+        }
+
+        if (FailWith is { } failure)
+        {
+            return (failure, Error("Something went wrong."));
+        }
+
+        var path = PathPattern().Match(request.Url!.AbsolutePath);
+        if (request.HttpMethod != "GET" || !path.Success)
+        {
+            return (HttpStatusCode.NotFound, Error("Resource not found"));
+        }
+
+        var repository = $"{path.Groups[1].Value}/{path.Groups[2].Value}";
+        var wanted = QueryPattern().Match(request.QueryString["q"] ?? "") is { Success: true } query ? query.Groups[1].Value : null;
+        List<(string Repository, string Uuid, string Permission)> matching;
+        lock (_grants)
+        {
+            matching = _grants.Where(grant => grant.Repository == repository && (wanted is null || grant.Uuid == wanted)).ToList();
+        }
+
+        var page = int.TryParse(request.QueryString["page"], out var number) ? number : 1;
+        var values = matching.Skip(page - 1).Take(1).Select(grant => new
+        {
+            type = "repository_permission",
+            permission = grant.Permission,
+            user = new { type = "user", uuid = grant.Uuid, display_name = "someone" },
+            repository = new { type = "repository", full_name = grant.Repository },
+        });
+        var next = page < matching.Count
+            ? new Uri(BaseUrl, $"{request.Url.AbsolutePath}?q={Uri.EscapeDataString(request.QueryString["q"] ?? "")}&page={page + 1}").AbsoluteUri
+            : null;
+        return (HttpStatusCode.OK, JsonSerializer.Serialize(new { pagelen = 1, page, values, next }));
+    }
+
+    private static string Error(string message) => JsonSerializer.Serialize(new { type = "error", error = new { message } });
+
+    [GeneratedRegex("^/2\\.0/workspaces/([^/]+)/permissions/repositories/([^/]+)$")]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex("^user\\.uuid=\"([^\"]+)\"$")]
+    private static partial Regex QueryPattern();
+}
