@@ -19,6 +19,11 @@ internal sealed class PlaygroundStarter(
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
+        if (spec.Files is not null)
+        {
+            context.Warn("The playground on AWS does not get the app's files (SyncFiles) yet: Fargate tasks cannot be handed a host folder; see docs/data.md.");
+        }
+
         var host = PlaygroundDnsRecord.Host(spec.HostLabel ?? spec.Slug, settings.Domain ?? "");
         var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, spec.Slug, spec.HostLabel);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);

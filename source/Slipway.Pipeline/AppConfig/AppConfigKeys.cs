@@ -23,6 +23,7 @@ public static class AppConfigKeys
         "playground.readiness.statuses",
         "playground.readiness.contains",
         "playground.writable",
+        "playground.files",
         "playground.unguessable_host",
         "analysis.paths",
         "analysis.exclude",
