@@ -6,15 +6,15 @@ using Slipway.Status;
 partial class Targets
 {
     /// <summary>
-    /// The entry the service runs its runs through: Run, Cron and DumpDatabase here (a command against a branch's
-    /// environment, the app's cron, the nightly dump), every pipeline by the pipeline runner.
+    /// The entry the service runs its runs through: Run, Cron, DumpDatabase and SyncFiles here (a command against a branch's
+    /// environment, the app's cron, the nightly dump and files sync), every pipeline by the pipeline runner.
     /// </summary>
     sealed class OperationsRunner(IPipelineRunner pipelines, Targets serving) : IPipelineRunner
     {
         public async Task<RunFinished> RunAsync(
             PipelineRequest request, Func<PipelineEvent, Task> events, CancellationToken cancellation, CancellationToken superseded = default)
         {
-            if (request.Pipeline is not (PipelineNames.Run or PipelineNames.Cron or PipelineNames.DumpDatabase))
+            if (request.Pipeline is not (PipelineNames.Run or PipelineNames.Cron or PipelineNames.DumpDatabase or PipelineNames.SyncFiles))
             {
                 return await pipelines.RunAsync(request, events, cancellation, superseded);
             }
@@ -22,9 +22,12 @@ partial class Targets
             RunFinished finished;
             try
             {
-                finished = request.Pipeline == PipelineNames.DumpDatabase
-                    ? new RunFinished(RunState.Succeeded, await serving.DumpDatabaseForAsync(request.AppName ?? serving.AppName, cancellation))
-                    : await serving.RunCommandForServiceAsync(request, events, cancellation);
+                finished = request.Pipeline switch
+                {
+                    PipelineNames.DumpDatabase => new RunFinished(RunState.Succeeded, await serving.DumpDatabaseForAsync(request.AppName ?? serving.AppName, cancellation)),
+                    PipelineNames.SyncFiles => new RunFinished(RunState.Succeeded, await serving.SyncFilesForAsync(request.AppName ?? serving.AppName, cancellation)),
+                    _ => await serving.RunCommandForServiceAsync(request, events, cancellation),
+                };
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {

@@ -52,6 +52,9 @@ partial class Targets
     [Parameter("Serve: when each app's sanitized database dump runs, when a source database is configured (SOURCE_DATABASE_URL); off for never.")]
     readonly string DumpSchedule = "0 0 2 ? * *";
 
+    [Parameter("Serve: when each app's public files are synced from --files-source into the store, when one is given; off for never.")]
+    readonly string FilesSchedule = "0 30 2 ? * *";
+
     Target Serve => _ => _
         .Description("Runs the Slipway service: GitHub and Bitbucket webhooks, a durable run queue, the close-of-business teardown and a web page.")
         .Executes(async cancellationToken =>
@@ -77,6 +80,7 @@ partial class Targets
                 AppCronSchedule = CronSchedule,
                 AppCronSchedules = ScheduleEntries(CronSchedules),
                 DumpSchedule = SourceDatabaseUrl is null && SourceDatabaseUrlFile is null ? null : DumpSchedule,
+                FilesSchedule = FilesSource is null ? null : FilesSchedule,
             };
             // Every run the service starts goes through the same runner as this invocation's targets: the same
             // platform, work folder, settings and branch databases, given as typed values.

@@ -1,12 +1,13 @@
 using Amazon.S3;
 using Slipway.Data.Branches;
 using Slipway.Data.Dumps;
+using Slipway.Data.Files;
 using Slipway.Data.Servers;
 using Slipway.Data.State;
 
 namespace Slipway.Data;
 
-/// <summary>The one place the data layer is wired: dump store, sanitizer rules, server and branch databases.</summary>
+/// <summary>The one place the data layer is wired: dump store, file store, sanitizer rules, server and branch databases.</summary>
 public sealed class DataComposition(DataSettings settings)
 {
     private readonly Lazy<IDumpStore> _store = new(() => settings.DumpBucket is { Length: > 0 } bucket
@@ -15,6 +16,13 @@ public sealed class DataComposition(DataSettings settings)
         : new LocalDumpStore(settings.LocalDumpFolder));
 
     public IDumpStore Store => _store.Value;
+
+    private readonly Lazy<IFileStore> _files = new(() => settings.DumpBucket is { Length: > 0 } bucket
+        ? new S3FileStore(new AmazonS3Client(), bucket, settings.DumpPrefix, settings.FilesCacheFolder)
+        : new LocalFileStore(settings.LocalFilesFolder));
+
+    /// <summary>The apps' public files: beside the dumps (their bucket, or the work directory).</summary>
+    public IFileStore Files => _files.Value;
 
     private readonly Lazy<IDatabaseServer> _server = new(() =>
         settings.Server is { } configured ? new ConfiguredDatabaseServer(configured, settings.HostForTasks)

@@ -24,6 +24,12 @@ public sealed record DataSettings(
     /// <summary>The local dump folder, when no bucket is given.</summary>
     public string LocalDumpFolder => Path.Combine(WorkDirectory, "dumps");
 
+    /// <summary>The local file store, when no bucket is given: <c>&lt;work directory&gt;/files/&lt;app&gt;</c>.</summary>
+    public string LocalFilesFolder => Path.Combine(WorkDirectory, "files");
+
+    /// <summary>Where local playgrounds get their copy of files kept in the bucket.</summary>
+    public string FilesCacheFolder => Path.Combine(WorkDirectory, "files-cache");
+
     /// <summary>The state database shared with the run store.</summary>
     public string StateDatabase => Path.Combine(WorkDirectory, "slipway.db");
 }

@@ -88,6 +88,9 @@ public sealed record ServiceOptions
     /// <summary>When each app's sanitized database dump is queued; null when no source database is configured.</summary>
     public string? DumpSchedule { get; init; }
 
+    /// <summary>When each app's public files are synced into the store; null when no files source is configured.</summary>
+    public string? FilesSchedule { get; init; }
+
     /// <summary>True when <paramref name="branch"/> is one of <see cref="LongLivedBranches"/> (or <paramref name="defaultBranch"/>).</summary>
     public bool IsLongLived(string branch, string? defaultBranch = null) =>
         string.Equals(branch, defaultBranch, StringComparison.Ordinal) || LongLivedBranches.Contains(branch, StringComparer.Ordinal);
@@ -145,7 +148,7 @@ public sealed record ServiceOptions
 
         _ = CronSchedule.Parse(TeardownSchedule, TimeZone);
         foreach (var (setting, expression) in AppCronSchedules.Select(pair => ($"AppCronSchedules {pair.Key}", (string?)pair.Value))
-                     .Append((nameof(AppCronSchedule), AppCronSchedule)).Append((nameof(DumpSchedule), DumpSchedule)))
+                     .Append((nameof(AppCronSchedule), AppCronSchedule)).Append((nameof(DumpSchedule), DumpSchedule)).Append((nameof(FilesSchedule), FilesSchedule)))
         {
             if (!string.IsNullOrWhiteSpace(expression) && !string.Equals(expression.Trim(), ScheduleRegistrations.Off, StringComparison.OrdinalIgnoreCase))
             {

@@ -24,6 +24,9 @@ public static class PipelineNames
     /// <summary>The app's sanitized database dump (docs/data.md).</summary>
     public const string DumpDatabase = "DumpDatabase";
 
+    /// <summary>The app's public files copied into the store (docs/data.md).</summary>
+    public const string SyncFiles = "SyncFiles";
+
     private static readonly string[] StageOrder =
         [StageNames.Build, StageNames.Test, StageNames.Analysis, StageNames.Playground, StageNames.Deploy];
 

@@ -6,6 +6,9 @@ internal sealed record EcsTag(string Key, string Value);
 
 internal sealed record EcsKeyValue(string Name, string Value);
 
+/// <summary>A variable ECS sets in the container at start from a stored secret (<paramref name="ValueFrom"/>: its ARN).</summary>
+internal sealed record EcsSecret(string Name, string ValueFrom);
+
 internal sealed record EcsPortMapping(int ContainerPort, string Protocol = "tcp");
 
 internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary<string, string> Options);
@@ -14,6 +17,7 @@ internal sealed record EcsLogConfiguration(string LogDriver, IReadOnlyDictionary
 /// <param name="MemoryReservation">The soft limit in MiB: what the container is expected to need.</param>
 /// <param name="HealthCheck">What makes the container healthy, for the others' <see cref="DependsOn"/>.</param>
 /// <param name="DependsOn">Containers that must reach a condition (START, HEALTHY) before this one starts.</param>
+/// <param name="Secrets">Variables the execution role fetches at start; the definition holds only where they are.</param>
 internal sealed record EcsContainerDefinition(
     string Name,
     string Image,
@@ -25,7 +29,8 @@ internal sealed record EcsContainerDefinition(
     EcsLogConfiguration LogConfiguration,
     int? MemoryReservation = null,
     EcsHealthCheck? HealthCheck = null,
-    IReadOnlyList<EcsContainerDependency>? DependsOn = null);
+    IReadOnlyList<EcsContainerDependency>? DependsOn = null,
+    IReadOnlyList<EcsSecret>? Secrets = null);
 
 /// <summary>A container health check: <c>CMD</c> and the command (no shell), times in seconds.</summary>
 internal sealed record EcsHealthCheck(IReadOnlyList<string> Command, int Interval, int Timeout, int Retries, int StartPeriod);

@@ -29,6 +29,15 @@ internal static class FargateNames
     /// <summary>The stream the awslogs driver writes a task's container to: prefix/container/task-id.</summary>
     public static string LogStream(string app, TaskKind kind, string taskId) => $"{StreamPrefix(app)}/{Container(kind)}/{taskId}";
 
+    /// <summary>Where the app's task secrets are kept in SSM Parameter Store: <c>/slipway/&lt;app&gt;</c>.</summary>
+    public static string SecretsPath(string app) => $"/slipway/{Clean(app)}";
+
+    /// <summary>Where the secrets of one task family's runs are kept: <c>/slipway/&lt;app&gt;/&lt;family&gt;</c>.</summary>
+    public static string SecretsPath(string app, string family) => $"{SecretsPath(app)}/{family}";
+
+    /// <summary>One secret of one run: <c>/slipway/&lt;app&gt;/&lt;family&gt;/&lt;run&gt;/&lt;NAME&gt;</c>.</summary>
+    public static string Secret(Ownership owner, string family, string name) => $"{SecretsPath(owner.App, family)}/{Clean(owner.Run)}/{name}";
+
     // Families allow letters, digits, hyphens and underscores; everything else becomes a hyphen.
     private static string Clean(string text)
     {

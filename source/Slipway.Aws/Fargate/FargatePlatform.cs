@@ -67,18 +67,22 @@ public sealed class FargatePlatform : IPlatform, IDisposable
         var tags = SlipwayTags.For(spec.Owner, spec.Kind, context.Installation);
         var family = FargateNames.Family(spec.Owner.App, spec.Name, spec.Kind);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
-        var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), containerPort: null, tags, spec.Sidecars);
-        var definition = await clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
+        var secrets = new FargateSecrets(context);
+        var stored = await secrets.StoreAsync(family, spec.Owner, tags, spec.Secrets, cancellationToken);
+        string? definitionArn = null;
         try
         {
+            var request = definitions.Create(family, spec.Kind, spec.Image, spec.Owner, spec.Command, spec.Environment, containerPort: null, tags, spec.Sidecars, stored.References);
+            definitionArn = (await clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken)).TaskDefinitionArn;
             await logGroupTask;
-            var task = await launcher.RunAsync(definition.TaskDefinitionArn, tags, cancellationToken);
-            return new FargateTaskRun(context, task, definition.TaskDefinitionArn, spec, spec.Timeout ?? Settings.TaskTimeout);
+            var task = await launcher.RunAsync(definitionArn, tags, cancellationToken);
+            return new FargateTaskRun(context, task, definitionArn, stored.Names, spec, spec.Timeout ?? Settings.TaskTimeout);
         }
         catch (Exception exception)
         {
             // The start's error is the one reported; what its clean-up could not remove travels with it.
-            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
+            var steps = definitionArn is null ? [] : new[] { new TaskDefinitionRemover(context).Step(definitionArn) };
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync([.. steps, secrets.RemoveStep(stored.Names)]));
             throw;
         }
     }

@@ -1,25 +1,82 @@
+using Slipway.Aws.Ecs;
+using Slipway.Platform;
+
 namespace Slipway.Aws.Fargate;
 
 /// <summary>
-/// A Fargate task's secrets. Known limit: they go into the task definition's environment, which
-/// <c>DescribeTaskDefinition</c> shows to whoever may call it (ECS <c>secrets</c> from SSM Parameter Store are
-/// the next step, see docs/security.md). The app reads them as <c>NAME</c>, as it does when no <c>NAME_FILE</c> is set.
+/// A Fargate task's secrets, kept out of its task definition (which <c>DescribeTaskDefinition</c> shows): each value
+/// is stored as an SSM Parameter Store SecureString under <see cref="FargateNames.Secret"/>, tagged like the task,
+/// and the container definition's <c>secrets</c> names only its ARN. The execution role fetches it at start and ECS
+/// sets <c>NAME</c> inside the container, which the app reads as it does when no <c>NAME_FILE</c> is set.
 /// </summary>
-internal static class FargateSecrets
+internal sealed class FargateSecrets(FargateContext context)
 {
-    public static IReadOnlyDictionary<string, string>? WithEnvironment(IReadOnlyDictionary<string, string>? environment, IReadOnlyDictionary<string, string>? secrets)
+    /// <summary>Stores the secrets; on failure removes what it stored and rethrows.</summary>
+    /// <returns>The container's secret references and the stored parameters' names, to remove with the task.</returns>
+    public async Task<StoredSecrets> StoreAsync(
+        string family, Ownership owner, IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
     {
         if (secrets is not { Count: > 0 })
         {
-            return environment;
+            return StoredSecrets.None;
         }
 
-        var combined = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
-        foreach (var (name, value) in secrets)
+        var stored = new List<string>();
+        var references = new List<EcsSecret>();
+        try
         {
-            combined[name] = value;
+            foreach (var (name, value) in secrets.OrderBy(secret => secret.Key, StringComparer.Ordinal))
+            {
+                var parameter = FargateNames.Secret(owner, family, name);
+                stored.Add(parameter);
+                await context.Clients.Ssm.PutSecureStringAsync(parameter, value, tags, cancellationToken);
+                references.Add(new EcsSecret(name, Arn(parameter)));
+            }
+        }
+        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
+        {
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(RemoveStep(stored)));
+            throw;
         }
 
-        return combined;
+        return new StoredSecrets(references, stored);
     }
+
+    /// <summary>A clean-up step that deletes stored secrets, for <see cref="CleanupStep"/>; nothing to delete is fine.</summary>
+    public (string What, Func<CancellationToken, Task> Step) RemoveStep(IReadOnlyList<string> names) =>
+        ($"secrets {string.Join(", ", names)}", cancellationToken => names.Count == 0 ? Task.CompletedTask : context.Clients.Ssm.DeleteAsync(names, cancellationToken));
+
+    /// <summary>Deletes the secrets earlier runs stored for the family (a replaced playground's), keeping <paramref name="keep"/>'s.</summary>
+    public async Task RemoveEarlierRunsAsync(string app, string family, IReadOnlyList<string> keep, CancellationToken cancellationToken)
+    {
+        // Another installation may share the family's path (same app and branch, other domain): its tags keep it.
+        var earlier = new List<string>();
+        foreach (var name in (await context.Clients.Ssm.ListNamesUnderAsync(FargateNames.SecretsPath(app, family), cancellationToken)).Except(keep, StringComparer.Ordinal))
+        {
+            if (SlipwayTags.Owns(await context.Clients.Ssm.ListTagsAsync(name, cancellationToken), app, null, context.Installation))
+            {
+                earlier.Add(name);
+            }
+        }
+
+        if (earlier.Count > 0)
+        {
+            await context.Clients.Ssm.DeleteAsync(earlier, cancellationToken);
+        }
+    }
+
+    // The parameter lives in the account of the task's execution role; without a readable ARN the name serves (same region).
+    private string Arn(string parameter)
+    {
+        var parts = context.Settings.ExecutionRoleArn.Split(':');
+        return parts is ["arn", { Length: > 0 } partition, "iam", _, { Length: > 0 } account, ..]
+            ? $"arn:{partition}:ssm:{context.Clients.Region}:{account}:parameter{parameter}"
+            : parameter;
+    }
+}
+
+/// <summary>What <see cref="FargateSecrets.StoreAsync"/> stored: the container's references and the parameters' names.</summary>
+internal sealed record StoredSecrets(IReadOnlyList<EcsSecret> References, IReadOnlyList<string> Names)
+{
+    public static readonly StoredSecrets None = new([], []);
 }

@@ -7,13 +7,14 @@ namespace Slipway.Aws.Fargate;
 /// <summary>
 /// A test or analysis task on Fargate. Waiting polls DescribeTasks until the task is STOPPED, and rides
 /// out an AWS it cannot reach for <see cref="AwsSettings.UnreachableBudget"/>; its log is read back from
-/// CloudWatch; disposing it stops the task and removes its task definition, each step tried whatever the
+/// CloudWatch; disposing it stops the task and removes its task definition and stored secrets, each step tried whatever the
 /// other did.
 /// </summary>
 internal sealed class FargateTaskRun(
     FargateContext context,
     EcsTask started,
     string taskDefinitionArn,
+    IReadOnlyList<string> secretNames,
     TaskSpec spec,
     TimeSpan timeout) : ITaskRun
 {
@@ -116,7 +117,8 @@ internal sealed class FargateTaskRun(
         stoppedSignal.TrySetResult();
         var leftovers = await CleanupStep.RunAllAsync(
             ($"task {Id}", StopAsync),
-            new TaskDefinitionRemover(context).Step(taskDefinitionArn));
+            new TaskDefinitionRemover(context).Step(taskDefinitionArn),
+            new FargateSecrets(context).RemoveStep(secretNames));
         if (leftovers.Count > 0)
         {
             throw new CleanupFailedException(leftovers);

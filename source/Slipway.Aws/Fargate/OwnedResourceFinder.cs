@@ -6,7 +6,8 @@ namespace Slipway.Aws.Fargate;
 /// Finds everything Slipway holds on AWS for an app (and branch) by its tags, so that a playground
 /// started from another machine is found as well: running tasks, task definitions, the playgrounds'
 /// DNS records (named by the slug tag of a playground task or definition, so the record of a
-/// playground whose task has died is found too) and the ECR images (by their ownership tag).
+/// playground whose task has died is found too), the ECR images (by their ownership tag) and the task secrets
+/// stored in SSM Parameter Store (under the app's path, by their tags).
 /// </summary>
 internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLocator hostedZone)
 {
@@ -15,11 +16,12 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         var tasksTask = new OwnedTaskFinder(context).FindAsync(app, branch, cancellationToken);
         var definitionsTask = FindTaskDefinitionsAsync(app, branch, cancellationToken);
         var imagesTask = FindImagesAsync(app, branch, cancellationToken);
+        var secretsTask = FindSecretsAsync(app, branch, cancellationToken);
         var tasks = (await tasksTask).Select(task => new OwnedResource(FargateResourceTypes.Task, task.TaskArn, SlipwayTags.Labels(task.TagMap))).ToList();
         var definitions = await definitionsTask;
         var records = await FindRecordsAsync(tasks.Concat(definitions), cancellationToken);
 
-        return [.. records, .. tasks, .. definitions, .. await imagesTask];
+        return [.. records, .. tasks, .. definitions, .. await imagesTask, .. await secretsTask];
     }
 
     private async Task<IReadOnlyList<OwnedResource>> FindTaskDefinitionsAsync(string app, string? branch, CancellationToken cancellationToken)
@@ -38,6 +40,23 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
             if (SlipwayTags.Owns(tags, app, branch, context.Installation))
             {
                 owned.Add(new OwnedResource(FargateResourceTypes.TaskDefinition, arn, SlipwayTags.Labels(tags)));
+            }
+        }
+
+        return owned;
+    }
+
+    private async Task<IReadOnlyList<OwnedResource>> FindSecretsAsync(string app, string? branch, CancellationToken cancellationToken)
+    {
+        // The path only narrows the candidates; the tags decide what is Slipway's, as for task definitions.
+        var ssm = context.Clients.Ssm;
+        var owned = new List<OwnedResource>();
+        foreach (var name in await ssm.ListNamesUnderAsync(FargateNames.SecretsPath(app), cancellationToken))
+        {
+            var tags = await ssm.ListTagsAsync(name, cancellationToken);
+            if (SlipwayTags.Owns(tags, app, branch, context.Installation))
+            {
+                owned.Add(new OwnedResource(FargateResourceTypes.Secret, name, SlipwayTags.Labels(tags)));
             }
         }
 

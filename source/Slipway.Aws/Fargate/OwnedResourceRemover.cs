@@ -4,7 +4,7 @@ namespace Slipway.Aws.Fargate;
 
 /// <summary>
 /// Removes what <see cref="OwnedResourceFinder"/> found: the DNS records first (nobody is sent to an
-/// address about to go away), then the tasks, their definitions and the images. Already gone is fine;
+/// address about to go away), then the tasks, their definitions, their stored secrets and the images. Already gone is fine;
 /// resources of other platforms are left alone; every step runs even when one fails.
 /// </summary>
 internal sealed class OwnedResourceRemover(FargateContext context)
@@ -29,6 +29,12 @@ internal sealed class OwnedResourceRemover(FargateContext context)
             .Select(resource => resource.Id)
             .Distinct()
             .Select(remover.Step));
+
+        var secrets = resources.Where(resource => resource.Type == FargateResourceTypes.Secret).Select(resource => resource.Id).Distinct().ToList();
+        if (secrets.Count > 0)
+        {
+            steps.Add(new FargateSecrets(context).RemoveStep(secrets));
+        }
 
         var images = resources
             .Where(resource => resource.Type == FargateResourceTypes.EcrImage)

@@ -19,6 +19,11 @@ internal sealed class PlaygroundStarter(
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
+        if (spec.Files is not null)
+        {
+            context.Warn("The playground on AWS does not get the app's files (SyncFiles) yet: Fargate tasks cannot be handed a host folder; see docs/data.md.");
+        }
+
         var host = PlaygroundDnsRecord.Host(spec.HostLabel ?? spec.Slug, settings.Domain ?? "");
         var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, context.Installation, spec.Slug, spec.HostLabel);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
@@ -26,14 +31,17 @@ internal sealed class PlaygroundStarter(
         var zoneTask = hostedZone.GetIdAsync(cancellationToken);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
         var previousTask = new OwnedTaskFinder(context).FindPlaygroundsAsync(spec.Owner.App, spec.Slug, cancellationToken);
-        var request = definitions.Create(family, TaskKind.Playground, spec.Image, spec.Owner, command: null, FargateSecrets.WithEnvironment(spec.Environment, spec.Secrets), spec.ContainerPort, tags, spec.Sidecars);
-        var definition = await context.Clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
-
+        var secrets = new FargateSecrets(context);
+        var stored = await secrets.StoreAsync(family, spec.Owner, tags, spec.Secrets, cancellationToken);
+        EcsTaskDefinition? definition = null;
         EcsTask task;
         IReadOnlyList<EcsTask> previous;
         string zoneId;
         try
         {
+            var request = definitions.Create(family, TaskKind.Playground, spec.Image, spec.Owner, command: null, spec.Environment, spec.ContainerPort, tags, spec.Sidecars, stored.References);
+            definition = await context.Clients.Ecs.RegisterTaskDefinitionAsync(request, cancellationToken);
+
             // A wrong zone or a missing log group must fail before anything runs.
             zoneId = await zoneTask;
             await new PlaygroundDnsRecord(context).RefuseAnothersAsync(zoneId, host, cancellationToken);
@@ -43,13 +51,14 @@ internal sealed class PlaygroundStarter(
         }
         catch (Exception exception)
         {
-            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
+            var steps = definition is null ? [] : new[] { new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn) };
+            CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync([.. steps, secrets.RemoveStep(stored.Names)]));
             throw;
         }
 
         try
         {
-            var retiring = new PlaygroundRetirer(context).RetireAsync(spec.Owner.App, previous, definition.TaskDefinitionArn, spec.Image, cancellationToken);
+            var retiring = RetireAsync(previous, definition.TaskDefinitionArn, spec, family, secrets, stored.Names, cancellationToken);
             var address = await new TaskAddressResolver(context).WaitForAddressAsync(task.TaskArn, FargateNames.Container(TaskKind.Playground), cancellationToken);
             await new PlaygroundDnsRecord(context).PublishAsync(zoneId, host, address, cancellationToken);
             await retiring;
@@ -64,8 +73,29 @@ internal sealed class PlaygroundStarter(
             // The start's error is the one reported: every clean-up step runs, and what stayed travels with it.
             CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(
                 ($"playground task {task.TaskArn}", token => context.Clients.Ecs.StopTaskAsync(context.Cluster, task.TaskArn, "Slipway: the playground did not start", token)),
-                new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn)));
+                new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn),
+                secrets.RemoveStep(stored.Names)));
             throw;
+        }
+    }
+
+    // The replaced playgrounds and their secrets: like the rest of them, a leftover is Teardown's to find, not the new one's failure.
+    private async Task RetireAsync(
+        IReadOnlyList<EcsTask> previous, string newDefinitionArn, ServiceSpec spec, string family, FargateSecrets secrets, IReadOnlyList<string> keep, CancellationToken cancellationToken)
+    {
+        await new PlaygroundRetirer(context).RetireAsync(spec.Owner.App, previous, newDefinitionArn, spec.Image, cancellationToken);
+        if (previous.Count == 0 && keep.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await secrets.RemoveEarlierRunsAsync(spec.Owner.App, family, keep, cancellationToken);
+        }
+        catch (AwsException exception)
+        {
+            context.Warn($"Could not remove the replaced playground's secrets ({exception.Message}); Teardown will remove them.");
         }
     }
 }

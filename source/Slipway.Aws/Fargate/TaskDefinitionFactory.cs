@@ -15,7 +15,8 @@ internal sealed class TaskDefinitionFactory(AwsSettings settings, string region)
         IReadOnlyDictionary<string, string>? environment,
         int? containerPort,
         IReadOnlyDictionary<string, string> tags,
-        IReadOnlyList<SidecarSpec>? sidecars = null)
+        IReadOnlyList<SidecarSpec>? sidecars = null,
+        IReadOnlyList<EcsSecret>? secrets = null)
     {
         sidecars ??= [];
         var size = Size(kind);
@@ -35,7 +36,8 @@ internal sealed class TaskDefinitionFactory(AwsSettings settings, string region)
             SidecarVariables.Add(environment, sidecars, _ => "localhost", "localhost").OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => new EcsKeyValue(pair.Key, pair.Value)).ToList(),
             containerPort is { } port ? [new EcsPortMapping(port)] : null,
             logging,
-            DependsOn: SidecarContainers.DependenciesOf(sidecars));
+            DependsOn: SidecarContainers.DependenciesOf(sidecars),
+            Secrets: secrets is { Count: > 0 } ? secrets : null);
         return new RegisterTaskDefinitionRequest(
             family,
             settings.TaskRoleArn,

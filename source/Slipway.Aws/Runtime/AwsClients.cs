@@ -3,10 +3,11 @@ using Slipway.Aws.Ecr;
 using Slipway.Aws.Ecs;
 using Slipway.Aws.Logs;
 using Slipway.Aws.Route53;
+using Slipway.Aws.Ssm;
 
 namespace Slipway.Aws.Runtime;
 
-/// <summary>The five service clients, sharing one connection pool, one credential source and one region.</summary>
+/// <summary>The six service clients, sharing one connection pool, one credential source and one region.</summary>
 internal sealed class AwsClients : IDisposable
 {
     private readonly AwsRequestSender sender;
@@ -20,6 +21,7 @@ internal sealed class AwsClients : IDisposable
         Logs = new CloudWatchLogsClient(json);
         Route53 = new Route53Client(sender);
         Ec2 = new Ec2Client(sender);
+        Ssm = new SsmClient(json);
     }
 
     public string Region => sender.Region;
@@ -33,6 +35,8 @@ internal sealed class AwsClients : IDisposable
     public Route53Client Route53 { get; }
 
     public Ec2Client Ec2 { get; }
+
+    public SsmClient Ssm { get; }
 
     public void Dispose() => sender.Dispose();
 }

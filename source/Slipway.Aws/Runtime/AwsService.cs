@@ -25,5 +25,7 @@ internal sealed record AwsService(
 
     public static readonly AwsService Ec2 = new("EC2", "ec2", "ec2", "EC2");
 
+    public static readonly AwsService Ssm = new("SSM Parameter Store", "ssm", "ssm", "SSM", "AmazonSSM");
+
     public string SigningRegion(string region) => GlobalSigningRegion ?? region;
 }

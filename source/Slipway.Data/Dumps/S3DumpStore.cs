@@ -2,6 +2,7 @@ using System.Net;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
+using Slipway.Data.Storage;
 
 namespace Slipway.Data.Dumps;
 
@@ -13,6 +14,8 @@ namespace Slipway.Data.Dumps;
 public sealed class S3DumpStore(IAmazonS3 s3, string bucket, string prefix = "") : IDumpStore
 {
     private const string LatestPointer = "latest";
+
+    private readonly S3Calls calls = new(bucket);
 
     public string Location => $"s3://{bucket}/{prefix}";
 
@@ -111,29 +114,9 @@ public sealed class S3DumpStore(IAmazonS3 s3, string bucket, string prefix = "")
 
     private string PointerKey(string app) => $"{prefix}{app}/{LatestPointer}";
 
-    private async Task<T> CallAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (AmazonS3Exception exception)
-        {
-            throw Explain(exception);
-        }
-    }
+    private Task<T> CallAsync<T>(Func<Task<T>> call) => calls.CallAsync(call);
 
-    private async Task CallAsync(Func<Task> call) => await CallAsync(async () =>
-    {
-        await call();
-        return true;
-    });
+    private Task CallAsync(Func<Task> call) => calls.CallAsync(call);
 
-    private DataException Explain(AmazonS3Exception exception) => exception.ErrorCode switch
-    {
-        "NoSuchBucket" => new DataException($"The bucket '{bucket}' does not exist: create it or fix --dump-bucket.", exception),
-        "AccessDenied" or "AllAccessDisabled" => new DataException(
-            $"Access to the bucket '{bucket}' was denied: allow s3:GetObject, s3:PutObject, s3:DeleteObject and s3:ListBucket (docs/iam-policy.json).", exception),
-        _ => new DataException($"The bucket '{bucket}' failed: {exception.Message}", exception),
-    };
+    private DataException Explain(AmazonS3Exception exception) => calls.Explain(exception);
 }

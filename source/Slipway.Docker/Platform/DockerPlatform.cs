@@ -107,7 +107,7 @@ public sealed class DockerPlatform : IPlatform
             // A playground should be up until it is torn down: after a host reboot or an engine restart it comes back.
             RestartPolicy = "unless-stopped",
         };
-        var containerId = await CreateBesideAsync(request, sidecars, spec.Secrets, cancellationToken);
+        var containerId = await CreateBesideAsync(request, sidecars, spec.Secrets, cancellationToken, spec.Files);
 
         var details = await client.InspectContainerAsync(containerId, cancellationToken);
         if (details.HostPort(spec.ContainerPort) is not { } hostPort)
@@ -257,17 +257,18 @@ public sealed class DockerPlatform : IPlatform
         string name, IReadOnlyList<SidecarSpec>? sidecars, IReadOnlyDictionary<string, string> labels, string restartPolicy, CancellationToken cancellationToken) =>
         sidecars is null or { Count: 0 } ? null : await SidecarGroup.StartAsync(client, name, sidecars, labels, options, restartPolicy, cancellationToken);
 
-    // Creates the container, gives it its secrets (files inside it, never inspectable environment) and its networks
-    // (Slipway's database server's, its services'), then starts it; a failed start removes the container and the
+    // Creates the container, gives it its secrets (files inside it, never inspectable environment), its copy of the
+    // app's files and its networks (Slipway's database server's, its services'), then starts it; a failed start removes the container and the
     // services, and what could not be removed travels with the error.
     private async Task<string> CreateBesideAsync(
-        ContainerCreateRequest request, SidecarGroup? sidecars, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken)
+        ContainerCreateRequest request, SidecarGroup? sidecars, IReadOnlyDictionary<string, string>? secrets, CancellationToken cancellationToken, ServiceFiles? files = null)
     {
         string? containerId = null;
         try
         {
             containerId = await client.CreateContainerAsync(request, cancellationToken);
             await ContainerSecrets.CopyAsync(client, containerId, secrets, cancellationToken);
+            await ContainerFiles.CopyAsync(client, containerId, files, cancellationToken);
             foreach (var network in options.Networks)
             {
                 await client.ConnectNetworkAsync(network, containerId, [], cancellationToken);

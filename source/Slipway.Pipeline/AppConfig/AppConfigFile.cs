@@ -33,6 +33,9 @@ public sealed record AppConfigFile
     /// <summary>Folders the web server may write to, relative to the repository root; <c>*</c> matches one folder name.</summary>
     public IReadOnlyList<string>? Writable { get; init; }
 
+    /// <summary>Where the playground gets the app's public files (SyncFiles), relative to the repository root.</summary>
+    public string? Files { get; init; }
+
     /// <summary>Who may reach the playground and at what address (<c>playground.unguessable_host</c>, ...).</summary>
     public PlaygroundAccess Access { get; init; } = PlaygroundAccess.Open;
 

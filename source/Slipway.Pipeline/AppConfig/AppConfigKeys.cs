@@ -23,6 +23,7 @@ public static class AppConfigKeys
         "playground.readiness.statuses",
         "playground.readiness.contains",
         "playground.writable",
+        "playground.files",
         "playground.unguessable_host",
         "playground.basic_auth.user",
         "playground.basic_auth.open_paths",

@@ -46,6 +46,7 @@ internal static partial class AppConfigParser
             ReadinessStatuses = read.Statuses("playground.readiness.statuses"),
             ReadinessContains = read.Text("playground.readiness.contains", AnyText(), "the text the ready page must contain, on one line"),
             Writable = read.Paths("playground.writable"),
+            Files = read.Path("playground.files", allowGlob: false),
             Access = PlaygroundAccess.Read(read),
             AnalysisPaths = read.Paths("analysis.paths"),
             AnalysisExclude = read.Paths("analysis.exclude"),

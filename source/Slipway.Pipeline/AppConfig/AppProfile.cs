@@ -26,6 +26,9 @@ public sealed record AppProfile
     /// <summary>Folders the web server may write to, relative to the repository root.</summary>
     public required IReadOnlyList<string> Writable { get; init; }
 
+    /// <summary>Where the playground gets the app's public files, relative to the repository root (Drupal's sites/default/files by default).</summary>
+    public string Files { get; init; } = "sites/default/files";
+
     /// <summary>Who may reach the playground and at what address.</summary>
     public PlaygroundAccess Access { get; init; } = PlaygroundAccess.Open;
 
@@ -97,6 +100,7 @@ public sealed record AppProfile
             Dockerfile = file.Dockerfile,
             Readiness = readiness,
             Writable = writable,
+            Files = file.Files ?? (docroot == "." ? "" : docroot + "/") + "sites/default/files",
             Access = file.Access,
             AnalysisPaths = analysisPaths,
             AnalysisExclude = file.AnalysisExclude ?? [],

@@ -15,6 +15,7 @@ namespace Slipway.Pipeline.Running;
 /// <param name="ImageStore">The same engine's tag and push, for releases.</param>
 /// <param name="Git">The git the checkout uses, for release tags.</param>
 /// <param name="Pricing">How AWS tasks are priced; null on the local engine (machine time only).</param>
+/// <param name="Files">The app's public files the playground gets a copy of; none when null.</param>
 /// <param name="History">What completed runs found (new or old findings, flaky tests); none kept when null.</param>
 public sealed record PipelineServices(
     IPlatform Platform,
@@ -29,4 +30,5 @@ public sealed record PipelineServices(
     SlipwayLayout Layout,
     TimeProvider Clock,
     IResultHistory? History = null,
-    Costs.TaskPricing? Pricing = null);
+    Costs.TaskPricing? Pricing = null,
+    IAppFiles? Files = null);

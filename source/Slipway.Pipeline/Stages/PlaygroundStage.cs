@@ -34,7 +34,8 @@ public sealed class PlaygroundStage(PipelineServices services)
                 auth.Environment)),
             Secrets: BuiltApp.WithAppEnvironment(new Dictionary<string, string>(built.Database.Secrets), auth.Secrets),
             Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken),
-            HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret));
+            HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret),
+            Files: await FilesForAsync(run, built.Profile, cancellationToken));
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;
@@ -84,6 +85,18 @@ public sealed class PlaygroundStage(PipelineServices services)
     }
 
     // Only context for the failure being reported: a log that cannot be read must not take that failure's place.
+    // The app's synced public files, copied into the playground at playground.files (a copy per playground: Drupal writes there).
+    private async Task<ServiceFiles?> FilesForAsync(RunContext run, AppProfile profile, CancellationToken cancellationToken)
+    {
+        if (services.Files is null || await services.Files.LocalFolderAsync(run.AppName, cancellationToken) is not { } folder)
+        {
+            return null;
+        }
+
+        Log.Information($"The playground gets the app's files from {folder}.");
+        return new ServiceFiles(folder, $"{Building.AppImageRequest.AppFolder}/{profile.Files}");
+    }
+
     private async Task<IReadOnlyList<LogLine>> ReadLogTailAsync(ServiceEndpoint endpoint)
     {
         try

@@ -9,7 +9,8 @@ namespace Slipway.Service.Schedules;
 /// <summary>
 /// The one place per-app scheduled jobs are made: for each app the service knows, its cron (<see cref="ServiceOptions.AppCronSchedule"/>,
 /// or the app's own from <see cref="ServiceOptions.AppCronSchedules"/>) and, when a source database is configured, its nightly dump
-/// (<see cref="ServiceOptions.DumpSchedule"/>). Another nightly job joins by adding one line here: its job class and its schedule.
+/// (<see cref="ServiceOptions.DumpSchedule"/>) and, when a files source is configured, its nightly files sync
+/// (<see cref="ServiceOptions.FilesSchedule"/>). Another nightly job joins by adding one line here: its job class and its schedule.
 /// </summary>
 public static class ScheduleRegistrations
 {
@@ -26,7 +27,9 @@ public static class ScheduleRegistrations
             Add(runners, cron, nameof(ServiceOptions.AppCronSchedule), options, clock, log,
                 new AppCronJob(app.Name, pipelineStore, catalog, queue, log, options));
             Add(runners, options.DumpSchedule, nameof(ServiceOptions.DumpSchedule), options, clock, log,
-                new NightlyDumpJob(app.Name, app.Source, queue, log));
+                NightlyDataJob.Dump(app.Name, app.Source, queue, log));
+            Add(runners, options.FilesSchedule, nameof(ServiceOptions.FilesSchedule), options, clock, log,
+                NightlyDataJob.Files(app.Name, app.Source, queue, log));
         }
 
         return runners;

@@ -20,6 +20,8 @@ internal sealed class MotoApi(AwsRequestSender sender)
     private static readonly AwsOperation DescribeSecurityGroups = new(AwsService.Ec2, "DescribeSecurityGroups");
     private static readonly AwsOperation CreateHostedZone = new(AwsService.Route53, "CreateHostedZone");
     private static readonly AwsOperation PutImage = new(AwsService.Ecr, "PutImage");
+    private static readonly AwsOperation GetParameter = new(AwsService.Ssm, "GetParameter");
+    private static readonly AwsOperation GetParametersByPath = new(AwsService.Ssm, "GetParametersByPath");
 
     private readonly JsonProtocol json = new(sender);
 
@@ -67,6 +69,30 @@ internal sealed class MotoApi(AwsRequestSender sender)
     {
         var manifest = $$"""{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"mediaType":"application/vnd.docker.container.image.v1+json","size":2,"digest":"sha256:{{Guid.NewGuid():N}}{{Guid.NewGuid():N}}"},"layers":[]}""";
         return json.CallAsync<object, JsonObject>(PutImage, new { repositoryName = repository, imageManifest = manifest, imageTag = tag }, CancellationToken.None);
+    }
+
+    // SSM names its members in PascalCase: dictionary keys keep theirs, where an anonymous object's would be camelCased.
+
+    /// <summary>A stored parameter's decrypted value and ARN, as the task's execution role would fetch it; null when there is none.</summary>
+    public async Task<(string Value, string Arn)?> ParameterAsync(string name)
+    {
+        try
+        {
+            var answer = await json.CallAsync<object, JsonObject>(GetParameter, new Dictionary<string, object> { ["Name"] = name, ["WithDecryption"] = true }, CancellationToken.None);
+            var parameter = answer["Parameter"]!;
+            return (parameter["Value"]!.GetValue<string>(), parameter["ARN"]!.GetValue<string>());
+        }
+        catch (AwsException exception) when (exception.ErrorCode == "ParameterNotFound")
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The names of every parameter under the path, at any depth.</summary>
+    public async Task<IReadOnlyList<string>> ParameterNamesUnderAsync(string path)
+    {
+        var answer = await json.CallAsync<object, JsonObject>(GetParametersByPath, new Dictionary<string, object> { ["Path"] = path, ["Recursive"] = true }, CancellationToken.None);
+        return answer["Parameters"]!.AsArray().Select(parameter => parameter!["Name"]!.GetValue<string>()).ToList();
     }
 
     public async Task<IReadOnlyList<string>> DefaultSubnetsAsync()

@@ -20,10 +20,10 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
-    public void The_registry_holds_every_operation_of_the_five_services()
+    public void The_registry_holds_every_operation_of_the_six_services()
     {
         AwsOperationRegistry.All.Select(operation => operation.Action).Should().Contain(
-            ["ecs:RunTask", "ecs:DescribeTasks", "ecr:GetAuthorizationToken", "logs:GetLogEvents", "route53:ChangeResourceRecordSets", "ec2:DescribeNetworkInterfaces"]);
-        AwsOperationRegistry.All.Select(operation => operation.Service.SigningName).Distinct().Should().BeEquivalentTo("ecs", "ecr", "logs", "route53", "ec2");
+            ["ecs:RunTask", "ecs:DescribeTasks", "ecr:GetAuthorizationToken", "logs:GetLogEvents", "route53:ChangeResourceRecordSets", "ec2:DescribeNetworkInterfaces", "ssm:PutParameter"]);
+        AwsOperationRegistry.All.Select(operation => operation.Service.SigningName).Distinct().Should().BeEquivalentTo("ecs", "ecr", "logs", "route53", "ec2", "ssm");
     }
 }

@@ -1,0 +1,28 @@
+namespace Slipway.Data.Files;
+
+/// <summary>
+/// Where an app's public files (Drupal's <c>sites/default/files</c>) are kept between the nightly sync and the
+/// playgrounds: a local folder under the work directory by default, or <c>&lt;prefix&gt;&lt;app&gt;/files/</c> in the
+/// dump bucket. The store mirrors the source: new and changed files are copied, files gone from it are removed.
+/// </summary>
+public interface IFileStore
+{
+    /// <summary>Where the store is, for messages (a folder or s3://bucket/prefix).</summary>
+    string Location { get; }
+
+    /// <summary>Makes the app's stored files what <paramref name="sourceFolder"/> holds, copying only what changed.</summary>
+    /// <exception cref="DataException">The source folder is missing, or the store refused.</exception>
+    Task<FileSyncReport> SyncAsync(string app, string sourceFolder, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The app's stored files as a local folder a playground can be given (the store's own folder, or a copy kept
+    /// up to date under the work directory), or null when none were ever synced.
+    /// </summary>
+    Task<string?> LocalFolderAsync(string app, CancellationToken cancellationToken);
+}
+
+/// <summary>What one sync did.</summary>
+public sealed record FileSyncReport(int Copied, int Removed, int Unchanged)
+{
+    public override string ToString() => $"{Copied} copied, {Removed} removed, {Unchanged} unchanged";
+}

@@ -1,0 +1,98 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using Slipway.Data.Storage;
+
+namespace Slipway.Data.Files;
+
+/// <summary>
+/// The files under <c>&lt;prefix&gt;&lt;app&gt;/files/</c> in the dump bucket. Each file is uploaded in one part, so its
+/// ETag is its MD5: a file whose MD5 matches is not sent again. A playground on the local engine gets a copy kept in
+/// <c>&lt;cache&gt;/&lt;app&gt;</c>, brought up to date the same way before each start.
+/// </summary>
+public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, string cacheRoot) : IFileStore
+{
+    private readonly S3Calls calls = new(bucket);
+
+    public string Location => $"s3://{bucket}/{prefix}";
+
+    public async Task<FileSyncReport> SyncAsync(string app, string sourceFolder, CancellationToken cancellationToken)
+    {
+        var source = FileTree.Source(sourceFolder);
+        var plan = FileTree.Plan(await Md5sAsync(source, cancellationToken), await StoredAsync(app, cancellationToken));
+        foreach (var path in plan.Copy)
+        {
+            var request = new PutObjectRequest { BucketName = bucket, Key = KeyOf(app, path), FilePath = source[path].FullName };
+            await calls.CallAsync(() => s3.PutObjectAsync(request, cancellationToken));
+        }
+
+        foreach (var path in plan.Remove)
+        {
+            await calls.CallAsync(() => s3.DeleteObjectAsync(bucket, KeyOf(app, path), cancellationToken));
+        }
+
+        return plan.Report;
+    }
+
+    public async Task<string?> LocalFolderAsync(string app, CancellationToken cancellationToken)
+    {
+        var stored = await StoredAsync(app, cancellationToken);
+        if (stored.Count == 0)
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(cacheRoot, app);
+        var plan = FileTree.Plan(stored, await Md5sAsync(FileTree.List(folder), cancellationToken));
+        foreach (var path in plan.Copy)
+        {
+            var response = await calls.CallAsync(() => s3.GetObjectAsync(bucket, KeyOf(app, path), cancellationToken));
+            using (response)
+            {
+                await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
+            }
+        }
+
+        foreach (var path in plan.Remove)
+        {
+            File.Delete(Path.Combine(folder, path));
+        }
+
+        return folder;
+    }
+
+    private string FolderKey(string app) => $"{prefix}{app}/files/";
+
+    private string KeyOf(string app, string path) => FolderKey(app) + path;
+
+    // Relative path → MD5 (the ETag without its quotes) of every stored file, all pages.
+    private async Task<Dictionary<string, string>> StoredAsync(string app, CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = FolderKey(app) };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await calls.CallAsync(() => s3.ListObjectsV2Async(request, cancellationToken));
+            foreach (var item in response.S3Objects ?? [])
+            {
+                stored[item.Key[request.Prefix.Length..]] = item.ETag.Trim('"');
+            }
+
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+
+        return stored;
+    }
+
+    private static async Task<Dictionary<string, string>> Md5sAsync(IReadOnlyDictionary<string, FileInfo> files, CancellationToken cancellationToken)
+    {
+        var md5s = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, file) in files)
+        {
+            md5s[path] = await FileTree.Md5Async(file, cancellationToken);
+        }
+
+        return md5s;
+    }
+}
