@@ -59,6 +59,19 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             WriteTests(report, output);
         }
 
+        if (report.Attachments.Count > 0)
+        {
+            // Links relative to the run's report folder, where the run wrote the files beside this report.
+            output.WriteLine("### Screenshots");
+            output.WriteLine();
+            foreach (var attachment in report.Attachments)
+            {
+                output.WriteLine($"- [{MarkdownText.Cell(attachment.Name)}]({attachment.RelativePath})");
+            }
+
+            output.WriteLine();
+        }
+
         if (report.Findings.Count > 0)
         {
             WriteFindingsByFile(report, output);
