@@ -21,7 +21,8 @@ public sealed class ServicesSiteTests(EndToEndFixture fixture)
 
         var run = await fixture.BuildScript.RunAsync("Test", "--app", path, "--branch", branch);
 
-        run.ExitCode.Should().Be(3, "the planted browser failure makes the tests red: {0}", run);
+        run.ExitCode.Should().Be(1, "the planted browser failure makes the test stage red: {0}", run);
+        run.Output.Should().Contain("test   failed - 1 of 3 tests failed, first HomePageTest::testPlantedFailureExpectsAnotherHeading");
         var runFolder = EndToEndFixture.RunFolderIn(run);
         var outcomes = XDocument.Load(Path.Combine(runFolder, "junit.xml")).Descendants("testcase").ToDictionary(
             testcase => (string)testcase.Attribute("name")!,
