@@ -13,8 +13,8 @@
 # tests.behat, relative to the app's folder) choose the configuration files. For browser tests,
 # SLIPWAY_SERVE_DOCROOT (the docroot) makes this script serve the built app on port 8080 first, at
 # APP_URL (http://$SLIPWAY_TASK_HOST:8080/, the name the browser beside the task reaches it by);
-# WEBDRIVER_URL comes from the platform. Screenshots a runner leaves in $SLIPWAY_SCREENSHOTS_DIR are
-# named in notes ("::slipway:: note tool=browser screenshot ...").
+# WEBDRIVER_URL comes from the platform. Screenshots (*.png) a runner leaves in $SLIPWAY_SCREENSHOTS_DIR
+# are named in notes and handed back as base64 blocks (format=png-base64), for the run's report folder.
 # The branch database: DB_HOST/PORT/NAME/USER, and DATABASE_URL_FILE, DB_PASSWORD_FILE (secret files);
 # the runners get DATABASE_URL and DB_PASSWORD.
 # Exit code: 0 when the runners ran, whatever the tests said; 2 when a runner could not run.
@@ -189,12 +189,25 @@ stop_app_server() {
   [[ -z "$server_pid" ]] || kill "$server_pid" 2>/dev/null || true
 }
 
-# Names the screenshots the runners left of failing browser steps.
+# Hands back the screenshots the runners left of failing browser steps, each as base64 between
+# markers (format=png-base64): the log is the only channel out of the task. The name is made a
+# plain file name here; a file over 8 MiB is only named.
 tell_screenshots() {
   [[ -d "$SLIPWAY_SCREENSHOTS_DIR" ]] || return 0
-  local shot
+  local shot name
   while IFS= read -r shot; do
+    name="$(basename "$shot")"
+    name="${name//[^A-Za-z0-9._-]/-}"
+    name="${name#.}"
+    [[ ${#name} -le 120 ]] || name="${name:0:112}.png"
+    if [[ $(stat -c %s "$shot") -gt $((8 * 1024 * 1024)) ]]; then
+      tell browser "screenshot of a failing step: $shot (over 8 MiB, not attached)"
+      continue
+    fi
     tell browser "screenshot of a failing step: $shot"
+    printf '::slipway:: begin tool=browser format=png-base64 name=%s\n' "$name"
+    base64 -w 76 "$shot"
+    printf '::slipway:: end tool=browser exit=0\n'
   done < <(find "$SLIPWAY_SCREENSHOTS_DIR" -type f -name '*.png' | LC_ALL=C sort)
 }
 

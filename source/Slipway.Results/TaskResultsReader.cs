@@ -32,6 +32,7 @@ public sealed class TaskResultsReader
     private readonly List<CodeMetrics> _metrics = [];
     private readonly List<ResultsProblem> _problems = [];
     private readonly List<TaskNote> _notes = [];
+    private readonly List<TaskAttachment> _attachments = [];
     private ReportBlock? _open;
     private bool _completed;
 
@@ -120,6 +121,7 @@ public sealed class TaskResultsReader
         return new TaskResults(_taskName, _tools.ToArray(), _suites.ToArray(), _findings.ToArray(), _metrics.ToArray(), _problems.ToArray())
         {
             Notes = _notes.ToArray(),
+            Attachments = _attachments.ToArray(),
         };
     }
 
@@ -165,6 +167,7 @@ public sealed class TaskResultsReader
             _suites.AddRange(results.Suites);
             _findings.AddRange(results.Findings);
             _metrics.AddRange(results.Metrics);
+            _attachments.AddRange(results.Attachments);
             _tools.Add(new ToolRun(block.Tool, block.Format, exitCode, ToolRunStatus.Read));
         }
         catch (ReportFormatException exception)

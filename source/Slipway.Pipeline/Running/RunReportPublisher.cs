@@ -40,6 +40,7 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
         WriteFile(Path.Combine(runFolder, MarkdownFile), output => output.Write(markdown.ToString()));
         WriteFile(Path.Combine(runFolder, JUnitFile), output => new JUnitReportWriter().Write(report, output));
         WriteFile(Path.Combine(runFolder, JsonFile), output => new JsonReportWriter().Write(report, output));
+        WriteAttachments(report, runFolder);
         new GitHubStepSummary(environment, new MarkdownReportWriter()).TryAppend(report);
         Log.Information($"Report written to {runFolder}");
 
@@ -59,6 +60,18 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
             CostSummary = StatusItems.Costs(report.Facts),
         });
         return report;
+    }
+
+    // The screenshots the tasks handed back, beside the report that links them. Their names were checked as
+    // plain file names when they were read; a later one of the same name replaces an earlier one.
+    private static void WriteAttachments(RunReport report, string runFolder)
+    {
+        foreach (var attachment in report.Attachments)
+        {
+            var path = Path.Combine(runFolder, TaskAttachment.Folder, attachment.Name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, attachment.Content);
+        }
     }
 
     // A stage that failed before it had results (the build, the playground, a tests image that did not

@@ -17,7 +17,7 @@ internal sealed class ReportBlock
         Results = new DocumentResults();
         _raw = new RawLineSample(rawLinesKept);
         _filter = ReportDocumentParsers.IsXml(begin.Format) ? new XmlLineFilter() : null;
-        _parser = ReportDocumentParsers.For(begin.Format, new ReportContext(begin.Tool, paths, Results));
+        _parser = ReportDocumentParsers.For(begin.Format, new ReportContext(begin.Tool, paths, Results, begin.Name));
     }
 
     public string Tool { get; }

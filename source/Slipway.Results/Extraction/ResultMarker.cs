@@ -6,10 +6,14 @@ namespace Slipway.Results.Extraction;
 /// <summary>
 /// A <c>::slipway::</c> marker line (see docs/results-protocol.md): <c>begin tool=X format=Y</c> or
 /// <c>end tool=X exit=N</c>. Only a whole line is a marker: no leading space, nothing but
-/// space-separated <c>key=value</c> pairs after the verb.
+/// space-separated <c>key=value</c> pairs after the verb. A file a task hands back (a screenshot) has a
+/// <c>name=</c> too.
 /// </summary>
 internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format, int? ExitCode)
 {
+    /// <summary>The file name a begin marker gives a file it hands back, as the task wrote it (checked by its reader).</summary>
+    public string? Name { get; init; }
+
     public const string Prefix = "::slipway:: ";
 
     /// <summary>A cheap first test that lets the reader skip almost every line without parsing it.</summary>
@@ -41,7 +45,7 @@ internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format
             return false;
         }
 
-        string? tool = null, format = null;
+        string? tool = null, format = null, name = null;
         int? exitCode = null;
         var pairs = verbEnd < 0 ? ReadOnlySpan<char>.Empty : rest[(verbEnd + 1)..];
         foreach (var range in pairs.Split(' '))
@@ -68,6 +72,10 @@ internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format
             {
                 format = value.ToString();
             }
+            else if (key.SequenceEqual("name") && !value.IsEmpty)
+            {
+                name = value.ToString();
+            }
             else if (key.SequenceEqual("exit") && int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code))
             {
                 exitCode = code;
@@ -79,7 +87,7 @@ internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format
             return false;
         }
 
-        marker = new ResultMarker(kind, tool, format, exitCode);
+        marker = new ResultMarker(kind, tool, format, exitCode) { Name = name };
         return true;
     }
 }

@@ -18,6 +18,9 @@ public sealed record TaskResults(
     /// <summary>The task's own explanations (<c>::slipway:: note</c> lines), in log order.</summary>
     public IReadOnlyList<TaskNote> Notes { get; init; } = [];
 
+    /// <summary>The files the task handed back (screenshots of failing browser steps), in log order.</summary>
+    public IReadOnlyList<TaskAttachment> Attachments { get; init; } = [];
+
     /// <summary>True when a report was incomplete or unreadable, or the task itself failed.</summary>
     public bool HasInfrastructureFailure => Problems.Count > 0;
 

@@ -8,4 +8,6 @@ internal sealed class DocumentResults
     public List<Finding> Findings { get; } = [];
 
     public List<CodeMetrics> Metrics { get; } = [];
+
+    public List<TaskAttachment> Attachments { get; } = [];
 }

@@ -8,4 +8,5 @@ internal enum ReportFormat
     Pmd,
     PmdCpd,
     PhplocJson,
+    PngBase64,
 }

@@ -3,7 +3,7 @@ namespace Slipway.Results.Parsing;
 /// <summary>The names the protocol gives the report formats.</summary>
 internal static class ReportFormatNames
 {
-    public const string Known = "junit, checkstyle, pmd, pmd-cpd, phploc-json";
+    public const string Known = "junit, checkstyle, pmd, pmd-cpd, phploc-json, png-base64";
 
     public static ReportFormat? Parse(string? name) => name switch
     {
@@ -12,6 +12,7 @@ internal static class ReportFormatNames
         "pmd" => ReportFormat.Pmd,
         "pmd-cpd" => ReportFormat.PmdCpd,
         "phploc-json" => ReportFormat.PhplocJson,
+        "png-base64" => ReportFormat.PngBase64,
         _ => null,
     };
 }

@@ -56,7 +56,11 @@ public sealed partial class RunReport
         Metrics = tasks.SelectMany(task => task.Metrics).ToArray();
         Problems = tasks.SelectMany(task => task.Problems).ToArray();
         Notes = tasks.SelectMany(task => task.Notes).ToArray();
+        Attachments = tasks.SelectMany(task => task.Attachments).ToArray();
     }
+
+    /// <summary>The files the tasks handed back (screenshots), in task then log order.</summary>
+    public IReadOnlyList<TaskAttachment> Attachments { get; }
 
     /// <summary>The tasks' own explanations, in task then log order.</summary>
     public IReadOnlyList<TaskNote> Notes { get; }

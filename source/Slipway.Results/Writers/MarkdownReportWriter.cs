@@ -36,17 +36,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             WriteProblems(report, output);
         }
 
-        if (report.Notes.Count > 0)
-        {
-            output.WriteLine("### Notes");
-            output.WriteLine();
-            foreach (var note in report.Notes)
-            {
-                output.WriteLine($"- **{MarkdownText.Cell(note.Task + (note.Tool is null ? "" : "/" + note.Tool))}**: {MarkdownText.Cell(note.Text, 500)}");
-            }
-
-            output.WriteLine();
-        }
+        WriteList(output, "Notes", report.Notes.Select(note => $"**{MarkdownText.Cell(note.Task + (note.Tool is null ? "" : "/" + note.Tool))}**: {MarkdownText.Cell(note.Text, 500)}"));
 
         // The per-tool and per-rule summary comes before everything long: it is what a reviewer reads first.
         if (report.Findings.Count > 0)
@@ -59,24 +49,35 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             WriteTests(report, output);
         }
 
+        // Links relative to the run's report folder, where the run wrote the files beside this report.
+        WriteList(output, "Screenshots", report.Attachments.Select(attachment => $"[{MarkdownText.Cell(attachment.Name)}]({attachment.RelativePath})"));
+
         if (report.Findings.Count > 0)
         {
             WriteFindingsByFile(report, output);
         }
 
-        if (report.Metrics.Count > 0)
-        {
-            output.WriteLine("### Code size");
-            output.WriteLine();
-            foreach (var metrics in report.Metrics)
-            {
-                output.WriteLine($"- {metrics.Tool}: {ReportText.Metrics(metrics)}");
-            }
+        WriteList(output, "Code size", report.Metrics.Select(metrics => $"{metrics.Tool}: {ReportText.Metrics(metrics)}"));
+        MarkdownChangesSection.WriteCosts(report, output);
+    }
 
-            output.WriteLine();
+    // A section of one bulleted line per item, left out when there are none.
+    private static void WriteList(TextWriter output, string title, IEnumerable<string> items)
+    {
+        var lines = items.ToList();
+        if (lines.Count == 0)
+        {
+            return;
         }
 
-        MarkdownChangesSection.WriteCosts(report, output);
+        output.WriteLine($"### {title}");
+        output.WriteLine();
+        foreach (var line in lines)
+        {
+            output.WriteLine($"- {line}");
+        }
+
+        output.WriteLine();
     }
 
     private static string Verdict(RunReport report)

@@ -45,6 +45,9 @@ public sealed class SidecarTaskDefinitionTests(MotoFixture moto)
         redis["portMappings"]![0]!["containerPort"]!.GetValue<int>().Should().Be(6379);
         redis["logConfiguration"]!["options"]!["awslogs-stream-prefix"]!.GetValue<string>().Should().Be(world.App);
         containers["browser"]["healthCheck"].Should().BeNull();
+        containers["browser"]["portMappings"]![0]!["containerPort"]!.GetValue<int>().Should().Be(4444);
+        containers["browser"]["linuxParameters"]?["sharedMemorySize"].Should().BeNull(
+            "Fargate refuses sharedMemorySize: the browser copes with a small /dev/shm through the session's --disable-dev-shm-usage, as locally");
     }
 
     [Fact]

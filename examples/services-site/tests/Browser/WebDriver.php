@@ -53,20 +53,34 @@ final class WebDriver
         $this->call('DELETE', "/session/$this->session");
     }
 
-    /** @return mixed the answer's value */
+    /**
+     * One command over curl, which stops at the answer's Content-Length: chromedriver keeps the connection
+     * open whatever the request asks, so PHP's http:// stream (which reads until the server closes) would
+     * wait for chromedriver's two-minute idle timeout on every command.
+     *
+     * @return mixed the answer's value
+     */
     private function call(string $method, string $path, ?array $body = null)
     {
-        $context = stream_context_create(['http' => [
-            'method' => $method,
-            'header' => "Content-Type: application/json\r\n",
-            'content' => $body === null ? '' : json_encode($body),
-            'ignore_errors' => true,
-            'timeout' => 60,
-        ]]);
-        $answer = json_decode((string) file_get_contents($this->url . $path, false, $context), true);
-        if (!is_array($answer) || isset($answer['value']['error'])) {
-            throw new RuntimeException("WebDriver $method $path failed: " . json_encode($answer['value'] ?? $answer));
+        $request = curl_init($this->url . $path);
+        curl_setopt_array($request, [
+            CURLOPT_CUSTOMREQUEST => $method,
+            CURLOPT_HTTPHEADER => ['Content-Type: application/json'],
+            CURLOPT_RETURNTRANSFER => true,
+            CURLOPT_CONNECTTIMEOUT => 10,
+            CURLOPT_TIMEOUT => 60,
+        ]);
+        if ($body !== null) {
+            curl_setopt($request, CURLOPT_POSTFIELDS, json_encode($body));
         }
-        return $answer['value'] ?? $answer;
+        $text = curl_exec($request);
+        if ($text === false) {
+            throw new RuntimeException("WebDriver $method $path did not answer: " . curl_error($request));
+        }
+        $answer = json_decode((string) $text, true);
+        if (!is_array($answer) || isset($answer['value']['error'])) {
+            throw new RuntimeException("WebDriver $method $path failed: " . json_encode($answer['value'] ?? $text));
+        }
+        return $answer['value'] ?? null;
     }
 }
