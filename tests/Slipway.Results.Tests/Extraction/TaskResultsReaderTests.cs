@@ -227,7 +227,7 @@ public sealed class TaskResultsReaderTests
         var results = new TaskLog().Report("psalm", "sarif", "{}").Read("analysis");
 
         results.Problems.Single().Message.Should().Be(
-            "tool psalm produced unreadable output: format 'sarif' is not one Slipway reads (junit, checkstyle, pmd, pmd-cpd, phploc-json)");
+            "tool psalm produced unreadable output: format 'sarif' is not one Slipway reads (junit, checkstyle, pmd, pmd-cpd, phploc-json, png-base64)");
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class BitbucketWebhookTests : IAsyncLifetime
         var run = (await _service.Queue.FindAsync(body.GetProperty("runId").GetString()!, CancellationToken.None))!;
         run.Request.Should().BeEquivalentTo(new RunRequest(
             pipeline, "site", "https://bitbucket.org/acme/site.git", "feature/search", commit, "acme/site", 7,
-            "https://bitbucket.org/acme/site/pull-requests/7", RunTriggers.Bitbucket, run.Request.DeliveryId));
+            "https://bitbucket.org/acme/site/pull-requests/7", RunTriggers.Bitbucket, run.Request.DeliveryId) { BaseBranch = "main" });
         // A release is keyed by its commit, so that a second approval cannot release it again.
         run.Request.DeliveryId.Should().StartWith(pipeline == PipelineNames.Approved ? "release:site:" : "bitbucket:");
     }

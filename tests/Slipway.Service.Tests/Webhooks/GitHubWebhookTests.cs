@@ -31,7 +31,7 @@ public sealed class GitHubWebhookTests : IAsyncLifetime
         var run = await StoredRunAsync(response);
         run.Request.Should().BeEquivalentTo(new RunRequest(
             PipelineNames.PullRequest, "site", "https://github.com/acme/site.git", "feature/login", headSha, "acme/site", 42,
-            "https://github.com/acme/site/pull/42", RunTriggers.GitHub, run.Request.DeliveryId));
+            "https://github.com/acme/site/pull/42", RunTriggers.GitHub, run.Request.DeliveryId) { BaseBranch = "main" });
         run.Request.DeliveryId.Should().StartWith("github:");
     }
 
