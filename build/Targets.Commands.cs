@@ -64,7 +64,7 @@ partial class Targets
     /// </summary>
     async Task<AppEnvironment> BranchAppEnvironmentAsync(RunIdentity identity, CancellationToken cancellationToken)
     {
-        if (DatabaseHost is null)
+        if (!HasBranchDatabases)
         {
             return AppEnvironment.None;
         }
