@@ -11,6 +11,7 @@ partial class Targets
     Target Run => _ => _
         .Description("Runs a command in a task from the branch's built image with its playground's environment: ./build.sh Run --branch feature/x -- drush cr.")
         .Requires(() => Branch)
+        .WritesStandardOutput()
         .Executes(async cancellationToken =>
         {
             await RunCommandAsync(new CommandRequest(PipelineSettings, CommandFromCommandLine()), cancellationToken);
@@ -19,6 +20,7 @@ partial class Targets
     Target Cron => _ => _
         .Description("Runs the app's cron (cron.command in .slipway.yml; drush cron, or Drupal 7's cron) against the branch's environment.")
         .Requires(() => Branch)
+        .WritesStandardOutput()
         .Executes(async cancellationToken =>
         {
             var settings = PipelineSettings;
@@ -32,11 +34,15 @@ partial class Targets
         : Command is { Length: > 0 } line ? CommandWords.Parse(line)
         : throw new CommandException("No command was given: name it after --, e.g. ./build.sh Run --branch feature/x -- drush cr, or with --command \"drush cr\"."));
 
-    /// <summary>Runs the command; the target ends with the command's own exit code.</summary>
+    /// <summary>
+    /// Runs the command; the target ends with the command's own exit code. The command's standard output is the
+    /// process's, raw; everything Slipway says goes to standard error (WritesStandardOutput).
+    /// </summary>
     async Task RunCommandAsync(CommandRequest request, CancellationToken cancellationToken)
     {
         var session = new CommandSession(Composition.Services, BranchAppEnvironmentAsync);
-        var outcome = await CommandStepAsync(() => session.RunAsync(request, cancellationToken));
+        Action<Slipway.Platform.LogLine>? output = StandardOutput is { } standardOutput ? new RawCommandOutput(standardOutput).Write : null;
+        var outcome = await CommandStepAsync(() => session.RunAsync(request, cancellationToken, output: output));
         if (outcome.Died)
         {
             throw new PassedOnExitCodeException(
@@ -58,7 +64,7 @@ partial class Targets
     /// </summary>
     async Task<AppEnvironment> BranchAppEnvironmentAsync(RunIdentity identity, CancellationToken cancellationToken)
     {
-        if (DatabaseHost is null)
+        if (!HasBranchDatabases)
         {
             return AppEnvironment.None;
         }

@@ -45,13 +45,9 @@ public sealed class DataComposition(DataSettings settings)
         Store,
         new SqliteBranchDatabaseRecords(settings.StateDatabase));
 
-    /// <summary>Accounts of their own for commands run against a branch's database (Run, Cron).</summary>
+    /// <summary>Accounts of their own for commands run against a branch's database (Run, Cron), on the configured server or Slipway's own.</summary>
     /// <exception cref="DataException">No server is configured.</exception>
-    public CommandAccounts CommandAccounts => new(
-        new ConfiguredDatabaseServer(
-            settings.Server ?? throw new DataException("No database server is configured: give --database-host and --database-admin-password (see docs/data.md)."),
-            settings.HostForTasks),
-        new SqliteBranchDatabaseRecords(settings.StateDatabase));
+    public CommandAccounts CommandAccounts => new(Server, new SqliteBranchDatabaseRecords(settings.StateDatabase));
 
     /// <summary>The host the app's tasks use for the server.</summary>
     public string? HostForTasks => Server.HostForTasks;

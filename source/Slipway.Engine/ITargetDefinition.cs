@@ -65,6 +65,13 @@ public interface ITargetDefinition
     /// <summary>Hides the target from <c>--help</c>; it can still be invoked by name.</summary>
     ITargetDefinition Unlisted();
 
+    /// <summary>
+    /// The target's product is what it writes to <see cref="SlipwayBuild.StandardOutput"/> (a command's output): when it
+    /// is part of the build, the engine's own lines (log, progress, summary) go to standard error, so that
+    /// <c>./build.sh Target … &gt; file</c> holds exactly that product.
+    /// </summary>
+    ITargetDefinition WritesStandardOutput();
+
     /// <summary>Adds work to the target; actions run in the order they were added.</summary>
     ITargetDefinition Executes(Action action);
 

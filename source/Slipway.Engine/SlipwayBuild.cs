@@ -26,6 +26,12 @@ public abstract class SlipwayBuild
     /// <summary>The words after a lone <c>--</c> on the command line (a command to pass on, as given); null when there was none.</summary>
     protected IReadOnlyList<string>? ArgumentsAfterSeparator { get; private set; }
 
+    /// <summary>
+    /// The process's standard output, raw, while a target marked <c>WritesStandardOutput()</c> is part of the build (the
+    /// engine's own lines then go to standard error); null otherwise, and in a build run in-process.
+    /// </summary>
+    protected Stream? StandardOutput { get; private set; }
+
     /// <summary>Runs the build with the process's command line; without target names, <paramref name="defaultTargets"/> run.</summary>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
     public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets)
@@ -68,6 +74,8 @@ public abstract class SlipwayBuild
         (RootDirectory, Verbosity) = (rootDirectory, verbosity);
 
     internal void AttachInvokedTargets(IReadOnlyCollection<string> invokedTargets) => InvokedTargets = invokedTargets;
+
+    internal void AttachStandardOutput(Stream? standardOutput) => StandardOutput = standardOutput;
 
     internal void AttachArgumentsAfterSeparator(IReadOnlyList<string>? words) => ArgumentsAfterSeparator = words;
 

@@ -9,7 +9,11 @@ public enum LogStream
 }
 
 /// <summary>One line of a task's log, without its line ending.</summary>
-public readonly record struct LogLine(LogStream Stream, string Text)
+/// <param name="Unterminated">
+/// True for the last line of a stream that ended without a line ending (where the platform can tell), so that the
+/// output can be written again byte for byte.
+/// </param>
+public readonly record struct LogLine(LogStream Stream, string Text, bool Unterminated = false)
 {
     public static LogLine Out(string text) => new(LogStream.Stdout, text);
 

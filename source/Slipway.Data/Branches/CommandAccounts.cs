@@ -38,7 +38,7 @@ public sealed class CommandAccounts(IDatabaseServer server, IBranchDatabaseRecor
         }
 
         var database = new BranchDatabase(new DatabaseUrl(endpoint with { User = user, Password = password }, record.Database), record.SourceDump);
-        return new CommandAccount(database, server.HostForTasks, token => DropAsync(endpoint, user, token));
+        return new CommandAccount(database, server.HostForTasks, server.PortForTasks, token => DropAsync(endpoint, user, token));
     }
 
     private static async Task DropAsync(DatabaseEndpoint endpoint, string user, CancellationToken cancellationToken)
@@ -54,13 +54,14 @@ public sealed class CommandAccounts(IDatabaseServer server, IBranchDatabaseRecor
 }
 
 /// <summary>A command's own account on a branch database; disposing it drops the account.</summary>
-public sealed class CommandAccount(BranchDatabase database, string? hostForTasks, Func<CancellationToken, Task> drop) : IAsyncDisposable
+/// <param name="portForTasks">The port tasks reach the server on (Slipway's own container: 3306 on its network, not the host's port).</param>
+public sealed class CommandAccount(BranchDatabase database, string? hostForTasks, int? portForTasks, Func<CancellationToken, Task> drop) : IAsyncDisposable
 {
     /// <summary>The plain variables the app reads its database from (<c>DB_HOST</c>, <c>DB_NAME</c>, ...).</summary>
-    public IReadOnlyDictionary<string, string> Settings => database.Settings(hostForTasks);
+    public IReadOnlyDictionary<string, string> Settings => database.Settings(hostForTasks, portForTasks);
 
     /// <summary>What opens the database (<c>DATABASE_URL</c>, <c>DB_PASSWORD</c>): secrets, handed to the task as files.</summary>
-    public IReadOnlyDictionary<string, string> Secrets => database.Secrets(hostForTasks);
+    public IReadOnlyDictionary<string, string> Secrets => database.Secrets(hostForTasks, portForTasks);
 
     public async ValueTask DisposeAsync()
     {

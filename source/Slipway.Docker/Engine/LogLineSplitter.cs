@@ -43,7 +43,7 @@ internal sealed class LogLineSplitter(LogStream stream)
     {
         if (partialLine.WrittenCount > 0)
         {
-            lines.Add(ToLine(partialLine.WrittenSpan));
+            lines.Add(ToLine(partialLine.WrittenSpan) with { Unterminated = true });
             partialLine.Clear();
         }
     }

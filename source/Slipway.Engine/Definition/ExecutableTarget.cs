@@ -13,6 +13,9 @@ internal sealed class ExecutableTarget(string name)
     /// <summary>False for <c>Unlisted()</c> targets, which help does not show.</summary>
     public bool IsListed { get; set; } = true;
 
+    /// <summary>True for <c>WritesStandardOutput()</c> targets: the engine's lines then go to standard error.</summary>
+    public bool OwnsStandardOutput { get; set; }
+
     /// <summary>Targets that must succeed first and are pulled into the build with this one.</summary>
     public List<ExecutableTarget> DependsOn { get; } = [];
 

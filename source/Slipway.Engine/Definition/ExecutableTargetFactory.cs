@@ -33,6 +33,7 @@ internal static class ExecutableTargetFactory
             var definition = definitions[index];
             target.Description = definition.DescriptionText;
             target.IsListed = !definition.IsUnlisted;
+            target.OwnsStandardOutput = definition.OwnsStandardOutput;
             target.ProceedAfterFailure = definition.ProceedsAfterFailure;
             target.AssuredAfterFailure = definition.IsAssuredAfterFailure;
             target.StaticConditions.AddRange(definition.StaticConditions);

@@ -33,6 +33,8 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public bool IsUnlisted { get; private set; }
 
+    public bool OwnsStandardOutput { get; private set; }
+
     public ITargetDefinition Description(string description)
     {
         DescriptionText = description;
@@ -120,6 +122,12 @@ internal sealed class TargetDefinition : ITargetDefinition
     public ITargetDefinition Unlisted()
     {
         IsUnlisted = true;
+        return this;
+    }
+
+    public ITargetDefinition WritesStandardOutput()
+    {
+        OwnsStandardOutput = true;
         return this;
     }
 

@@ -19,6 +19,9 @@ internal sealed class BuildHost
 
     public required TextWriter Error { get; init; }
 
+    /// <summary>The standard output as bytes, for a target that writes a product there (<c>WritesStandardOutput</c>); null discards it.</summary>
+    public Stream? StandardOutput { get; init; }
+
     /// <summary>True when a person watches a terminal (not CI, not redirected): enables the live status view and colours.</summary>
     public bool IsInteractive { get; init; }
 
@@ -55,6 +58,7 @@ internal sealed class BuildHost
             RootSearchStarts = [AppContext.BaseDirectory, System.Environment.CurrentDirectory],
             Out = Console.Out,
             Error = Console.Error,
+            StandardOutput = Console.OpenStandardOutput(),
             IsInteractive = interactive,
             OwnsProcess = true,
             Cancellation = cancellation,

@@ -18,8 +18,8 @@ internal sealed class BuildRunner(BuildHost host)
     /// <summary>Runs the build and returns its exit code (<see cref="ExitCodes"/>); never throws for a user's mistake.</summary>
     public async Task<int> RunAsync(Func<SlipwayBuild> createBuild, IReadOnlyList<string> args, IReadOnlyList<string> defaultTargets)
     {
-        var console = new PlainConsoleWriter(host.Out, host.IsInteractive && !host.Environment.ContainsKey("NO_COLOR"));
-        var sink = new ConsoleLogSink(console);
+        var useColor = host.IsInteractive && !host.Environment.ContainsKey("NO_COLOR");
+        var sink = new ConsoleLogSink(new PlainConsoleWriter(host.Out, useColor));
         using var capture = host.OwnsProcess ? Log.AddSink(sink) : Log.AddFlowSink(sink);
         var verbosity = Verbosity.Normal;
         try
@@ -46,6 +46,15 @@ internal sealed class BuildRunner(BuildHost host)
                 ? SkipRequest.None
                 : new SkipRequest(options.Skip.Length == 0, Lookup(targets, options.Skip, "target to skip"));
             var plan = ExecutionPlanner.Plan(targets, invoked, skip);
+            var ownsOutput = !options.Plan && plan.Targets.Any(target => target.OwnsStandardOutput);
+            if (ownsOutput)
+            {
+                // The target's product alone on standard output: everything the engine says goes to standard error.
+                sink.Writer = new PlainConsoleWriter(host.Error, useColor);
+                build.AttachStandardOutput(host.StandardOutput);
+            }
+
+            WarnOfSecretsOnCommandLine(configuration);
 
             var maxParallel = options.Sequential ? 1 : options.MaxParallel;
             var temporaryDirectory = root / ".nuke" / "temp";
@@ -63,7 +72,7 @@ internal sealed class BuildRunner(BuildHost host)
 
             RequirementChecker.Check(plan, configuration.BuildParameters);
 
-            var result = await ExecuteAsync(plan, sink, maxParallel);
+            var result = await ExecuteAsync(plan, sink, maxParallel, liveView: !ownsOutput);
             SummaryWriter.Write(sink.Writer, result, host.Time.GetLocalNow(), verbosity == Verbosity.Verbose);
             Record(result, invocationKey, temporaryDirectory);
             return result.ExitCode;
@@ -113,14 +122,6 @@ internal sealed class BuildRunner(BuildHost host)
             sources[parameter] = resolver.Apply(parameter);
         }
 
-        // Only a real process's command line is visible to others; an in-process build (the service's runs) has none.
-        foreach (var secret in parameters.Where(parameter =>
-                     host.OwnsProcess && parameter.IsSecret && sources[parameter].Kind == ParameterSourceKind.CommandLine))
-        {
-            Log.Warning(
-                $"{secret.CommandLineName} on the command line can be read by every user of this machine (ps); set {secret.PreferredEnvironmentName} or {secret.PreferredEnvironmentName}_FILE instead.");
-        }
-
         if (options.MaxParallel < 1)
         {
             throw new UsageException($"Parameter 'MaxParallel' must be at least 1, not {options.MaxParallel}.");
@@ -129,6 +130,17 @@ internal sealed class BuildRunner(BuildHost host)
         build.Attach(root, options.Verbosity);
         build.AttachParameterSources(sources.ToDictionary(pair => pair.Key.Name, pair => pair.Value.ShortText));
         return new BuildConfiguration(build, commandLine, options, root, parameters, sources);
+    }
+
+    // Only a real process's command line is visible to others; an in-process build (the service's runs) has none.
+    private void WarnOfSecretsOnCommandLine(BuildConfiguration configuration)
+    {
+        foreach (var secret in configuration.Parameters.Where(parameter =>
+                     host.OwnsProcess && parameter.IsSecret && configuration.Sources[parameter].Kind == ParameterSourceKind.CommandLine))
+        {
+            Log.Warning(
+                $"{secret.CommandLineName} on the command line can be read by every user of this machine (ps); set {secret.PreferredEnvironmentName} or {secret.PreferredEnvironmentName}_FILE instead.");
+        }
     }
 
     private static void CheckNames(
@@ -223,12 +235,12 @@ internal sealed class BuildRunner(BuildHost host)
         }
     }
 
-    private async Task<BuildResult> ExecuteAsync(ExecutionPlan plan, ConsoleLogSink sink, int maxParallel)
+    private async Task<BuildResult> ExecuteAsync(ExecutionPlan plan, ConsoleLogSink sink, int maxParallel, bool liveView)
     {
         var runsInParallel = maxParallel > 1 && plan.Waves().Any(wave => wave.Count > 1);
         sink.PrefixWidth = runsInParallel ? plan.Targets.Max(target => target.Name.Length) : 0;
         var progress = new ProgressReporter(namesInPrefix: runsInParallel);
-        if (host.IsInteractive && sink.Verbosity != Verbosity.Quiet)
+        if (liveView && host.IsInteractive && sink.Verbosity != Verbosity.Quiet)
         {
             return await ExecuteWithLiveViewAsync(plan, sink, maxParallel, progress);
         }

@@ -17,10 +17,12 @@ namespace Slipway.Pipeline.Commands;
 public sealed class CommandSession(
     PipelineServices services, Func<RunIdentity, CancellationToken, Task<AppEnvironment>>? appEnvironment = null)
 {
-    /// <summary>Runs the command; its output goes to the log as it is written.</summary>
+    /// <summary>Runs the command; its output goes to <paramref name="output"/> (default: the log) as it is written.</summary>
     /// <param name="runStarted">Told the run's id once it is recorded (the service's queue keeps it).</param>
+    /// <param name="output">Takes each line of the command's output (<see cref="RawCommandOutput"/> for the console's standard output).</param>
     /// <exception cref="CommandException">There is nothing to run the command in, or its task could not start.</exception>
-    public async Task<CommandOutcome> RunAsync(CommandRequest request, CancellationToken cancellationToken, Func<string, Task>? runStarted = null)
+    public async Task<CommandOutcome> RunAsync(
+        CommandRequest request, CancellationToken cancellationToken, Func<string, Task>? runStarted = null, Action<LogLine>? output = null)
     {
         var settings = request.Settings;
         var app = PipelineSession.AppNameOf(settings.App, services.Layout.Root);
@@ -52,7 +54,7 @@ public sealed class CommandSession(
                 Timeout: settings.TaskTimeout,
                 Secrets: variables.Secrets);
             Log.Information($"{request.Pipeline} {request.Command} in {environment.Image} ({identity.Branch}).");
-            var (exitCode, stoppedReason) = await new CommandTask(services.Platform).RunAsync(spec, line => Log.Information(line.Text), cancellationToken);
+            var (exitCode, stoppedReason) = await new CommandTask(services.Platform).RunAsync(spec, output ?? (line => Log.Information(line.Text)), cancellationToken);
             var outcome = new CommandOutcome(runId, exitCode, stoppedReason);
             (state, summary) = (outcome.Succeeded ? RunState.Succeeded : RunState.Failed, $"{request.Command}: {outcome}");
             return outcome;

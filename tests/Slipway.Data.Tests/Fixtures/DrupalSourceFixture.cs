@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MySqlConnector;
 using Slipway.Data.Servers;
 
@@ -84,27 +83,10 @@ public sealed class DrupalSourceFixture(MariaDbServerFixture server) : IAsyncLif
         return connection;
     }
 
-    private async Task InstallAsync(string password)
-    {
-        var start = new ProcessStartInfo("php") { WorkingDirectory = SiteRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Fixtures", "install-drupal7.php"));
-        start.Environment["DB_NAME"] = Source.Database;
-        start.Environment["DB_USER"] = Source.Endpoint.User;
-        start.Environment["DB_PASSWORD"] = password;
-        start.Environment["DB_HOST"] = Source.Endpoint.Host;
-        start.Environment["DB_PORT"] = Source.Endpoint.Port.ToString();
-        start.Environment["SITE_NAME"] = SiteName;
-        start.Environment["ADMIN_MAIL"] = AdminMail;
-        start.Environment["ADMIN_PASSWORD"] = Guid.NewGuid().ToString("N");
-        using var php = Process.Start(start)!;
-        var output = php.StandardOutput.ReadToEndAsync();
-        var errors = php.StandardError.ReadToEndAsync();
-        await php.WaitForExitAsync();
-        if (php.ExitCode != 0 || !(await output).Contains("installed"))
-        {
-            throw new InvalidOperationException($"The Drupal 7 install failed ({php.ExitCode}): {await output} {await errors}");
-        }
-    }
+    private Task InstallAsync(string password) => Drupal7Installer.InstallAsync(
+        Path.Combine(AppContext.BaseDirectory, "Fixtures", "install-drupal7.php"),
+        SiteRoot,
+        new Drupal7Install(Source.Database, Source.Endpoint.User, password, Source.Endpoint.Host, Source.Endpoint.Port, SiteName, AdminMail));
 
     /// <summary>The fixture, found from the repository root as ../shared/fixtures.</summary>
     private static string FixturePath()

@@ -28,8 +28,44 @@ public sealed class BuildScript(string workDirectory)
         return new BuildScriptResult(process.ExitCode, output.ToString());
     }
 
+    /// <summary>Runs <c>./build.sh</c> with its standard output kept apart, byte for byte, as <c>&gt; file</c> would keep it.</summary>
+    public async Task<RawBuildScriptResult> RunKeepingStandardOutputAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using var process = new Process { StartInfo = StartInfo(arguments, environment ?? new Dictionary<string, string>()) };
+        process.Start();
+        using var standardOutput = new MemoryStream();
+        var copied = process.StandardOutput.BaseStream.CopyToAsync(standardOutput);
+        var errors = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"./build.sh {string.Join(' ', arguments)} ran longer than {Limit}:{Environment.NewLine}{await errors}");
+        }
+
+        await copied;
+        return new RawBuildScriptResult(process.ExitCode, standardOutput.ToArray(), await errors);
+    }
+
     /// <summary>Starts <c>./build.sh</c> without waiting; the caller owns the process (and its PID).</summary>
     public Process Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, out StringBuilder output)
+    {
+        var lines = new StringBuilder();
+        var process = new Process { StartInfo = StartInfo(arguments, environment) };
+        process.OutputDataReceived += (_, e) => Append(lines, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        output = lines;
+        return process;
+    }
+
+    private ProcessStartInfo StartInfo(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(RepositoryRoot.Combine("build.sh"))
         {
@@ -60,15 +96,7 @@ public sealed class BuildScript(string workDirectory)
             info.Environment[name] = value;
         }
 
-        var lines = new StringBuilder();
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(lines, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(lines, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        output = lines;
-        return process;
+        return info;
     }
 
     private static void Append(StringBuilder lines, string? line)
