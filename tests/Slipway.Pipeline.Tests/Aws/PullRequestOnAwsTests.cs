@@ -71,7 +71,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
         record["ResourceRecords"]![0]!["Value"]!.GetValue<string>().Should().Be(await PrivateAddressAsync(playgroundTask));
 
         // The app and tests images went to the registry as two tags, and the playground runs the app's.
-        var pushed = await fixture.RecordPushesInEcrAsync();
+        var pushed = await fixture.RecordPushesInEcrAsync(slug);
         pushed.Should().HaveCount(2);
         var playgroundImage = (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", $"{family}-playground"))!["taskDefinition"]!["containerDefinitions"]![0]!["image"]!.GetValue<string>();
         playgroundImage.Should().StartWith($"{fixture.Registry.Host}/{AwsPipelineFixture.Repository}:").And.NotContain("-tests--");
