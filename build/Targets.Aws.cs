@@ -78,6 +78,9 @@ partial class Targets
     [Parameter("AWS: log events per CloudWatch GetLogEvents page (1..10000). Default: CloudWatch's.")]
     readonly int? AwsLogPageSize;
 
+    [Parameter("AWS: how long waiting on a running task keeps trying when AWS cannot be reached (hh:mm:ss). Default: 00:05:00.")]
+    readonly string? AwsUnreachableBudget;
+
     /// <summary>The platform the tasks run on: the one asked for, or in auto AWS exactly when a cluster is given.</summary>
     PlatformChoice ResolvedPlatform => PlatformSelection.Resolve(Platform, AwsCluster);
 
@@ -111,6 +114,7 @@ partial class Targets
         [nameof(AwsRegistryHost)] = AwsRegistryHost,
         [nameof(AwsPlaygroundProbeUrl)] = AwsPlaygroundProbeUrl,
         [nameof(AwsLogPageSize)] = Text(AwsLogPageSize),
+        [nameof(AwsUnreachableBudget)] = AwsUnreachableBudget,
     });
 
     /// <summary>Doctor's AWS lines, when the AWS platform is chosen: credentials (their source only), region, each settings problem, then each resource that does not exist.</summary>

@@ -56,6 +56,7 @@ public static class AwsSettingsProfile
                 ? Uri.TryCreate(probe, UriKind.Absolute, out var uri) ? uri : throw Invalid("AwsPlaygroundProbeUrl", probe, "an absolute URL")
                 : null,
             LogPageSize = Number("AwsLogPageSize", Text("AwsLogPageSize")),
+            UnreachableBudget = Duration("AwsUnreachableBudget", Text("AwsUnreachableBudget")) ?? defaults.UnreachableBudget,
         };
     }
 

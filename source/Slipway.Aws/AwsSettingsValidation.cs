@@ -44,6 +44,7 @@ internal static partial class AwsSettingsValidation
         CheckSize("PlaygroundSize", settings.PlaygroundSize, Check);
         Check(settings.TaskTimeout > TimeSpan.Zero, "TaskTimeout is not positive: give the longest a test or analysis task may run, e.g. 00:30:00.");
         Check(settings.PlaygroundStartTimeout > TimeSpan.Zero, "PlaygroundStartTimeout is not positive: give how long a playground may take to start, e.g. 00:10:00.");
+        Check(settings.UnreachableBudget >= TimeSpan.Zero, "UnreachableBudget is negative: give how long a wait may go on without reaching AWS, e.g. 00:05:00.");
         Check(settings.LogPageSize is null or (>= 1 and <= 10000), "LogPageSize is outside 1..10000: give a page size CloudWatch accepts or leave it out.");
         return problems;
     }

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Slipway.Aws.Runtime;
@@ -38,7 +39,7 @@ internal static partial class AwsErrorMessages
 
     public static AwsException Unreachable(AwsOperation operation, Uri endpoint, Exception cause) =>
         new(
-            $"Could not reach AWS {operation.Service.Name} at {endpoint.GetLeftPart(UriPartial.Authority)} for {operation.Action} ({cause.Message.TrimEnd('.')}): check the network, the Region and AWS_ENDPOINT_URL_{operation.Service.EndpointKey}.",
+            $"Could not reach AWS {operation.Service.Name} at {endpoint.GetLeftPart(UriPartial.Authority)} for {operation.Action} ({Reason(cause)}): check the network, the Region and AWS_ENDPOINT_URL_{operation.Service.EndpointKey}.",
             operation.Action,
             innerException: cause,
             isTransient: true);
@@ -49,6 +50,38 @@ internal static partial class AwsErrorMessages
             operation.Action,
             innerException: cause,
             isTransient: true);
+
+    // The operating system's words for a socket failure ("Connection reset by peer"), else the kind of HTTP
+    // failure: the build runs with UseSystemResourceKeys, where .NET's own messages are bare resource keys.
+    private static string Reason(Exception cause)
+    {
+        var chain = new List<Exception>();
+        for (var inner = cause; inner is not null; inner = inner.InnerException)
+        {
+            chain.Add(inner);
+        }
+
+        if (chain.OfType<SocketException>().FirstOrDefault() is { } socket)
+        {
+            return socket.Message.TrimEnd('.');
+        }
+
+        var kind = chain.Select(exception => exception switch
+        {
+            HttpRequestException request => request.HttpRequestError,
+            HttpIOException io => io.HttpRequestError,
+            _ => HttpRequestError.Unknown,
+        }).FirstOrDefault(error => error != HttpRequestError.Unknown);
+        return kind switch
+        {
+            HttpRequestError.ResponseEnded => "the connection closed before the answer",
+            HttpRequestError.ConnectionError => "the connection failed",
+            HttpRequestError.NameResolutionError => "the host name did not resolve",
+            HttpRequestError.SecureConnectionError => "the TLS connection failed",
+            HttpRequestError.Unknown => cause.Message.TrimEnd('.'),
+            _ => kind.ToString(),
+        };
+    }
 
     // Denials caused by a second action (iam:PassRole during ecs:RunTask) name that action in the message.
     private static string DeniedAction(AwsOperation operation, AwsErrorDetails error) =>

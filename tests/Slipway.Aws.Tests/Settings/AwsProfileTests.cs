@@ -38,6 +38,7 @@ public sealed class AwsProfileTests
             ["AwsPlaygroundCpu"] = "1024",
             ["AwsPlaygroundMemory"] = "3072",
             ["AwsTaskTimeout"] = "01:15:00",
+            ["AwsUnreachableBudget"] = "00:00:10",
             ["AwsPlaygroundAddress"] = "private",
             ["AwsAssignPublicIp"] = "false",
         });
@@ -45,6 +46,7 @@ public sealed class AwsProfileTests
         settings.Subnets.Should().Equal("subnet-1", "subnet-2");
         settings.PlaygroundSize.Should().Be(new TaskSize(1024, 3072));
         settings.TaskTimeout.Should().Be(TimeSpan.FromMinutes(75));
+        settings.UnreachableBudget.Should().Be(TimeSpan.FromSeconds(10));
         settings.PlaygroundAddress.Should().Be(PlaygroundAddress.Private);
         settings.AssignPublicIp.Should().BeFalse();
         settings.LogGroup.Should().Be("/slipway", "a key left out keeps its default");

@@ -38,6 +38,7 @@ public sealed class AwsSettingsTests
     [InlineData("PlaygroundAddress", "PlaygroundAddress is public but AssignPublicIp is false")]
     [InlineData("TestsSize", "TestsSize 1024 CPU / 1000 MiB is not a Fargate size")]
     [InlineData("TaskTimeout", "TaskTimeout is not positive")]
+    [InlineData("UnreachableBudget", "UnreachableBudget is negative")]
     public void A_wrong_setting_is_named_in_its_problem(string setting, string problem)
     {
         var settings = setting switch
@@ -52,6 +53,7 @@ public sealed class AwsSettingsTests
             "PlaygroundAddress" => ScriptedSettings.Valid with { PlaygroundAddress = PlaygroundAddress.Public, AssignPublicIp = false },
             "TestsSize" => ScriptedSettings.Valid with { TestsSize = new TaskSize(1024, 1000) },
             "TaskTimeout" => ScriptedSettings.Valid with { TaskTimeout = TimeSpan.Zero },
+            "UnreachableBudget" => ScriptedSettings.Valid with { UnreachableBudget = TimeSpan.FromSeconds(-1) },
             _ => throw new ArgumentOutOfRangeException(nameof(setting)),
         };
 

@@ -73,7 +73,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
             .StartWith("\"slipway:installation=", "records carry no tags: the TXT beside the A record names the installation that owns it");
 
         // The app and tests images went to the registry as two tags, and the playground runs the app's.
-        var pushed = await fixture.RecordPushesInEcrAsync();
+        var pushed = await fixture.RecordPushesInEcrAsync(slug);
         pushed.Should().HaveCount(2);
         var playgroundImage = (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", $"{family}-playground"))!["taskDefinition"]!["containerDefinitions"]![0]!["image"]!.GetValue<string>();
         playgroundImage.Should().StartWith($"{fixture.Registry.Host}/{AwsPipelineFixture.Repository}:").And.NotContain("-tests--");

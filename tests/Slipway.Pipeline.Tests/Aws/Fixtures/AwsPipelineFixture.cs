@@ -93,12 +93,15 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
 
     /// <summary>
     /// moto's ECR has no registry behind it, so a push reaches only the local registry. This records every
-    /// tag pushed there in moto's ECR, as ECR records a push, so that teardown has images to find and delete.
+    /// tag of a branch (by its slug) pushed there and not recorded yet in moto's ECR, as ECR records a push, so that teardown has images to find and delete.
     /// </summary>
-    public async Task<IReadOnlyList<string>> RecordPushesInEcrAsync()
+    public async Task<IReadOnlyList<string>> RecordPushesInEcrAsync(string slug)
     {
-        var tags = await Registry.TagsAsync(Repository);
-        foreach (var tag in tags)
+        var tags = (await Registry.TagsAsync(Repository)).Where(tag => tag.StartsWith(slug + "-", StringComparison.Ordinal)).ToList();
+        var recorded = (await Aws.RunAsync("ecr", "describe-images", "--repository-name", Repository))!["imageDetails"]!.AsArray()
+            .SelectMany(image => image!["imageTags"]?.AsArray().Select(tag => tag!.GetValue<string>()) ?? [])
+            .ToHashSet();
+        foreach (var tag in tags.Where(tag => !recorded.Contains(tag)))
         {
             var manifest = await Registry.ManifestAsync(Repository, tag);
             await Aws.RunAsync("ecr", "put-image", "--repository-name", Repository, "--image-tag", tag, "--image-manifest", manifest);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Slipway.Aws.Tests.Fixtures;
+namespace Slipway.TestSupport;
 
 /// <summary>How the proxy misbehaves.</summary>
 public enum ProxyFault
@@ -25,7 +25,7 @@ public enum ProxyFault
 /// A TCP proxy on 127.0.0.1 in front of the emulator, which the test makes refuse, reset or stall
 /// connections — at once, or from the moment a request naming an operation passes through it.
 /// </summary>
-internal sealed class FaultyProxy : IAsyncDisposable
+public sealed class FaultyProxy : IAsyncDisposable
 {
     private readonly IPEndPoint upstream;
     private readonly int port;
