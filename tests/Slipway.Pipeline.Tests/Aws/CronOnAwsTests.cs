@@ -22,11 +22,12 @@ public sealed class CronOnAwsTests(AwsPipelineFixture fixture)
         // Quotes and an ampersand: words no shell may read on their way to the task.
         await File.WriteAllTextAsync(Path.Combine(app, ".slipway.yml"), "cron:\n  command: [php, bin/cron.php, --queue, 'mail & \"digest\"']\n");
         var branch = fixture.NewBranch("aws-cron");
-        var family = $"slipway-{AwsPipelineFixture.App}-{new RunIdentity(AwsPipelineFixture.App, branch).Name}";
+        var slug = new RunIdentity(AwsPipelineFixture.App, branch).Name;
+        var family = $"slipway-{AwsPipelineFixture.App}-{slug}";
         string[] target = ["--app", app, "--branch", branch, .. fixture.AwsArguments];
         var playground = await fixture.BuildScript.RunAsync(["Playground", "--base-images", "offline", .. target], fixture.AwsEnvironment);
         playground.ExitCode.Should().Be(0, playground.ToString());
-        await fixture.RecordPushesInEcrAsync();
+        await fixture.RecordPushesInEcrAsync(slug);
 
         RawBuildScriptResult cron;
         string stream;
