@@ -68,6 +68,16 @@ internal sealed class PlaygroundDnsRecord(FargateContext context)
         }
     }
 
+    /// <summary>Deletes exactly what <see cref="PublishAsync"/> wrote for a playground that then failed to start; what is gone is fine.</summary>
+    public async Task WithdrawAsync(string zoneId, string host, string address, CancellationToken cancellationToken)
+    {
+        await DeleteAsync(FormatId(zoneId, new ResourceRecordSet(Route53Client.Absolute(host), "A", Ttl, [address])), cancellationToken);
+        if (context.Installation is { } installation)
+        {
+            await DeleteAsync(FormatId(zoneId, new ResourceRecordSet(Route53Client.Absolute(host), "TXT", Ttl, [OwnerValue(installation)])), cancellationToken);
+        }
+    }
+
     /// <summary>
     /// The A record of <paramref name="host"/> and its ownership record as owned resources carrying <paramref name="labels"/>;
     /// none when the ownership record names another installation, or none (a record of a Slipway before installations).

@@ -19,11 +19,6 @@ internal sealed class PlaygroundStarter(
     public async Task<ServiceEndpoint> StartAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {
         var settings = context.Settings;
-        if (spec.Files is not null)
-        {
-            context.Warn("The playground on AWS does not get the app's files (SyncFiles) yet: Fargate tasks cannot be handed a host folder; see docs/data.md.");
-        }
-
         var host = PlaygroundDnsRecord.Host(spec.HostLabel ?? spec.Slug, settings.Domain ?? "");
         var tags = SlipwayTags.For(spec.Owner, TaskKind.Playground, context.Installation, spec.Slug, spec.HostLabel);
         var family = FargateNames.Family(spec.Owner.App, spec.Slug, TaskKind.Playground);
@@ -56,10 +51,11 @@ internal sealed class PlaygroundStarter(
             throw;
         }
 
+        string? address = null;
         try
         {
             var retiring = RetireAsync(previous, definition.TaskDefinitionArn, spec, family, secrets, stored.Names, cancellationToken);
-            var address = await new TaskAddressResolver(context).WaitForAddressAsync(task.TaskArn, FargateNames.Container(TaskKind.Playground), cancellationToken);
+            address = await new TaskAddressResolver(context).WaitForAddressAsync(task.TaskArn, FargateNames.Container(TaskKind.Playground), cancellationToken);
             await new PlaygroundDnsRecord(context).PublishAsync(zoneId, host, address, cancellationToken);
             await retiring;
 
@@ -74,7 +70,9 @@ internal sealed class PlaygroundStarter(
             CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(
                 ($"playground task {task.TaskArn}", token => context.Clients.Ecs.StopTaskAsync(context.Cluster, task.TaskArn, "Slipway: the playground did not start", token)),
                 new TaskDefinitionRemover(context).Step(definition.TaskDefinitionArn),
-                secrets.RemoveStep(stored.Names)));
+                secrets.RemoveStep(stored.Names),
+                // Records no task or definition names any more: Teardown could not find them, so they go now.
+                ($"DNS records of {host}", token => address is null ? Task.CompletedTask : new PlaygroundDnsRecord(context).WithdrawAsync(zoneId, host, address, token))));
             throw;
         }
     }

@@ -52,6 +52,30 @@ public sealed class PlaygroundAddressTests
         operations.Should().NotContain("ChangeResourceRecordSets");
     }
 
+    [Fact]
+    public async Task A_playground_whose_record_was_written_but_never_applied_fails_and_takes_its_record_down_with_the_task()
+    {
+        var fargate = new ScriptedFargate(
+            ScriptedFargate.Task("PENDING", container: """{"name":"playground","lastStatus":"PENDING"}""", withInterface: true))
+        {
+            NetworkInterfacePublicIp = "203.0.113.10",
+            ChangeIsLost = true,
+        };
+        await using var endpoint = new FakeAwsEndpoint(fargate.Answer);
+        using var platform = new FargatePlatform(ScriptedSettings.Valid, new NoImageStore(), AwsRequestSenderTests.Options(endpoint.Url));
+
+        var start = () => platform.StartServiceAsync(Spec, CancellationToken.None);
+
+        (await start.Should().ThrowAsync<AwsException>()).Which.Message.Should().Contain("NoSuchChange");
+        var operations = endpoint.Operations.Select(Short).ToList();
+        operations.SkipWhile(operation => operation != "GetChange").Should().ContainInOrder(
+            "StopTask", "DeregisterTaskDefinition", "ChangeResourceRecordSets");
+        // No task or definition names the record any more, so Teardown could not find it: the failed start deletes it.
+        var delete = endpoint.Requests.Last(request => Short(request.Operation) == "ChangeResourceRecordSets").Body;
+        delete.Should().Contain("<Action>DELETE</Action>").And.Contain("<Name>feature-x.playground.example.com.</Name>")
+            .And.Contain("<Value>203.0.113.10</Value>");
+    }
+
     // Route53's REST paths become operation names, so the sequence reads like the other services'.
     private static string Short(string operation) => operation switch
     {

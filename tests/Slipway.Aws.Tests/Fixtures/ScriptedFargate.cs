@@ -14,6 +14,9 @@ internal sealed class ScriptedFargate(params string[] describedTasks)
 
     public string? NetworkInterfacePublicIp { get; init; }
 
+    /// <summary>When set, Route53's GetChange answers that it knows no such change (the record was written, its wait fails).</summary>
+    public bool ChangeIsLost { get; init; }
+
     public FakeAnswer Answer(FakeRequest request) => request.Operation switch
     {
         "CreateLogGroup" or "PutRetentionPolicy" => FakeAnswer.Json("{}"),
@@ -25,6 +28,8 @@ internal sealed class ScriptedFargate(params string[] describedTasks)
         "DescribeTasks" => Describe(described.Count > 1 ? described.Dequeue() : described.Peek()),
         "DescribeNetworkInterfaces" => new FakeAnswer(200, NetworkInterfaceXml(), "text/xml"),
         _ when request.Method == "POST" && request.Path.EndsWith("/rrset/", StringComparison.Ordinal) => new FakeAnswer(200, ChangeXml("PENDING"), "text/xml"),
+        _ when request.Method == "GET" && request.Path.Contains("/change/", StringComparison.Ordinal) && ChangeIsLost =>
+            new FakeAnswer(404, Route53Error("NoSuchChange", "A change with the specified change ID does not exist."), "text/xml"),
         _ when request.Method == "GET" && request.Path.Contains("/change/", StringComparison.Ordinal) =>
             new FakeAnswer(200, ChangeXml(changeStatuses.Count > 1 ? changeStatuses.Dequeue() : changeStatuses.Peek()), "text/xml"),
         _ => FakeAnswer.JsonError(400, "UnknownOperationException", $"The test does not script {request.Operation}."),
@@ -58,6 +63,11 @@ internal sealed class ScriptedFargate(params string[] describedTasks)
           {(NetworkInterfacePublicIp is null ? "" : $"<association><publicIp>{NetworkInterfacePublicIp}</publicIp></association>")}
           </item></networkInterfaceSet>
         </DescribeNetworkInterfacesResponse>
+        """;
+
+    private static string Route53Error(string code, string message) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <ErrorResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>r1</RequestId></ErrorResponse>
         """;
 
     private static string ChangeXml(string status) => $"""
