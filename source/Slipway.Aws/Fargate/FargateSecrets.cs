@@ -33,8 +33,9 @@ internal sealed class FargateSecrets(FargateContext context)
                 references.Add(new EcsSecret(name, Arn(parameter)));
             }
         }
-        catch (Exception exception) when (exception is AwsException or OperationCanceledException)
+        catch (Exception exception)
         {
+            // Whatever went wrong (an answer it could not read too), what was stored goes.
             CleanupFailedException.Attach(exception, await CleanupStep.RunAllAsync(RemoveStep(stored)));
             throw;
         }

@@ -5,7 +5,7 @@ namespace Slipway.Pipeline.Tests.Aws.Fixtures;
 /// <summary>
 /// Counts what a branch has in the emulator, asked straight from moto with the aws CLI: ACTIVE task
 /// definitions of its families, tasks still meant to run, records of its playground (NS and SOA are the
-/// zone's own), ECR images of its tags and secrets named for it.
+/// zone's own), ECR images of its tags and the SSM parameters holding its tasks' secrets.
 /// </summary>
 internal sealed class BranchCensus(AwsPipelineFixture fixture, string branch)
 {
@@ -38,9 +38,10 @@ internal sealed class BranchCensus(AwsPipelineFixture fixture, string branch)
             .SelectMany(image => image!["imageTags"]?.AsArray().Select(tag => tag!.GetValue<string>()) ?? [])
             .Where(tag => tag.StartsWith(Slug + "-", StringComparison.Ordinal))
             .Select(tag => $"ECR image {AwsPipelineFixture.Repository}:{tag}"));
-        left.AddRange((await aws.ListAsync("SecretList", "secretsmanager", "list-secrets", "--query", "{SecretList: SecretList[].Name}"))
-            .Where(name => name.Contains(Slug, StringComparison.Ordinal))
-            .Select(name => $"secret {name}"));
+        // Task secrets are SSM parameters under /slipway/<app>/<family>/<run>/.
+        left.AddRange((await aws.ListAsync("Names", "ssm", "get-parameters-by-path", "--path", $"/slipway/{AwsPipelineFixture.App}", "--recursive", "--query", "{Names: Parameters[].Name}"))
+            .Where(name => name.Contains($"/{Family}-", StringComparison.Ordinal))
+            .Select(name => $"SSM parameter {name}"));
         return left;
     }
 }
