@@ -69,6 +69,11 @@ public sealed class BitbucketPermissionLookup(HttpClient http, Uri apiBaseUrl, A
         {
             throw new BitbucketPermissionException($"Bitbucket could not be asked who may write to {repository} ({exception.Message}): check BITBUCKET_API_URL and the network.");
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The client's own time limit, not the caller's: an approval nobody could check is refused like any other.
+            throw new BitbucketPermissionException($"Bitbucket did not answer who may write to {repository} in time: check BITBUCKET_API_URL and the network.");
+        }
 
         using (response)
         {

@@ -19,6 +19,7 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
     private readonly string _token;
     private readonly List<(string Repository, string Uuid, string Permission)> _grants = [];
     private readonly List<string> _requests = [];
+    private readonly List<HttpListenerContext> _unanswered = [];
     private readonly Task _serving;
 
     public FakeBitbucketPermissions(string token)
@@ -38,6 +39,9 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
 
     /// <summary>When set, every request is answered with this status and a Bitbucket error body.</summary>
     public HttpStatusCode? FailWith { get; set; }
+
+    /// <summary>When set, requests are taken and never answered, like a Bitbucket that hangs.</summary>
+    public bool Stalls { get; set; }
 
     /// <summary>The path and query of every request that carried the token.</summary>
     public IReadOnlyList<string> Requests
@@ -87,6 +91,12 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
             catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
+            }
+
+            if (Stalls)
+            {
+                _unanswered.Add(context);
+                continue;
             }
 
             var (status, body) = Answer(context.Request);

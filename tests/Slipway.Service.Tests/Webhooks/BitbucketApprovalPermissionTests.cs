@@ -92,4 +92,20 @@ public sealed class BitbucketApprovalPermissionTests : IAsyncLifetime
             .And.Contain("BITBUCKET_ACCESS_TOKEN");
         (await _service.RunsAsync()).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task BitbucketThatDoesNotAnswerInTime_TheApprovalIsRefusedWithASentence()
+    {
+        _bitbucket.Grant(ServiceUnderTest.PayloadRepository, Approver, "admin");
+        _bitbucket.Stalls = true;
+        _http.Timeout = TimeSpan.FromSeconds(2);
+
+        using var response = await _service.PostBitbucketAsync("pullrequest:approved", Payloads.Read("bitbucket-pullrequest-approved"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().Should()
+            .StartWith("the approval by 'Ben Lead' counts for nothing: Slipway could not ask Bitbucket whether they may write.")
+            .And.Contain("did not answer who may write to acme/site in time");
+        (await _service.RunsAsync()).Should().BeEmpty();
+    }
 }
