@@ -27,6 +27,13 @@ if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
 fi
 
 bash /usr/local/bin/slipway-basic-auth.sh
+# The basic-auth password guards every playground and is Slipway's, not the branch's: once htpasswd has it, the
+# branch's code (PHP under the web server) gets it neither as a variable nor as a readable file.
+unset SLIPWAY_BASIC_AUTH_PASSWORD
+if [[ -n "${SLIPWAY_BASIC_AUTH_PASSWORD_FILE:-}" ]]; then
+  chmod 0400 -- "$SLIPWAY_BASIC_AUTH_PASSWORD_FILE" 2>/dev/null || true
+  unset SLIPWAY_BASIC_AUTH_PASSWORD_FILE
+fi
 
 # Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
 # /run/slipway-secrets gives NAME to the web server (getenv() in PHP), and to nothing outside the container.

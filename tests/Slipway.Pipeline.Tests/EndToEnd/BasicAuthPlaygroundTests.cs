@@ -39,6 +39,7 @@ public sealed class BasicAuthPlaygroundTests(EndToEndFixture fixture)
             (await page("/health.php", null)).Should().Be((HttpStatusCode.OK, "healthy"), "the readiness path answers without credentials");
             (await page("/hooks/github.php", null)).Should().Be((HttpStatusCode.OK, "hook"), "an open path of .slipway.yml answers without credentials");
             (await DockerCommand.RunAsync("inspect", playground.Id)).Should().Contain("SLIPWAY_BASIC_AUTH_PASSWORD_FILE").And.NotContain(password);
+            (await page("/peek.php", password)).Should().Be((HttpStatusCode.OK, "variable=;file="), "the branch's PHP code cannot read the shared password");
             run.Output.Should().NotContain(password);
             foreach (var file in Directory.EnumerateFiles(EndToEndFixture.RunFolderIn(run), "*", SearchOption.AllDirectories))
             {
@@ -84,6 +85,9 @@ public sealed class BasicAuthPlaygroundTests(EndToEndFixture fixture)
         await File.WriteAllTextAsync(Path.Combine(app, "web", "index.php"), "<?php echo \"the branch's home page\";\n");
         await File.WriteAllTextAsync(Path.Combine(app, "web", "health.php"), "<?php echo 'healthy';\n");
         await File.WriteAllTextAsync(Path.Combine(app, "web", "hooks", "github.php"), "<?php echo 'hook';\n");
+        // What the branch's own code could learn of the password: its variable, or the secret file.
+        await File.WriteAllTextAsync(Path.Combine(app, "web", "peek.php"),
+            "<?php echo 'variable=', getenv('SLIPWAY_BASIC_AUTH_PASSWORD'), ';file=', @file_get_contents('/run/slipway-secrets/SLIPWAY_BASIC_AUTH_PASSWORD');\n");
         await File.WriteAllTextAsync(Path.Combine(app, ".slipway.yml"), $"""
             docroot: web
             playground:
