@@ -9,6 +9,9 @@ public interface IPlatform
     /// <summary>"local" or "aws".</summary>
     string Name { get; }
 
+    /// <summary>Whether a service's <see cref="ServiceSpec.Files"/> reach it (the local engine copies them in; Fargate cannot yet).</summary>
+    bool CopiesFilesIntoServices => false;
+
     /// <summary>
     /// Makes a locally built image runnable on this platform (push to a registry when one is configured)
     /// and returns the reference tasks should use.

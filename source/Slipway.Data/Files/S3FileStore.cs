@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Slipway.Data.Storage;
@@ -11,6 +12,9 @@ namespace Slipway.Data.Files;
 /// </summary>
 public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, string cacheRoot) : IFileStore
 {
+    // Two playgrounds of one app may start at once (the service runs two runs side by side): one refreshes the cache at a time.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Refreshing = new(StringComparer.Ordinal);
+
     private readonly S3Calls calls = new(bucket);
 
     public string Location => $"s3://{bucket}/{prefix}";
@@ -41,20 +45,29 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
             return null;
         }
 
-        var folder = Path.Combine(cacheRoot, app);
-        var plan = FileTree.Plan(stored, await Md5sAsync(FileTree.List(folder), cancellationToken));
-        foreach (var path in plan.Copy)
+        var folder = Path.GetFullPath(Path.Combine(cacheRoot, app));
+        var gate = Refreshing.GetOrAdd(folder, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            var response = await calls.CallAsync(() => s3.GetObjectAsync(bucket, KeyOf(app, path), cancellationToken));
-            using (response)
+            var plan = FileTree.Plan(stored, await Md5sAsync(FileTree.List(folder), cancellationToken));
+            foreach (var path in plan.Copy)
             {
-                await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
+                var response = await calls.CallAsync(() => s3.GetObjectAsync(bucket, KeyOf(app, path), cancellationToken));
+                using (response)
+                {
+                    await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
+                }
+            }
+
+            foreach (var path in plan.Remove)
+            {
+                File.Delete(Path.Combine(folder, path));
             }
         }
-
-        foreach (var path in plan.Remove)
+        finally
         {
-            File.Delete(Path.Combine(folder, path));
+            gate.Release();
         }
 
         return folder;

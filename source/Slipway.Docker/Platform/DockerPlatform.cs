@@ -29,6 +29,8 @@ public sealed class DockerPlatform : IPlatform
 
     public string Name => "local";
 
+    public bool CopiesFilesIntoServices => true;
+
     /// <summary>
     /// Without a registry the local reference is returned as it is; with one, the image is tagged
     /// <c>&lt;registry&gt;/&lt;repository&gt;:&lt;tag&gt;</c>, pushed, and that reference returned.

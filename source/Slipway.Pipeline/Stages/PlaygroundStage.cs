@@ -84,11 +84,22 @@ public sealed class PlaygroundStage(PipelineServices services)
         return endpoint.PublicUrl;
     }
 
-    // Only context for the failure being reported: a log that cannot be read must not take that failure's place.
     // The app's synced public files, copied into the playground at playground.files (a copy per playground: Drupal writes there).
     private async Task<ServiceFiles?> FilesForAsync(RunContext run, AppProfile profile, CancellationToken cancellationToken)
     {
-        if (services.Files is null || await services.Files.LocalFolderAsync(run.AppName, cancellationToken) is not { } folder)
+        if (services.Files is null)
+        {
+            return null;
+        }
+
+        if (!services.Platform.CopiesFilesIntoServices)
+        {
+            // Nothing is fetched that the platform would drop.
+            Log.Warning($"The playground on {services.Platform.Name} does not get the app's files (SyncFiles) yet; see docs/data.md.");
+            return null;
+        }
+
+        if (await services.Files.LocalFolderAsync(run.AppName, cancellationToken) is not { } folder)
         {
             return null;
         }
@@ -97,6 +108,7 @@ public sealed class PlaygroundStage(PipelineServices services)
         return new ServiceFiles(folder, $"{Building.AppImageRequest.AppFolder}/{profile.Files}");
     }
 
+    // Only context for the failure being reported: a log that cannot be read must not take that failure's place.
     private async Task<IReadOnlyList<LogLine>> ReadLogTailAsync(ServiceEndpoint endpoint)
     {
         try
