@@ -29,7 +29,20 @@ public static class Drupal7Installer
         using var php = Process.Start(start)!;
         var output = php.StandardOutput.ReadToEndAsync();
         var errors = php.StandardError.ReadToEndAsync();
-        await php.WaitForExitAsync();
+        // Drupal's installer takes seconds; ten minutes covers a loaded machine, and a hang ends as a failure, not a stuck suite.
+        using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10)))
+        {
+            try
+            {
+                await php.WaitForExitAsync(limit.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                php.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The Drupal 7 install did not finish in 10 minutes: {await errors}");
+            }
+        }
+
         if (php.ExitCode != 0 || !(await output).Contains("installed"))
         {
             throw new InvalidOperationException($"The Drupal 7 install failed ({php.ExitCode}): {await output} {await errors}");
