@@ -29,7 +29,7 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
     [InlineData("synchronize")]
     public async Task ForkPullRequestOpenedOrPushedTo_RunsNothingUntilSomeoneTrustsTheCommit(string action)
     {
-        // synchronize: a push to the fork after it was trusted is a commit nobody looked at, held again.
+        // synchronize: a push to a fork nobody trusted yet (after trust: PushToAForkAfterItWasTrusted_IsHeldAgain).
         using var response = await _service.PostGitHubAsync(
             "pull_request", Payloads.Read("github-pull_request-opened-fork", ("\"action\": \"opened\"", $"\"action\": \"{action}\"")));
 
@@ -38,6 +38,22 @@ public sealed class GitHubForksAndApprovalsTests : IAsyncLifetime
         body.GetProperty("status").GetString().Should().Be("ignored");
         body.GetProperty("reason").GetString().Should().Contain("fork 'forker/site'").And.Contain("slipway:trusted");
         (await _service.RunsAsync()).Should().BeEmpty("no hook, no build and no playground of a fork's code runs before it is trusted");
+    }
+
+    [Fact]
+    public async Task PushToAForkAfterItWasTrusted_IsHeldAgain()
+    {
+        var trusted = await StoredRunAsync(await _service.PostGitHubAsync("pull_request", Payloads.Read("github-pull_request-labeled-fork")));
+
+        // The same pull request, still labelled, pushed to: the new commit is one nobody looked at.
+        using var response = await _service.PostGitHubAsync("pull_request", Payloads.Read(
+            "github-pull_request-labeled-fork",
+            ("\"action\": \"labeled\"", "\"action\": \"synchronize\""),
+            (ForkCommit, "7b3f9e2a1c4d5e6f708192a3b4c5d6e7f8091a2b")));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reason").GetString().Should().Contain("slipway:trusted");
+        (await _service.RunsAsync()).Should().ContainSingle("only the trusted commit runs").Which.Id.Should().Be(trusted.Id);
     }
 
     [Fact]
