@@ -55,13 +55,6 @@ Environment: SLIPWAY_DEBIAN_MIRROR, SLIPWAY_DEBIAN_SECURITY_MIRROR override the 
 EOF
 }
 
-say() { printf 'make-base-images: %s\n' "$*"; }
-
-die() {
-  printf 'make-base-images: %s\n' "$*" >&2
-  exit 1
-}
-
 # shellcheck source=scripts/base-images/debian-tree.sh
 source "$(dirname "${BASH_SOURCE[0]}")/base-images/debian-tree.sh"
 # shellcheck source=scripts/base-images/apache.sh

@@ -38,13 +38,6 @@ Environment: SLIPWAY_DEBIAN_MIRROR, SLIPWAY_DEBIAN_SECURITY_MIRROR override the 
 EOF
 }
 
-say() { printf 'make-service-images: %s\n' "$*"; }
-
-die() {
-  printf 'make-service-images: %s\n' "$*" >&2
-  exit 1
-}
-
 # The work folder, its tree and the exit traps are the base images' (make-base-images.sh).
 # shellcheck source=scripts/base-images/debian-tree.sh
 source "$(dirname "${BASH_SOURCE[0]}")/base-images/debian-tree.sh"

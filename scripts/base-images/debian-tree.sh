@@ -1,6 +1,14 @@
 # Debian trees for scripts/make-base-images.sh and make-service-images.sh (sourced, not run): debootstrap a suite, install
 # packages in a chroot, import the tree as an image, and clean up mounts and files on exit.
-# Uses from the sourcing script: say, die, MIRROR, SECURITY_MIRROR, SUITE, work_dir, log_file.
+# Uses from the sourcing script: MIRROR, SECURITY_MIRROR, SUITE, work_dir, log_file.
+
+# Progress and the one-sentence failure, each prefixed by the running script's name (make-base-images: ...).
+say() { printf '%s: %s\n' "$(basename "$0" .sh)" "$*"; }
+
+die() {
+  printf '%s: %s\n' "$(basename "$0" .sh)" "$*" >&2
+  exit 1
+}
 
 # Shows the end of the detailed log when a step fails, so the cause is visible without noise.
 fail_with_log() {
