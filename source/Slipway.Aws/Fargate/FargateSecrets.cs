@@ -51,19 +51,34 @@ internal sealed class FargateSecrets(FargateContext context)
     public async Task RemoveEarlierRunsAsync(string app, string family, IReadOnlyList<string> keep, CancellationToken cancellationToken)
     {
         // Another installation may share the family's path (same app and branch, other domain): its tags keep it.
-        var earlier = new List<string>();
-        foreach (var name in (await context.Clients.Ssm.ListNamesUnderAsync(FargateNames.SecretsPath(app, family), cancellationToken)).Except(keep, StringComparer.Ordinal))
-        {
-            if (SlipwayTags.Owns(await context.Clients.Ssm.ListTagsAsync(name, cancellationToken), app, null, context.Installation))
-            {
-                earlier.Add(name);
-            }
-        }
-
+        var earlier = (await FindOwnedAsync(FargateNames.SecretsPath(app, family), app, branch: null, cancellationToken))
+            .Select(secret => secret.Name)
+            .Except(keep, StringComparer.Ordinal)
+            .ToList();
         if (earlier.Count > 0)
         {
             await context.Clients.Ssm.DeleteAsync(earlier, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The stored secrets under <paramref name="path"/> that are this installation's, of the app (and branch, when one
+    /// is given), with their tags: the path only narrows the candidates, the tags decide, as for task definitions.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Tags)>> FindOwnedAsync(
+        string path, string app, string? branch, CancellationToken cancellationToken)
+    {
+        var owned = new List<(string, IReadOnlyDictionary<string, string>)>();
+        foreach (var name in await context.Clients.Ssm.ListNamesUnderAsync(path, cancellationToken))
+        {
+            var tags = await context.Clients.Ssm.ListTagsAsync(name, cancellationToken);
+            if (SlipwayTags.Owns(tags, app, branch, context.Installation))
+            {
+                owned.Add((name, tags));
+            }
+        }
+
+        return owned;
     }
 
     // The parameter lives in the account of the task's execution role; without a readable ARN the name serves (same region).

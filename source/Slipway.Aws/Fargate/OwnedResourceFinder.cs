@@ -46,22 +46,10 @@ internal sealed class OwnedResourceFinder(FargateContext context, HostedZoneLoca
         return owned;
     }
 
-    private async Task<IReadOnlyList<OwnedResource>> FindSecretsAsync(string app, string? branch, CancellationToken cancellationToken)
-    {
-        // The path only narrows the candidates; the tags decide what is Slipway's, as for task definitions.
-        var ssm = context.Clients.Ssm;
-        var owned = new List<OwnedResource>();
-        foreach (var name in await ssm.ListNamesUnderAsync(FargateNames.SecretsPath(app), cancellationToken))
-        {
-            var tags = await ssm.ListTagsAsync(name, cancellationToken);
-            if (SlipwayTags.Owns(tags, app, branch, context.Installation))
-            {
-                owned.Add(new OwnedResource(FargateResourceTypes.Secret, name, SlipwayTags.Labels(tags)));
-            }
-        }
-
-        return owned;
-    }
+    private async Task<IReadOnlyList<OwnedResource>> FindSecretsAsync(string app, string? branch, CancellationToken cancellationToken) =>
+        (await new FargateSecrets(context).FindOwnedAsync(FargateNames.SecretsPath(app), app, branch, cancellationToken))
+            .Select(secret => new OwnedResource(FargateResourceTypes.Secret, secret.Name, SlipwayTags.Labels(secret.Tags)))
+            .ToList();
 
     private async Task<IReadOnlyList<OwnedResource>> FindRecordsAsync(IEnumerable<OwnedResource> playgroundSources, CancellationToken cancellationToken)
     {
