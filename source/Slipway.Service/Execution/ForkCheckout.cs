@@ -36,9 +36,10 @@ public static class ForkCheckout
     /// <summary>What the pipeline is asked to run for <paramref name="request"/>, whose app's source is <paramref name="app"/>.</summary>
     public static PipelineRequest RequestOf(RunRequest request, string app)
     {
-        if (request.Pipeline == PipelineNames.Teardown)
+        if (request.Pipeline is PipelineNames.Teardown or PipelineNames.DumpDatabase or PipelineNames.SyncFiles)
         {
-            // Torn down by the branch as Slipway keys it (a fork's apart from upstream's), known by the app's name only.
+            // Torn down by the branch as Slipway keys it (a fork's apart from upstream's), known by the app's name only; the
+            // nightly dump and files sync are the app's too, and without its name they would be the default app's.
             return new PipelineRequest(request.Pipeline, app, request.Branch) { AppName = request.AppName };
         }
 
