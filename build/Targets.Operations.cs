@@ -71,22 +71,4 @@ partial class Targets
         Log.Information($"Dump stored at {Data.Store.Location}/{stored.Key}.");
         return $"{Data.Store.Location}/{stored.Key}";
     }
-
-    /// <summary>Reads app=expression entries.</summary>
-    static IReadOnlyDictionary<string, string> ScheduleEntries(IEnumerable<string> entries)
-    {
-        var schedules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in entries)
-        {
-            var separator = entry.IndexOf('=', StringComparison.Ordinal);
-            if (separator <= 0 || separator == entry.Length - 1)
-            {
-                throw new BuildFailedException($"--cron-schedules entry '{entry}' is not app=expression: write it like drupal-site=\"0 */15 * ? * *\".");
-            }
-
-            schedules[entry[..separator].Trim()] = entry[(separator + 1)..].Trim();
-        }
-
-        return schedules;
-    }
 }

@@ -1,3 +1,4 @@
+using Slipway.Engine.Parameters;
 using Slipway.Pipeline.Playground;
 using Slipway.Service;
 using Slipway.Service.Execution;
@@ -78,9 +79,10 @@ partial class Targets
                 ReleaseOn = ReleaseOn,
                 BitbucketApprovers = BitbucketApprovers,
                 AppCronSchedule = CronSchedule,
-                AppCronSchedules = ScheduleEntries(CronSchedules),
+                AppCronSchedules = KeyedEntries.Read(CronSchedules, "--cron-schedules", "app=expression", "drupal-site=\"0 */15 * ? * *\""),
                 DumpSchedule = SourceDatabaseUrl is null && SourceDatabaseUrlFile is null ? null : DumpSchedule,
-                FilesSchedule = FilesSource is null ? null : FilesSchedule,
+                FilesSchedule = FilesSchedule,
+                FilesSources = FilesSources.Locations,
             };
             // Every run the service starts goes through the same runner as this invocation's targets: the same
             // platform, work folder, settings and branch databases, given as typed values.

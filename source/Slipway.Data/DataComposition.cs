@@ -24,6 +24,10 @@ public sealed class DataComposition(DataSettings settings)
     /// <summary>The apps' public files: beside the dumps (their bucket, or the work directory).</summary>
     public IFileStore Files => _files.Value;
 
+    /// <summary>SyncFiles from each app's own source into <see cref="Files"/>; bucket sources are fetched into the work directory first.</summary>
+    public FilesSync FilesSync(FilesSources sources) => new(
+        sources, Files, sources.AnyInS3 ? new S3FilesMirror(new AmazonS3Client(), settings.FilesSourceCopyFolder) : null);
+
     private readonly Lazy<IDatabaseServer> _server = new(() =>
         settings.Server is { } configured ? new ConfiguredDatabaseServer(configured, settings.HostForTasks)
         : settings.LocalServer ?? throw new DataException("No database server is configured: give --database-host and --database-admin-password (see docs/data.md)."));

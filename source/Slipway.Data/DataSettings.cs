@@ -30,6 +30,9 @@ public sealed record DataSettings(
     /// <summary>Where local playgrounds get their copy of files kept in the bucket.</summary>
     public string FilesCacheFolder => Path.Combine(WorkDirectory, "files-cache");
 
+    /// <summary>Where files sources in a bucket are copied before the sync: <c>&lt;work directory&gt;/files-sources/&lt;app&gt;</c>.</summary>
+    public string FilesSourceCopyFolder => Path.Combine(WorkDirectory, "files-sources");
+
     /// <summary>The state database shared with the run store.</summary>
     public string StateDatabase => Path.Combine(WorkDirectory, "slipway.db");
 }

@@ -88,8 +88,14 @@ public sealed record ServiceOptions
     /// <summary>When each app's sanitized database dump is queued; null when no source database is configured.</summary>
     public string? DumpSchedule { get; init; }
 
-    /// <summary>When each app's public files are synced into the store; null when no files source is configured.</summary>
+    /// <summary>When each app that has a files source (<see cref="FilesSources"/>) has its public files synced into the store; null or "off" for never.</summary>
     public string? FilesSchedule { get; init; }
+
+    /// <summary>
+    /// The apps whose files are synced nightly: app name → where its files come from (a folder or s3://bucket/prefix/), as
+    /// the schedules page shows it. An app not named has no files sync.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FilesSources { get; init; } = new Dictionary<string, string>();
 
     /// <summary>True when <paramref name="branch"/> is one of <see cref="LongLivedBranches"/> (or <paramref name="defaultBranch"/>).</summary>
     public bool IsLongLived(string branch, string? defaultBranch = null) =>

@@ -20,13 +20,17 @@ public sealed class NightlyDataScheduleTests
     {
         var clock = new FakeClock(BeforeTheDump);
         await using var service = await ServiceUnderTest.StartAsync(
-            options => options with { AppCronSchedule = ScheduleRegistrations.Off, DumpSchedule = "0 0 2 ? * *", FilesSchedule = "0 30 2 ? * *" },
+            options => options with
+            {
+                AppCronSchedule = ScheduleRegistrations.Off, DumpSchedule = "0 0 2 ? * *", FilesSchedule = "0 30 2 ? * *",
+                FilesSources = new Dictionary<string, string> { ["site"] = "/mnt/site-files" },
+            },
             clock);
         var book = service.Host.Services.GetRequiredService<ScheduleBook>();
         await clock.WaitForTimersAsync(3, TimeSpan.FromSeconds(10));
         book.Runners.Select(runner => (runner.JobName, runner.NextRun)).Should().Equal(
             ("Database dump of site", new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)),
-            ("Files sync of site", new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero)));
+            ("Files sync of site from /mnt/site-files", new DateTimeOffset(2026, 11, 26, 2, 30, 0, TimeSpan.Zero)));
 
         clock.Advance(TimeSpan.FromMinutes(1));
         var dump = (await service.WaitForRunsAsync(1, TimeSpan.FromMinutes(1))).Single();
@@ -38,7 +42,7 @@ public sealed class NightlyDataScheduleTests
         (files.Request.Pipeline, files.Request.AppName, files.Request.Trigger).Should().Be((PipelineNames.SyncFiles, "site", RunTriggers.Schedule));
         await service.WaitForStateAsync(files.Id, RunState.Succeeded);
         var page = await service.Client.GetStringAsync("/schedules");
-        page.Should().Contain("Files sync of site").And.Contain("Database dump of site").And.Contain($"<a href=\"/runs/{files.Id}\">#{files.Id}").And.Contain("Close-of-business teardown");
+        page.Should().Contain("Files sync of site from /mnt/site-files").And.Contain("Database dump of site").And.Contain($"<a href=\"/runs/{files.Id}\">#{files.Id}").And.Contain("Close-of-business teardown");
     }
 
     [Fact]

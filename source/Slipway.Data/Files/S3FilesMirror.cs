@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Slipway.Data.Storage;
+
+namespace Slipway.Data.Files;
+
+/// <summary>
+/// Keeps a local copy of an <see cref="S3FilesSource"/> in <c>&lt;root&gt;/&lt;app&gt;</c>, from which the store is then
+/// synced like from a folder. Incremental by size and ETag: the ETag each file had when it was fetched is kept in
+/// <c>&lt;root&gt;/&lt;app&gt;.etags.json</c>, and an object whose size and ETag both match is not fetched again; a
+/// multipart upload's ETag is not an MD5, so the ETag is compared as S3 gives it, never with a hash of the local file.
+/// Objects gone from the source are removed from the copy.
+/// </summary>
+public sealed class S3FilesMirror(IAmazonS3 s3, string root)
+{
+    /// <summary>The IAM actions the calls below need on the source bucket (docs/iam-policy.json).</summary>
+    public const string RequiredActions = "s3:ListBucket and s3:GetObject";
+
+    /// <summary>Brings the app's local copy up to date with <paramref name="source"/>.</summary>
+    /// <returns>The copy's folder, and what was fetched, removed and left.</returns>
+    /// <exception cref="DataException">The bucket is missing or refused, or a key would land outside the copy.</exception>
+    public async Task<(string Folder, FileSyncReport Fetched)> FetchAsync(string app, S3FilesSource source, CancellationToken cancellationToken)
+    {
+        var calls = new S3Calls(source.Bucket, FilesSources.Flag, RequiredActions);
+        var folder = Path.GetFullPath(Path.Combine(root, app));
+        var index = Path.Combine(root, app + ".etags.json");
+        var listed = await ListAsync(source, calls, folder, cancellationToken);
+        var fetched = await ReadIndexAsync(index, folder, cancellationToken);
+        var plan = FileTree.Plan(listed, fetched);
+        foreach (var path in plan.Copy)
+        {
+            var response = await calls.CallAsync(() => s3.GetObjectAsync(source.Bucket, source.Prefix + path, cancellationToken));
+            using (response)
+            {
+                // The fetch time is the copy's modification time: S3's LastModified has whole seconds, so a file replaced
+                // within a second by one of the same size would otherwise look unchanged to the local store.
+                await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
+            }
+
+            fetched[path] = listed[path];
+        }
+
+        foreach (var path in plan.Remove)
+        {
+            File.Delete(Path.Combine(folder, path));
+            fetched.Remove(path);
+        }
+
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(index, JsonSerializer.Serialize(fetched), cancellationToken);
+        return (folder, plan.Report);
+    }
+
+    // Relative path → "size:ETag" of every object under the prefix, all pages; folder markers (keys ending in '/') are not files.
+    private async Task<Dictionary<string, string>> ListAsync(S3FilesSource source, S3Calls calls, string folder, CancellationToken cancellationToken)
+    {
+        var listed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = new ListObjectsV2Request { BucketName = source.Bucket, Prefix = source.Prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await calls.CallAsync(() => s3.ListObjectsV2Async(request, cancellationToken));
+            foreach (var item in (response.S3Objects ?? []).Where(item => !item.Key.EndsWith('/')))
+            {
+                var path = item.Key[source.Prefix.Length..];
+                // A key is the bucket writer's text: "../" in it must not reach a file outside the copy.
+                if (!Path.GetFullPath(Path.Combine(folder, path)).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new DataException($"The files source {source.Location} holds the object '{item.Key}', which names a place outside the app's files: rename or remove it.");
+                }
+
+                listed[path] = $"{item.Size}:{item.ETag}";
+            }
+
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+
+        return listed;
+    }
+
+    // What was fetched before, as far as the copy still holds it (a file removed or resized by hand is fetched again).
+    private static async Task<Dictionary<string, string>> ReadIndexAsync(string index, string folder, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string>? kept = null;
+        if (File.Exists(index))
+        {
+            try
+            {
+                kept = JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(index, cancellationToken));
+            }
+            catch (JsonException)
+            {
+                // An unreadable index only costs a full fetch.
+            }
+        }
+
+        var files = FileTree.List(folder);
+        var fetched = (kept ?? []).Where(pair => files.TryGetValue(pair.Key, out var file) && pair.Value.StartsWith($"{file.Length}:", StringComparison.Ordinal))
+            .ToDictionary(StringComparer.Ordinal);
+        // Files in the copy the index does not know (an interrupted run's) are compared as missing, so a stale one is replaced or removed.
+        foreach (var path in files.Keys.Where(path => !fetched.ContainsKey(path)))
+        {
+            fetched[path] = "";
+        }
+
+        return fetched;
+    }
+}
