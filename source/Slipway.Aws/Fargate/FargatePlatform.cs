@@ -64,6 +64,8 @@ public sealed class FargatePlatform : IPlatform, IDisposable
             throw new AwsException($"Task {spec.Name} mounts host folders, which Fargate tasks cannot: bake the files into the image instead.");
         }
 
+        FargateSecrets.CheckSizes(spec.Secrets);
+
         var tags = SlipwayTags.For(spec.Owner, spec.Kind, context.Installation);
         var family = FargateNames.Family(spec.Owner.App, spec.Name, spec.Kind);
         var logGroupTask = logGroup.EnsureAsync(cancellationToken);
@@ -88,8 +90,11 @@ public sealed class FargatePlatform : IPlatform, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) =>
-        new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
+    public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken)
+    {
+        FargateSecrets.CheckSizes(spec.Secrets);
+        return new PlaygroundStarter(context, definitions, logGroup, hostedZone, launcher).StartAsync(spec, cancellationToken);
+    }
 
     /// <summary>
     /// Whether the playground's task still runs: a task that stopped (a crash, a retirement, <c>StopTask</c>) or that ECS

@@ -1,4 +1,5 @@
 using Slipway.Aws.Ecs;
+using Slipway.Aws.Ssm;
 using Slipway.Platform;
 
 namespace Slipway.Aws.Fargate;
@@ -11,6 +12,24 @@ namespace Slipway.Aws.Fargate;
 /// </summary>
 internal sealed class FargateSecrets(FargateContext context)
 {
+    /// <summary>
+    /// Refuses, before any AWS call, a secret too large for a Standard parameter: Slipway stores in the free Standard tier
+    /// on purpose (Advanced is paid per parameter and month), and the values it hands tasks (passwords, URLs) are small.
+    /// </summary>
+    /// <exception cref="AwsException">A value is over the limit: one sentence naming the secret, never its value.</exception>
+    public static void CheckSizes(IReadOnlyDictionary<string, string>? secrets)
+    {
+        foreach (var (name, value) in secrets ?? new Dictionary<string, string>())
+        {
+            var bytes = System.Text.Encoding.UTF8.GetByteCount(value);
+            if (bytes > SsmClient.StandardValueLimit)
+            {
+                throw new AwsException(
+                    $"The secret {name} is {bytes} bytes, more than the {SsmClient.StandardValueLimit} an SSM Parameter Store Standard parameter holds: keep it under 4 KB, or give the task a large value another way (e.g. a file the app fetches from a bucket) — Slipway does not use the paid Advanced tier.");
+            }
+        }
+    }
+
     /// <summary>Stores the secrets; on failure removes what it stored and rethrows.</summary>
     /// <returns>The container's secret references and the stored parameters' names, to remove with the task.</returns>
     public async Task<StoredSecrets> StoreAsync(

@@ -7,11 +7,14 @@ namespace Slipway.Aws.Ssm;
 
 internal sealed record SsmTag([property: JsonPropertyName("Key")] string Key, [property: JsonPropertyName("Value")] string Value);
 
+// PutParameter refuses Tags together with Overwrite: a new parameter gets its tags in the call that makes it.
 internal sealed record PutParameterRequest(
     [property: JsonPropertyName("Name")] string Name,
     [property: JsonPropertyName("Value")] string Value,
     [property: JsonPropertyName("Type")] string Type,
-    [property: JsonPropertyName("Overwrite")] bool Overwrite)
+    [property: JsonPropertyName("Tier")] string Tier,
+    [property: JsonPropertyName("Tags")] IReadOnlyList<SsmTag>? Tags,
+    [property: JsonPropertyName("Overwrite")] bool? Overwrite = null)
 {
     // The value is the secret: the record's generated ToString would print it.
     public override string ToString() => $"PutParameter {Name}";

@@ -22,6 +22,7 @@ internal sealed class MotoApi(AwsRequestSender sender)
     private static readonly AwsOperation PutImage = new(AwsService.Ecr, "PutImage");
     private static readonly AwsOperation GetParameter = new(AwsService.Ssm, "GetParameter");
     private static readonly AwsOperation GetParametersByPath = new(AwsService.Ssm, "GetParametersByPath");
+    private static readonly AwsOperation PutParameter = new(AwsService.Ssm, "PutParameter");
 
     private readonly JsonProtocol json = new(sender);
 
@@ -87,6 +88,10 @@ internal sealed class MotoApi(AwsRequestSender sender)
             return null;
         }
     }
+
+    /// <summary>Stores a SecureString without tags, as a hand other than Slipway's (or an earlier attempt) would.</summary>
+    public Task PutParameterAsync(string name, string value) =>
+        json.CallAsync<object, JsonObject>(PutParameter, new Dictionary<string, object> { ["Name"] = name, ["Value"] = value, ["Type"] = "SecureString" }, CancellationToken.None);
 
     /// <summary>The names of every parameter under the path, at any depth.</summary>
     public async Task<IReadOnlyList<string>> ParameterNamesUnderAsync(string path)
