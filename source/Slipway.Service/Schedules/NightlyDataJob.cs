@@ -1,6 +1,6 @@
-using Slipway.Status;
 using Slipway.Service.Hosting;
 using Slipway.Service.Queue;
+using Slipway.Status;
 
 namespace Slipway.Service.Schedules;
 

@@ -22,7 +22,9 @@ public sealed class NightlyDataScheduleTests
         await using var service = await ServiceUnderTest.StartAsync(
             options => options with
             {
-                AppCronSchedule = ScheduleRegistrations.Off, DumpSchedule = "0 0 2 ? * *", FilesSchedule = "0 30 2 ? * *",
+                AppCronSchedule = ScheduleRegistrations.Off,
+                DumpSchedule = "0 0 2 ? * *",
+                FilesSchedule = "0 30 2 ? * *",
                 FilesSources = new Dictionary<string, string> { ["site"] = "/mnt/site-files" },
             },
             clock);
