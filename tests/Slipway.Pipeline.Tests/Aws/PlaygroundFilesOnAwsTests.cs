@@ -1,7 +1,3 @@
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Net;
-using System.Text.Json.Nodes;
 using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 
@@ -48,7 +44,7 @@ public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
         var url = new Uri(stored["Value"]!.GetValue<string>());
         url.Query.Should().Contain("X-Amz-Signature=").And.Contain("X-Amz-Expires=3600");
         container.ToJsonString().Should().NotContain(url.Query, "the task definition names the parameter only");
-        (await FetchTarballAsync(url)).Should().ContainKey("pictures/logo.png").WhoseValue.Should().Equal(logo);
+        (await Tarball.FetchAsync(url)).Should().ContainSingle(entry => entry.Name == "pictures/logo.png").Which.Content.Should().Equal(logo, "what the task fetches is the synced file");
 
         var teardown = await fixture.BuildScript.RunAsync(["Teardown", "--branch", branch, .. store, .. fixture.AwsArguments], fixture.AwsEnvironment);
 
@@ -60,26 +56,4 @@ public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
     // valueFrom is the parameter's ARN (arn:aws:ssm:<region>:<account>:parameter/slipway/…) or its name.
     private static string ParameterName(string valueFrom) =>
         valueFrom.Contains(":parameter/", StringComparison.Ordinal) ? valueFrom[(valueFrom.IndexOf(":parameter/", StringComparison.Ordinal) + ":parameter".Length)..] : valueFrom;
-
-    // What the playground's start script does with the URL: a plain GET (over loopback, to moto), gunzip, untar.
-    private static async Task<Dictionary<string, byte[]>> FetchTarballAsync(Uri url)
-    {
-        using var http = new HttpClient();
-        using var response = await http.GetAsync(url);
-        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
-        while (await tar.GetNextEntryAsync(copyData: true) is { } entry)
-        {
-            if (entry.DataStream is { } data)
-            {
-                using var content = new MemoryStream();
-                await data.CopyToAsync(content);
-                files[entry.Name] = content.ToArray();
-            }
-        }
-
-        return files;
-    }
 }
