@@ -49,8 +49,12 @@ internal sealed record PlaygroundFilesSetup(ServiceFiles? Files, IReadOnlyDictio
 
         if (!files.HandsOutUrls)
         {
-            // Nothing is fetched that the platform would drop.
-            Log.Warning($"The playground on {platform.Name} gets the app's files only from a files store in a bucket (--dump-bucket); see docs/data.md.");
+            // Said only when there are files it misses: every playground of an app that syncs none would otherwise warn.
+            if (await files.LocalFolderAsync(app, cancellationToken) is not null)
+            {
+                Log.Warning($"The playground on {platform.Name} does not get the app's files: it fetches them only from a files store in a bucket (--dump-bucket); see docs/data.md.");
+            }
+
             return None;
         }
 

@@ -1,13 +1,14 @@
+using System.Text.Json.Nodes;
 using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 
 namespace Slipway.Pipeline.Tests.Aws;
 
 /// <summary>
-/// <c>./build.sh SyncFiles</c> into a bucket, then <c>./build.sh Playground --platform aws</c>, against moto: the Fargate
+/// <c>./build.sh SyncFiles</c> into the local store, then into a bucket, each followed by <c>./build.sh Playground --platform aws</c>, against moto: the Fargate
 /// playground is handed the files as a presigned URL of their tarball, kept as an SSM SecureString its task definition
 /// names (never as a value in it); the URL, fetched as the task would, answers with the synced file's bytes; Teardown
-/// removes the parameter with the playground's other secrets.
+/// removes the parameter with the playground's other secrets. Files in the local store cannot reach the task: the run says so.
 /// </summary>
 [Collection(AwsPipelineCollection.Name)]
 public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
@@ -27,13 +28,23 @@ public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
         var family = $"slipway-{AwsPipelineFixture.App}-{new RunIdentity(AwsPipelineFixture.App, branch).Name}-playground";
         string[] store = ["--dump-bucket", Bucket, "--dump-prefix", "slipway/"];
 
-        var sync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source, .. store], fixture.AwsEnvironment);
-        var run = await fixture.BuildScript.RunAsync(["Playground", "--branch", branch, "--base-images", "offline", .. store, .. fixture.AwsArguments], fixture.AwsEnvironment);
+        string[] playground = ["Playground", "--branch", branch, "--base-images", "offline", .. fixture.AwsArguments];
 
+        // Files in the local store (no bucket) cannot reach a Fargate task: said once, nothing handed over.
+        var localSync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source], fixture.AwsEnvironment);
+        var withoutBucket = await fixture.BuildScript.RunAsync(playground, fixture.AwsEnvironment);
+        var secretsWithoutBucket = (await ContainerAsync(family))["secrets"]?.AsArray().Select(entry => entry!["name"]!.GetValue<string>()).ToList() ?? [];
+        var sync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source, .. store], fixture.AwsEnvironment);
+        var run = await fixture.BuildScript.RunAsync([.. playground, .. store], fixture.AwsEnvironment);
+
+        localSync.ExitCode.Should().Be(0, localSync.ToString());
+        withoutBucket.ExitCode.Should().Be(0, withoutBucket.ToString());
+        withoutBucket.Output.Should().Contain("does not get the app's files: it fetches them only from a files store in a bucket (--dump-bucket)");
+        secretsWithoutBucket.Should().NotContain(UrlSecret);
         sync.ExitCode.Should().Be(0, sync.ToString());
         run.ExitCode.Should().Be(0, run.ToString());
         run.Output.Should().NotContain("does not get the app's files").And.NotContain("X-Amz-Signature");
-        var container = (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", family))!["taskDefinition"]!["containerDefinitions"]![0]!;
+        var container = await ContainerAsync(family);
         var secret = container["secrets"]!.AsArray().Should().ContainSingle(entry => entry!["name"]!.GetValue<string>() == UrlSecret).Subject!;
         var environment = container["environment"]!.AsArray().ToDictionary(entry => entry!["name"]!.GetValue<string>(), entry => entry!["value"]!.GetValue<string>());
         environment.Should().NotContainKey(UrlSecret, "a presigned URL is a credential: it is a secret, not a value in the task definition");
@@ -52,6 +63,9 @@ public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
         (await fixture.Aws.RunAsync("ssm", "get-parameters", "--names", parameter))!["InvalidParameters"]!.AsArray()
             .Select(name => name!.GetValue<string>()).Should().Equal([parameter], "Teardown removes the URL's parameter like the other secrets");
     }
+
+    private async Task<JsonNode> ContainerAsync(string family) =>
+        (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", family))!["taskDefinition"]!["containerDefinitions"]![0]!;
 
     // valueFrom is the parameter's ARN (arn:aws:ssm:<region>:<account>:parameter/slipway/…) or its name.
     private static string ParameterName(string valueFrom) =>
