@@ -45,5 +45,10 @@ partial class Targets
     {
         public Task<string?> LocalFolderAsync(string app, CancellationToken cancellationToken) =>
             DataStep(() => data.Files.LocalFolderAsync(app, cancellationToken));
+
+        public bool HandsOutUrls => data.Files.HandsOutUrls;
+
+        public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
+            DataStep(() => data.Files.SnapshotUrlAsync(app, validFor, cancellationToken));
     }
 }

@@ -11,6 +11,15 @@ set -euo pipefail
 readonly APP_FOLDER="${SLIPWAY_APP_FOLDER:-/var/www/app}"
 readonly WEB_USER="${APACHE_RUN_USER:-www-data}"
 
+# The app's files, where Slipway hands them over as a URL (a Fargate task): fetched before the writable
+# paths are given to the web server. The URL is Slipway's credential, not the branch's code's.
+bash /usr/local/bin/slipway-files.sh || true
+unset SLIPWAY_FILES_URL
+if [[ -n "${SLIPWAY_FILES_URL_FILE:-}" ]]; then
+  chmod 0400 -- "$SLIPWAY_FILES_URL_FILE" 2>/dev/null || true
+  unset SLIPWAY_FILES_URL_FILE
+fi
+
 if [[ -n "${SLIPWAY_WRITABLE_PATHS:-}" ]]; then
   IFS=: read -r -a paths <<<"$SLIPWAY_WRITABLE_PATHS"
   for path in "${paths[@]}"; do

@@ -9,7 +9,10 @@ public interface IPlatform
     /// <summary>"local" or "aws".</summary>
     string Name { get; }
 
-    /// <summary>Whether a service's <see cref="ServiceSpec.Files"/> reach it (the local engine copies them in; Fargate cannot yet).</summary>
+    /// <summary>
+    /// Whether a service's <see cref="ServiceSpec.Files"/> reach it (the local engine copies them in). A platform that cannot
+    /// (Fargate) is handed the files as a URL its start script fetches, when the files are in a bucket.
+    /// </summary>
     bool CopiesFilesIntoServices => false;
 
     /// <summary>

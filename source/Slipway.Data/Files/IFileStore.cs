@@ -19,6 +19,15 @@ public interface IFileStore
     /// up to date under the work directory), or null when none were ever synced.
     /// </summary>
     Task<string?> LocalFolderAsync(string app, CancellationToken cancellationToken);
+
+    /// <summary>Whether a task elsewhere (a Fargate playground) can be handed the files as a URL: a bucket can, a local folder cannot.</summary>
+    bool HandsOutUrls { get; }
+
+    /// <summary>
+    /// A URL that answers a GET with the app's files as one tar.gz, for <paramref name="validFor"/> (a presigned S3 URL:
+    /// a credential, to be handed on as a secret), or null when the store hands out none or none were synced.
+    /// </summary>
+    Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken);
 }
 
 /// <summary>What one sync did.</summary>

@@ -21,6 +21,11 @@ public sealed class LocalFileStore(string root) : IFileStore
     public Task<string?> LocalFolderAsync(string app, CancellationToken cancellationToken) =>
         Task.FromResult(Directory.Exists(FolderOf(app)) ? FolderOf(app) : null);
 
+    /// <summary>A folder of this machine cannot be reached from a task elsewhere.</summary>
+    public bool HandsOutUrls => false;
+
+    public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
+
     /// <summary>Copies and removes what <paramref name="plan"/> says, from <paramref name="source"/> into <paramref name="folder"/>.</summary>
     internal static async Task MirrorAsync(IReadOnlyDictionary<string, FileInfo> source, string folder, SyncPlan plan, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace Slipway.Data.Files;
 /// <summary>
 /// The files under <c>&lt;prefix&gt;&lt;app&gt;/files/</c> in the dump bucket. Each file is uploaded in one part, so its
 /// ETag is its MD5: a file whose MD5 matches is not sent again. A playground on the local engine gets a copy kept in
-/// <c>&lt;cache&gt;/&lt;app&gt;</c>, brought up to date the same way before each start.
+/// <c>&lt;cache&gt;/&lt;app&gt;</c>, brought up to date the same way before each start; one elsewhere (Fargate) fetches
+/// the snapshot every sync leaves beside them (<see cref="S3FilesSnapshot"/>) through a presigned URL.
 /// </summary>
 public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, string cacheRoot) : IFileStore
 {
@@ -16,6 +17,7 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Refreshing = new(StringComparer.Ordinal);
 
     private readonly S3Calls calls = new(bucket);
+    private readonly S3FilesSnapshot snapshot = new(s3, bucket, prefix, new S3Calls(bucket));
 
     public string Location => $"s3://{bucket}/{prefix}";
 
@@ -32,6 +34,12 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
         foreach (var path in plan.Remove)
         {
             await calls.CallAsync(() => s3.DeleteObjectAsync(bucket, KeyOf(app, path), cancellationToken));
+        }
+
+        // A store synced before snapshots existed gets one at its next sync, changed or not.
+        if (plan.Copy.Count + plan.Remove.Count > 0 || !await snapshot.ExistsAsync(app, cancellationToken))
+        {
+            await snapshot.WriteAsync(app, source, cancellationToken);
         }
 
         return plan.Report;
@@ -72,6 +80,11 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
 
         return folder;
     }
+
+    public bool HandsOutUrls => true;
+
+    public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
+        snapshot.UrlAsync(app, validFor, cancellationToken);
 
     private string FolderKey(string app) => $"{prefix}{app}/files/";
 

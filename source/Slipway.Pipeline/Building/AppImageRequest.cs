@@ -60,6 +60,7 @@ public static class AppImageRequest
                 ["Dockerfile"] = await File.ReadAllTextAsync(layout.Dockerfile("app"), cancellationToken),
                 ["slipway-start.sh"] = await File.ReadAllTextAsync(layout.ImageFile("app", "slipway-start.sh"), cancellationToken),
                 ["slipway-basic-auth.sh"] = await File.ReadAllTextAsync(layout.ImageFile("app", "slipway-basic-auth.sh"), cancellationToken),
+                ["slipway-files.sh"] = await File.ReadAllTextAsync(layout.ImageFile("app", "slipway-files.sh"), cancellationToken),
                 ["settings.slipway.php"] = await File.ReadAllTextAsync(layout.ImageFile("app", "settings.slipway.php"), cancellationToken),
             },
             Dockerfile: "Dockerfile",

@@ -18,6 +18,7 @@ public sealed class PlaygroundStage(PipelineServices services)
         var image = built.PublishedImage;
         var auth = PlaygroundAuthSetup.For(built.Profile, run.Settings);
         var hostSecret = await PlaygroundHostSecret.ForAsync(run, built.Profile, services.Store, cancellationToken);
+        var files = await PlaygroundFilesSetup.ForAsync(services.Files, services.Platform, run.AppName, built.Profile, cancellationToken);
         var spec = new ServiceSpec(
             run.Slug,
             image,
@@ -31,11 +32,11 @@ public sealed class PlaygroundStage(PipelineServices services)
                     ["SLIPWAY_BRANCH"] = run.Settings.Branch,
                     ["SLIPWAY_BUILD_ID"] = run.RunId,
                 },
-                auth.Environment)),
-            Secrets: BuiltApp.WithAppEnvironment(new Dictionary<string, string>(built.Database.Secrets), auth.Secrets),
+                auth.Environment.Concat(files.Environment).ToDictionary())),
+            Secrets: BuiltApp.WithAppEnvironment(new Dictionary<string, string>(built.Database.Secrets), auth.Secrets.Concat(files.Secrets).ToDictionary()),
             Sidecars: await new SidecarPlanner(services).PlanAsync(run, built.Profile, TaskKind.Playground, cancellationToken),
             HostLabel: hostSecret is null ? null : run.Identity.HostLabel(hostSecret),
-            Files: await FilesForAsync(run, built.Profile, cancellationToken));
+            Files: files.Files);
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;
@@ -82,30 +83,6 @@ public sealed class PlaygroundStage(PipelineServices services)
             cancellationToken);
         Log.Information($"Playground for {run.Settings.Branch} is ready at {endpoint.PublicUrl}");
         return endpoint.PublicUrl;
-    }
-
-    // The app's synced public files, copied into the playground at playground.files (a copy per playground: Drupal writes there).
-    private async Task<ServiceFiles?> FilesForAsync(RunContext run, AppProfile profile, CancellationToken cancellationToken)
-    {
-        if (services.Files is null)
-        {
-            return null;
-        }
-
-        if (!services.Platform.CopiesFilesIntoServices)
-        {
-            // Nothing is fetched that the platform would drop.
-            Log.Warning($"The playground on {services.Platform.Name} does not get the app's files (SyncFiles) yet; see docs/data.md.");
-            return null;
-        }
-
-        if (await services.Files.LocalFolderAsync(run.AppName, cancellationToken) is not { } folder)
-        {
-            return null;
-        }
-
-        Log.Information($"The playground gets the app's files from {folder}.");
-        return new ServiceFiles(folder, $"{Building.AppImageRequest.AppFolder}/{profile.Files}");
     }
 
     // Only context for the failure being reported: a log that cannot be read must not take that failure's place.

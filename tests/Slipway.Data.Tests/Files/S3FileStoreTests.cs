@@ -32,7 +32,7 @@ public sealed class S3FileStoreTests(MotoS3Fixture moto) : IClassFixture<MotoS3F
         copiedTerms.Should().Equal("%PDF-1.4"u8.ToArray());
         second.Should().Be(new FileSyncReport(1, 1, 0));
         third.Should().Be(new FileSyncReport(0, 0, 1));
-        keys.Should().Equal("slipway/shop/files/logo.png");
+        keys.Should().Equal("slipway/shop/files.tar.gz", "slipway/shop/files/logo.png");
         updated.Should().Be(copy);
         Directory.EnumerateFiles(updated!, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Should().Equal("logo.png");
         (await File.ReadAllBytesAsync(Path.Combine(updated!, "logo.png"))).Should().Equal(9, 9);
