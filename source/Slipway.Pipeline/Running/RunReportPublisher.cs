@@ -44,8 +44,10 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
         new GitHubStepSummary(environment, new MarkdownReportWriter()).TryAppend(report);
         Log.Information($"Report written to {runFolder}");
 
+        var screenshots = ScreenshotLinks.ForRunPage(run.Settings.RunPageUrl, report.Attachments);
         run.Tracker.Update(status => status with
         {
+            Screenshots = screenshots,
             TestTotals = new TestTotals(report.Tests.Passed, report.Tests.Failed, report.Tests.Errors, report.Tests.Skipped),
             FindingTotals = new FindingTotals(
                 report.CountFindings(Slipway.Results.FindingSeverity.Error),
@@ -53,7 +55,7 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
                 report.Findings.Count
                     - report.CountFindings(Slipway.Results.FindingSeverity.Error)
                     - report.CountFindings(Slipway.Results.FindingSeverity.Warning)),
-            FailingTests = StatusItems.Tests(report, FailureItemsKept),
+            FailingTests = StatusItems.Tests(report, FailureItemsKept, screenshots),
             Findings = StatusItems.Findings(report, FailureItemsKept),
             Changes = StatusItems.Counts(report.Changes),
             ReportMarkdown = markdown.ToString(),
