@@ -1,4 +1,5 @@
 using System.Net;
+using Slipway.Git;
 
 namespace Slipway.Service.Hosting;
 
@@ -25,13 +26,13 @@ public sealed record PublicAddress(Uri Root)
             !string.IsNullOrEmpty(root.UserInfo) || root.Query.Length > 0 || root.Fragment.Length > 0)
         {
             throw new ServiceSettingsException(
-                $"PublicUrl '{value}' is not a web address: give the https:// address people open the service at, such as https://slipway.example.com.");
+                $"PublicUrl '{CredentialRedactor.Redact(value)}' is not a web address: give the https:// address people open the service at, such as https://slipway.example.com.");
         }
 
         if (root.IsLoopback || (IPAddress.TryParse(root.IdnHost.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)))
         {
             throw new ServiceSettingsException(
-                $"PublicUrl '{value}' is a loopback address that nobody reading Slack on another machine can open: give the address people reach the service at, or leave it unset.");
+                $"PublicUrl '{CredentialRedactor.Redact(value)}' is a loopback address that nobody reading Slack on another machine can open: give the address people reach the service at, or leave it unset.");
         }
 
         return new PublicAddress(new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"));
