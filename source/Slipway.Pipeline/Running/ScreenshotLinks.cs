@@ -1,3 +1,4 @@
+using Slipway.Engine;
 using Slipway.Results;
 using Slipway.Status;
 
@@ -5,8 +6,9 @@ namespace Slipway.Pipeline.Running;
 
 /// <summary>
 /// Where people open a run's screenshots: under the service's page of the run (<c>/runs/{id}/screenshots/&lt;name&gt;</c>,
-/// which serves the file the run wrote into its report folder). A run without such a page (a command line on a laptop)
-/// links none: report.md keeps its links relative to the run folder, and nothing points at a loopback address.
+/// which serves the file the run wrote into its report folder, behind the service's token); else, when a screenshot
+/// store is configured, its presigned link. A run with neither (a command line on a laptop) links none: report.md
+/// keeps its links relative to the run folder, and nothing points at a loopback address.
 /// </summary>
 public static class ScreenshotLinks
 {
@@ -18,6 +20,34 @@ public static class ScreenshotLinks
                 .DistinctBy(attachment => attachment.Name, StringComparer.Ordinal)
                 .Select(attachment => new ScreenshotLink(attachment.Name, new Uri(runPage, $"{RunPagePath(runPage)}/{TaskAttachment.Folder}/{Uri.EscapeDataString(attachment.Name)}")))
                 .ToList();
+
+    /// <summary>
+    /// The links of the run's screenshots: under its page when it has one, else from <paramref name="store"/>. A store
+    /// that fails costs the links, never the run: a warning says so.
+    /// </summary>
+    public static async Task<IReadOnlyList<ScreenshotLink>> ForRunAsync(
+        RunContext run, IScreenshotStore? store, IReadOnlyList<TaskAttachment> attachments, CancellationToken cancellationToken)
+    {
+        if (run.Settings.RunPageUrl is not null || store is null || attachments.Count == 0)
+        {
+            return ForRunPage(run.Settings.RunPageUrl, attachments);
+        }
+
+        var links = new List<ScreenshotLink>();
+        try
+        {
+            foreach (var attachment in attachments.DistinctBy(attachment => attachment.Name, StringComparer.Ordinal))
+            {
+                links.Add(await store.PublishAsync(run.AppName, run.RunId, attachment, cancellationToken));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.Warning($"Could not keep the screenshots in the screenshot store, so Slack links {links.Count} of them: {exception.Message}");
+        }
+
+        return links;
+    }
 
     private static string RunPagePath(Uri runPage) => runPage.AbsolutePath.TrimEnd('/');
 }

@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Slipway.Data.Screenshots;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
+using Slipway.Pipeline.Tests.Aws.Fixtures;
 using Slipway.Platform;
 using Slipway.Results;
 using Slipway.Status;
@@ -142,6 +146,35 @@ public sealed class ComparedReportTests : IDisposable
         slack.Calls.Single(call => call.ThreadTs is not null).AllText.Should().Contain("*CartTest::testLogin*").And.NotContain(".png");
         (await File.ReadAllTextAsync(Path.Combine(_folder, "laptop", RunReportPublisher.MarkdownFile))).Should().Contain("[testLogin.png](screenshots/testLogin.png)");
         File.Exists(Path.Combine(_folder, "laptop", "screenshots", "testLogin.png")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_run_without_a_page_but_with_a_screenshots_bucket_links_a_presigned_address_that_opens_the_png()
+    {
+        await using var moto = await MotoServer.StartAsync();
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials("testing", "testing"),
+            new AmazonS3Config { ServiceURL = moto.Endpoint.AbsoluteUri, ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
+        await moto.Cli.RunAsync("s3api", "create-bucket", "--bucket", "team-artifacts", "--create-bucket-configuration", $"LocationConstraint={MotoServer.Region}");
+        await using var slack = new FakeSlackApi(TestSecrets.SlackBotToken);
+        var run = await StartRunAsync("r-ci", "feature/login", null, SlackReporter(slack));
+        run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30)) with { Attachments = [Screenshot("testLogin.png")] });
+        await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 1 failed");
+        var services = Services(run.Tracker) with { Screenshots = new BucketStore(new S3ScreenshotStore(s3, "team-artifacts", "ci/", TimeProvider.System)) };
+        await new RunResultsKeeper(services, run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "ci"));
+        await run.Tracker.FinishAsync(RunState.Failed, "test failed");
+
+        var (url, label) = slack.Calls.Single(call => call.ThreadTs is not null).Links.Should().ContainSingle().Subject;
+        label.Should().Be("testLogin.png");
+        url.Should().StartWith($"{moto.Endpoint.AbsoluteUri}team-artifacts/ci/shop-site/r-ci/testLogin.png?").And.Contain("X-Amz-Algorithm=AWS4-HMAC-SHA256");
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        (await http.GetByteArrayAsync(url)).Should().Equal(Screenshot("testLogin.png").Content);
+    }
+
+    private sealed class BucketStore(S3ScreenshotStore bucket) : IScreenshotStore
+    {
+        public async Task<ScreenshotLink> PublishAsync(string app, string runId, TaskAttachment screenshot, CancellationToken cancellationToken) =>
+            new(screenshot.Name, await bucket.PutAsync(app, runId, screenshot.Name, screenshot.Content, cancellationToken));
     }
 
     private static TaskAttachment Screenshot(string name) => new("browser", name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
