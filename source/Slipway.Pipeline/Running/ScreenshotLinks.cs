@@ -36,7 +36,8 @@ public static class ScreenshotLinks
         var links = new List<ScreenshotLink>();
         try
         {
-            foreach (var attachment in attachments.DistinctBy(attachment => attachment.Name, StringComparer.Ordinal))
+            // A later screenshot of the same name replaced the earlier one in the run folder: the store keeps that one too.
+            foreach (var attachment in attachments.GroupBy(attachment => attachment.Name, StringComparer.Ordinal).Select(same => same.Last()))
             {
                 links.Add(await store.PublishAsync(run.AppName, run.RunId, attachment, cancellationToken));
             }
