@@ -47,7 +47,7 @@ partial class Targets
         {
             lock (_sessionGate)
             {
-                return _runner ??= new PipelineRunner(Composition.Services with { Files = new AppFilesInStore(Data) }, PipelineSettings, BranchDatabases, () => ReleasePublisher);
+                return _runner ??= new PipelineRunner(Composition.Services with { Files = new AppFilesInStore(Data), Screenshots = ScreenshotStore }, PipelineSettings, BranchDatabases, () => ReleasePublisher);
             }
         }
     }

@@ -14,6 +14,9 @@ partial class Targets
     [Parameter("Serve: the host names the page and the API answer to besides localhost, 127.0.0.1 and ::1 (the service's DNS name); any other Host is refused.")]
     readonly string[] ServiceHosts = [];
 
+    [Parameter("Serve: the address people open the service at (https://slipway.example.com); Slack and commit statuses link each run's page and screenshots under it.")]
+    readonly string? PublicUrl;
+
     [Parameter("Serve: how many runs execute at once.")]
     readonly int MaxConcurrentRuns = 2;
 
@@ -67,6 +70,7 @@ partial class Targets
                 DatabasePath = services.Layout.StateDatabase,
                 Listen = Listen,
                 Hosts = ServiceHosts,
+                PublicUrl = PublicUrl,
                 MaxConcurrentRuns = MaxConcurrentRuns,
                 Token = ServiceToken,
                 GitHubWebhookSecret = GitHubWebhookSecret,

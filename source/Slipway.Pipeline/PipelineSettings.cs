@@ -54,6 +54,13 @@ public sealed record PipelineSettings(
     /// </summary>
     public string? PlaygroundPassword { get; init; }
 
+    /// <summary>
+    /// The page people open for this run (the service's <c>/runs/{id}</c> under its <c>--public-url</c>): the link of its
+    /// statuses, and the base of its screenshots' links (<c>…/screenshots/&lt;name&gt;</c>). Null from the command line:
+    /// such a run has no page anyone else can open, so it links none.
+    /// </summary>
+    public Uri? RunPageUrl { get; init; }
+
     public override string ToString() =>
         $"app {App}, branch {Branch}{(Fork is null ? "" : $" of the fork {Fork}")}{(Commit is null ? "" : $", commit {Commit}")}";
 }

@@ -57,6 +57,12 @@ public sealed record ServiceOptions
     public IReadOnlyList<string> Hosts { get; init; } = [];
 
     /// <summary>
+    /// The address people reach the service at (https://slipway.example.com): Slack and commit statuses link each run's
+    /// page and screenshots under it, and the service answers to its host name. Null: no links to the service.
+    /// </summary>
+    public string? PublicUrl { get; init; }
+
+    /// <summary>
     /// Branches that live on (a pull request's close never tears them down, nor does close of business). A GitHub
     /// repository's default branch, as its deliveries name it, counts too.
     /// </summary>
@@ -105,6 +111,10 @@ public sealed record ServiceOptions
     /// <exception cref="ServiceSettingsException">It is neither.</exception>
     public ListenAddress ListenAddress => ListenAddress.Parse(Listen);
 
+    /// <summary><see cref="PublicUrl"/> read as an address; null when it is not set.</summary>
+    /// <exception cref="ServiceSettingsException">It is not the web address of another machine.</exception>
+    public PublicAddress? PublicAddress => PublicAddress.Parse(PublicUrl);
+
     /// <summary>Every secret value the service knows, to mask them wherever they might be written.</summary>
     public IReadOnlyList<string> Secrets =>
         new[] { Token, GitHubWebhookSecret, BitbucketWebhookSecret }
@@ -147,6 +157,7 @@ public sealed record ServiceOptions
                 $"The service would listen on {listen}, which other machines can reach: set ServiceToken (--service-token or SLIPWAY_SERVICE_TOKEN) to protect the page and the API, or listen on 127.0.0.1.");
         }
 
+        _ = PublicAddress;
         if (MaxConcurrentRuns < 1)
         {
             throw new ServiceSettingsException($"MaxConcurrentRuns is {MaxConcurrentRuns}; set it to 1 or more.");
@@ -167,5 +178,6 @@ public sealed record ServiceOptions
     public override string ToString() =>
         $"listen {Listen}, {MaxConcurrentRuns} run(s) at once, token {(Token is null ? "not set" : "set")}, " +
         $"GitHub webhook secret {(GitHubWebhookSecret is null ? "not set" : "set")}, " +
-        $"Bitbucket webhook secret {(BitbucketWebhookSecret is null ? "not set" : "set")}, teardown '{TeardownSchedule}' in {TimeZone ?? "local time"}";
+        $"Bitbucket webhook secret {(BitbucketWebhookSecret is null ? "not set" : "set")}, teardown '{TeardownSchedule}' in {TimeZone ?? "local time"}" +
+        (PublicUrl is null ? "" : $", public at {PublicUrl}");
 }

@@ -20,4 +20,7 @@ public sealed record FailureItem(string Title, string? Location, string? Message
 
     /// <summary>How much it matters: <c>failure</c> for failing tests and error findings, else <c>warning</c> or <c>notice</c>.</summary>
     public string Level { get; init; } = "failure";
+
+    /// <summary>The screenshot of the failing browser step, where people can open it; null when there is none or no address for it.</summary>
+    public ScreenshotLink? Screenshot { get; init; }
 }

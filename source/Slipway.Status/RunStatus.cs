@@ -57,6 +57,9 @@ public sealed record RunStatus
     /// <summary>Every finding, most severe first; reporters show the first few and count the rest.</summary>
     public IReadOnlyList<FailureItem> Findings { get; init; } = [];
 
+    /// <summary>Every screenshot the run's tests handed back that has an address people can open; empty without one.</summary>
+    public IReadOnlyList<ScreenshotLink> Screenshots { get; init; } = [];
+
     /// <summary>Which failing tests and findings are new against the base branch; null until the report is written.</summary>
     public ChangeCounts? Changes { get; init; }
 

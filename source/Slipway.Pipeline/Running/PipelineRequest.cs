@@ -41,6 +41,9 @@ public sealed record PipelineRequest(string Pipeline, string? App, string? Branc
     /// <summary>When the run was asked for (the webhook's arrival in the queue); null keeps the runner's (the command's start).</summary>
     public DateTimeOffset? TriggeredAt { get; init; }
 
+    /// <summary>The service's page of this run, where people open it and its screenshots; null when there is none (a command line).</summary>
+    public Uri? RunPageUrl { get; init; }
+
     /// <summary>What Deploy releases (Approved and Deploy); null releases the next version from the commits since the last.</summary>
     public DeployRequest? Deploy { get; init; }
 
@@ -60,5 +63,6 @@ public sealed record PipelineRequest(string Pipeline, string? App, string? Branc
         // Only a pull request has something to be new against.
         BaseBranch = Pipeline == Slipway.Status.PipelineNames.PullRequest ? BaseBranch ?? defaults.BaseBranch : null,
         TriggeredAt = TriggeredAt ?? defaults.TriggeredAt,
+        RunPageUrl = RunPageUrl,
     };
 }

@@ -17,6 +17,7 @@ namespace Slipway.Pipeline.Running;
 /// <param name="Pricing">How AWS tasks are priced; null on the local engine (machine time only).</param>
 /// <param name="Files">The app's public files the playground gets a copy of; none when null.</param>
 /// <param name="History">What completed runs found (new or old findings, flaky tests); none kept when null.</param>
+/// <param name="Screenshots">Where screenshots are kept for links when the run has no page on the service; none when null.</param>
 public sealed record PipelineServices(
     IPlatform Platform,
     IPlatform BuildPlatform,
@@ -31,4 +32,5 @@ public sealed record PipelineServices(
     TimeProvider Clock,
     IResultHistory? History = null,
     Costs.TaskPricing? Pricing = null,
-    IAppFiles? Files = null);
+    IAppFiles? Files = null,
+    IScreenshotStore? Screenshots = null);

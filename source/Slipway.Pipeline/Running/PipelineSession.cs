@@ -315,6 +315,7 @@ public sealed class PipelineSession
             CommitSha = _checkout?.Revision ?? Run.Settings.Commit ?? "unknown",
             RepositoryUrl = RepositoryUrl ?? _checkout?.RemoteUrl,
             PullRequestUrl = Run.Settings.PullRequestUrl,
+            RunUrl = Run.Settings.RunPageUrl,
             StartedAt = now,
             Stages = _plannedStages.Select(stage => new StageStatus(stage, StageState.Pending)).ToList(),
             Superseded = Volatile.Read(ref _superseded) == 1,

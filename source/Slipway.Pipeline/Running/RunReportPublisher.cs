@@ -22,8 +22,12 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
     public static RunReport Combine(RunContext run) =>
         RunReport.Combine(run.Results.OrderBy(results => results.TaskName, StringComparer.Ordinal).Concat(FailedStagesWithoutResults(run)));
 
-    /// <summary>Writes the report, compared with <paramref name="baseline"/> and carrying <paramref name="facts"/>.</summary>
-    public RunReport Publish(RunContext run, string runFolder, Baseline? baseline = null, RunFacts? facts = null)
+    /// <summary>
+    /// Writes the report, compared with <paramref name="baseline"/> and carrying <paramref name="facts"/>; the failing
+    /// tests link their <paramref name="screenshots"/> (by default those under the run's page on the service, if any).
+    /// </summary>
+    public RunReport Publish(
+        RunContext run, string runFolder, Baseline? baseline = null, RunFacts? facts = null, IReadOnlyList<ScreenshotLink>? screenshots = null)
     {
         var report = Combine(run).With(baseline ?? Baseline.Missing(run.Settings.BaseBranch), facts ?? RunFacts.None);
         Directory.CreateDirectory(runFolder);
@@ -44,8 +48,10 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
         new GitHubStepSummary(environment, new MarkdownReportWriter()).TryAppend(report);
         Log.Information($"Report written to {runFolder}");
 
+        screenshots ??= ScreenshotLinks.ForRunPage(run.Settings.RunPageUrl, report.Attachments);
         run.Tracker.Update(status => status with
         {
+            Screenshots = screenshots,
             TestTotals = new TestTotals(report.Tests.Passed, report.Tests.Failed, report.Tests.Errors, report.Tests.Skipped),
             FindingTotals = new FindingTotals(
                 report.CountFindings(Slipway.Results.FindingSeverity.Error),
@@ -53,7 +59,7 @@ public sealed class RunReportPublisher(Func<string, string?> environment)
                 report.Findings.Count
                     - report.CountFindings(Slipway.Results.FindingSeverity.Error)
                     - report.CountFindings(Slipway.Results.FindingSeverity.Warning)),
-            FailingTests = StatusItems.Tests(report, FailureItemsKept),
+            FailingTests = StatusItems.Tests(report, FailureItemsKept, screenshots),
             Findings = StatusItems.Findings(report, FailureItemsKept),
             Changes = StatusItems.Counts(report.Changes),
             ReportMarkdown = markdown.ToString(),

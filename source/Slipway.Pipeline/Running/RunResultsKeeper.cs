@@ -58,7 +58,8 @@ public sealed class RunResultsKeeper
 
         var costs = await new RunCostMeter(_services).MeasureAsync(_run);
         var diff = await ChangedLinesReader.ReadAsync(checkout, baseline);
-        return publisher.Publish(_run, runFolder, baseline, new RunFacts(flaky, costs, timeToUrl) { Diff = diff });
+        var screenshots = await ScreenshotLinks.ForRunAsync(_run, _services.Screenshots, results.Attachments, CancellationToken.None);
+        return publisher.Publish(_run, runFolder, baseline, new RunFacts(flaky, costs, timeToUrl) { Diff = diff }, screenshots);
     }
 
     // Only complete results are kept: a run whose reports could not be read would make the next pull request's

@@ -11,7 +11,8 @@ namespace Slipway.Pipeline.Running;
 /// </summary>
 internal static class StatusItems
 {
-    public static List<FailureItem> Tests(RunReport report, int limit) =>
+    /// <summary>The failing tests, each with the link of its screenshot among <paramref name="screenshots"/> when it has one.</summary>
+    public static List<FailureItem> Tests(RunReport report, int limit, IReadOnlyList<ScreenshotLink> screenshots) =>
         report.Failures
             .OrderBy(test => report.Changes.IsNew(test) ? 0 : 1)
             .Take(limit)
@@ -22,6 +23,9 @@ internal static class StatusItems
                 IsNew = report.Changes.IsNew(test),
                 InDiff = report.Facts.Diff.Contains(test.FailureFile ?? test.File, test.FailureFile is not null ? test.FailureLine : test.Line),
                 Level = test.Outcome == TestOutcome.Warning ? "warning" : "failure",
+                Screenshot = FailureScreenshots.Of(test, report.Attachments) is { } shot
+                    ? screenshots.FirstOrDefault(link => link.Name == shot.Name)
+                    : null,
             })
             .ToList();
 

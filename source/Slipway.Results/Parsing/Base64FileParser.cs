@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Slipway.Results.Parsing;
 
@@ -8,7 +7,7 @@ namespace Slipway.Results.Parsing;
 /// marker's <c>name=</c>). The name comes from the app's tests, so it must be a plain file name; a file over
 /// 8 MiB is refused.
 /// </summary>
-internal sealed partial class Base64FileParser(ReportContext context) : IReportDocumentParser
+internal sealed class Base64FileParser(ReportContext context) : IReportDocumentParser
 {
     private const int MaxChars = 8 * 1024 * 1024 / 3 * 4;
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
@@ -47,7 +46,7 @@ internal sealed partial class Base64FileParser(ReportContext context) : IReportD
             throw new ReportFormatException("the file is larger than 8 MiB");
         }
 
-        if (context.FileName is not { } name || !PlainPngName().IsMatch(name))
+        if (context.FileName is not { } name || !TaskAttachment.IsPlainName(name))
         {
             throw new ReportFormatException(
                 $"the file's name ('{context.FileName}') must be a plain file name ending in .png (letters, digits, '.', '_', '-'; up to 120 characters)");
@@ -71,7 +70,4 @@ internal sealed partial class Base64FileParser(ReportContext context) : IReportD
         context.Results.Attachments.Add(new TaskAttachment(context.Tool, name, content));
         return context.Results;
     }
-
-    [GeneratedRegex(@"^(?!\.)[A-Za-z0-9._-]{1,116}\.png$")]
-    private static partial Regex PlainPngName();
 }

@@ -87,7 +87,8 @@ public sealed class ServiceHost : IAsyncDisposable
         var app = builder.Build();
         var errors = new UnexpectedErrorAnswer(log);
         app.Use((context, next) => errors.InvokeAsync(context, _ => next()));
-        var guard = new RequestOriginGuard(options.Hosts, listen.Address);
+        var publicHost = options.PublicAddress?.Host;
+        var guard = new RequestOriginGuard(publicHost is null ? options.Hosts : options.Hosts.Append(publicHost), listen.Address);
         app.Use((context, next) => guard.InvokeAsync(context, _ => next()));
         var gate = app.Services.GetRequiredService<TokenGate>();
         app.Use((context, next) => gate.InvokeAsync(context, _ => next()));

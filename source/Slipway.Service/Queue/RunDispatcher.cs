@@ -125,7 +125,11 @@ public sealed class RunDispatcher(
             try
             {
                 // The run's arrival in the queue starts the clock of "time to the playground URL".
-                var request = ForkCheckout.RequestOf(run.Request, run.Request.App ?? options.DefaultApp) with { TriggeredAt = run.CreatedAt };
+                var request = ForkCheckout.RequestOf(run.Request, run.Request.App ?? options.DefaultApp) with
+                {
+                    TriggeredAt = run.CreatedAt,
+                    RunPageUrl = options.PublicAddress?.RunPage(run.Id),
+                };
                 return await pipeline.RunAsync(request, @event => OnEventAsync(execution, @event), execution.Cancellation, execution.Superseded);
             }
             catch (OperationCanceledException) when (execution.Cancellation.IsCancellationRequested)

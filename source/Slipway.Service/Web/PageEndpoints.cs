@@ -87,6 +87,7 @@ public static class PageEndpoints
             });
         });
 
+        routes.MapScreenshots();
         routes.MapForkTrust();
         MapLogin(routes);
     }

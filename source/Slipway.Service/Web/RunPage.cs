@@ -54,6 +54,7 @@ internal static class RunPage
 
             WriteStages(html, details);
             WriteReport(html, details.Report);
+            WriteScreenshots(html, run.Id, RunScreenshots.List(run.ReportFolder));
             RunInsightsSection.Write(html, RunInsights.Read(run.ReportFolder));
             html.Element("h2", "Log");
             html.Open("pre", ("id", "log"));
@@ -124,6 +125,24 @@ internal static class RunPage
 
             html.Markup("</tbody></table>");
         }
+    }
+
+    private static void WriteScreenshots(HtmlWriter html, string runId, IReadOnlyList<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        html.Element("h2", $"Screenshots ({names.Count})").Open("ul", ("id", "screenshots"));
+        foreach (var name in names)
+        {
+            var address = $"/runs/{Uri.EscapeDataString(runId)}/{Slipway.Results.TaskAttachment.Folder}/{Uri.EscapeDataString(name)}";
+            html.Open("li").Open("a", ("href", address)).Open("img", ("src", address), ("alt", name), ("loading", "lazy"), ("width", "320"))
+                .Markup("<br>").Text(name).Close("a").Close("li");
+        }
+
+        html.Close("ul");
     }
 
     private static void Row(HtmlWriter html, string label, string? value) =>

@@ -30,7 +30,7 @@ internal static class StageCheckBuilder
         var annotations = runFinished
             ? items.Where(item => item.IsNew && !string.IsNullOrWhiteSpace(item.File))
                 .OrderBy(item => item.InDiff ? 0 : 1)
-                .Select(item => new CheckAnnotation(item.File!, Math.Max(1, item.Line ?? 1), item.Level, item.Title, item.Message ?? item.Title))
+                .Select(item => new CheckAnnotation(item.File!, Math.Max(1, item.Line ?? 1), item.Level, item.Title, AnnotationMessage(item)))
                 .Take(MaxAnnotations)
                 .ToList()
             : [];
@@ -66,6 +66,18 @@ internal static class StageCheckBuilder
             text.AppendLine();
         }
 
+        if (stage.Name == StageNames.Test && run.Screenshots.Count > 0)
+        {
+            // report.md links its screenshots relative to the run folder, which a check's reader does not have.
+            text.AppendLine("Screenshots of failing browser steps:");
+            foreach (var screenshot in run.Screenshots)
+            {
+                text.AppendLine($"- [{screenshot.Name}]({screenshot.Url.AbsoluteUri})");
+            }
+
+            text.AppendLine();
+        }
+
         if (runFinished && run.ReportMarkdown is { } report && stage.Name is StageNames.Test or StageNames.Analysis)
         {
             text.AppendLine(report);
@@ -74,4 +86,9 @@ internal static class StageCheckBuilder
         var summary = text.ToString();
         return summary.Length <= SummaryLimit ? summary : summary[..SummaryLimit] + "\n\n(cut: report.md has the whole report)";
     }
+
+    private static string AnnotationMessage(FailureItem item) =>
+        item.Screenshot is { } screenshot
+            ? $"{item.Message ?? item.Title}\nScreenshot: {screenshot.Url.AbsoluteUri}"
+            : item.Message ?? item.Title;
 }

@@ -7,6 +7,8 @@ namespace Slipway.Status.Slack;
 /// <summary>Builds the run's Slack message: a text fallback and the Block Kit blocks.</summary>
 internal static class SlackMessageComposer
 {
+    private const int MaxOtherScreenshots = 10;
+
     /// <summary>The run's one message, as posted and updated: <c>text</c> and <c>blocks</c>.</summary>
     public static JsonObject Compose(RunStatus status)
     {
@@ -65,6 +67,11 @@ internal static class SlackMessageComposer
         if (status.Findings.Count > 0)
         {
             blocks.Add(SlackBlocks.Section(FailureSection("Findings", summary.Findings, status.Findings.Count)));
+        }
+
+        if (OtherScreenshots(status, summary) is { } screenshots)
+        {
+            blocks.Add(SlackBlocks.Section(screenshots));
         }
 
         var parts = new List<string>();
@@ -186,7 +193,27 @@ internal static class SlackMessageComposer
 
         var message = RunSummary.FirstLine(item.Message);
         line = message is null ? line : $"{line}: {SlackText.Escape(RunSummary.Shorten(message, 150))}";
+        if (item.Screenshot is { } screenshot)
+        {
+            line = $"{line} · :camera: {SlackText.Link(screenshot.Url, screenshot.Name)}";
+        }
+
         // New ones come first; an old one (the base branch has it too) says so.
         return item.IsNew ? line : $"{line} _(old)_";
+    }
+
+    // The screenshots no failing test shown above links to (a runner named them after something else, or their test
+    // is beyond the first ten): each still gets its link.
+    private static string? OtherScreenshots(RunStatus status, RunSummary summary)
+    {
+        var linked = summary.FailingTests.Shown.Select(item => item.Screenshot?.Name).ToHashSet(StringComparer.Ordinal);
+        var others = ShortList<ScreenshotLink>.Of(status.Screenshots.Where(shot => !linked.Contains(shot.Name)).ToList(), MaxOtherScreenshots);
+        if (others.Shown.Count == 0)
+        {
+            return null;
+        }
+
+        var links = string.Join(" · ", others.Shown.Select(shot => SlackText.Link(shot.Url, shot.Name)));
+        return $"*Screenshots*\n{links}{(others.More > 0 ? $"\n+{others.More} more" : "")}";
     }
 }

@@ -12,8 +12,12 @@ internal static class SlackText
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal);
 
-    /// <summary>A link showing <paramref name="label"/>.</summary>
-    public static string Link(Uri url, string label) => $"<{url.AbsoluteUri}|{Escape(label).Replace("|", "¦", StringComparison.Ordinal)}>";
+    /// <summary>
+    /// A link showing <paramref name="label"/>. The address is escaped too: a presigned address's query joins its
+    /// parameters with '&amp;', which Slack reads back from <c>&amp;amp;</c>.
+    /// </summary>
+    public static string Link(Uri url, string label) =>
+        $"<{Escape(url.AbsoluteUri)}|{Escape(label).Replace("|", "¦", StringComparison.Ordinal)}>";
 
     /// <summary>Inline code; backticks inside would end it early.</summary>
     public static string Code(string text) => $"`{Escape(text).Replace('`', '\'')}`";

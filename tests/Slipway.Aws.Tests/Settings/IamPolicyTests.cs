@@ -16,7 +16,8 @@ public sealed class IamPolicyTests
                 : [statement.GetProperty("Action").GetString()!])
             .ToHashSet();
 
-        allowed.Should().BeEquivalentTo(AwsOperationRegistry.RequiredActions.Concat(Slipway.Data.Dumps.S3DumpStore.RequiredActions));
+        allowed.Should().BeEquivalentTo(AwsOperationRegistry.RequiredActions.Concat(Slipway.Data.Dumps.S3DumpStore.RequiredActions)
+            .Concat(Slipway.Data.Screenshots.S3ScreenshotStore.RequiredActions).Distinct());
     }
 
     [Fact]

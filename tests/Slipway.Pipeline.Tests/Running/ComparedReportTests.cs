@@ -1,6 +1,10 @@
 using System.Text.Json;
+using Amazon.Runtime;
+using Amazon.S3;
+using Slipway.Data.Screenshots;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
+using Slipway.Pipeline.Tests.Aws.Fixtures;
 using Slipway.Platform;
 using Slipway.Results;
 using Slipway.Status;
@@ -107,6 +111,79 @@ public sealed class ComparedReportTests : IDisposable
             finding => !finding.GetProperty("new").GetBoolean(), "release/2 has both findings; develop lacks one, which would make it new");
     }
 
+    [Fact]
+    public async Task A_run_with_a_page_on_the_service_links_the_failing_browser_tests_screenshot_in_the_slack_thread()
+    {
+        await using var slack = new FakeSlackApi(TestSecrets.SlackBotToken);
+        var run = await StartRunAsync("r-browser", "feature/login", null, SlackReporter(slack), new Uri("https://slipway.example.com/runs/17"));
+        run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30), ("testCart", TestOutcome.Failed, 40)) with
+        {
+            Attachments = [Screenshot("testLogin.png"), Screenshot("checkout-step-3.png")],
+        });
+        await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 2 failed");
+        await Keeper(run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "browser"));
+        await run.Tracker.FinishAsync(RunState.Failed, "test failed");
+
+        var reply = slack.Calls.Single(call => call.ThreadTs is not null);
+        reply.Links.Should().Equal(
+            ("https://slipway.example.com/runs/17/screenshots/testLogin.png", "testLogin.png"),
+            ("https://slipway.example.com/runs/17/screenshots/checkout-step-3.png", "checkout-step-3.png"));
+        reply.AllText.Should().Contain("*CartTest::testLogin*: Failed asserting that 90 matches expected 100. · :camera: <https://slipway.example.com/runs/17/screenshots/testLogin.png|testLogin.png>");
+        (await File.ReadAllTextAsync(Path.Combine(_folder, "browser", RunReportPublisher.MarkdownFile))).Should().Contain("[testLogin.png](screenshots/testLogin.png)");
+    }
+
+    [Fact]
+    public async Task A_run_from_the_command_line_links_no_screenshot_in_slack_and_its_report_keeps_the_relative_link()
+    {
+        await using var slack = new FakeSlackApi(TestSecrets.SlackBotToken);
+        var run = await StartRunAsync("r-laptop", "feature/login", null, SlackReporter(slack));
+        run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30)) with { Attachments = [Screenshot("testLogin.png")] });
+        await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 1 failed");
+        await Keeper(run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "laptop"));
+        await run.Tracker.FinishAsync(RunState.Failed, "test failed");
+
+        slack.Calls.Should().OnlyContain(call => call.Links.Count == 0, "nobody else can open a file on this machine");
+        slack.Calls.Single(call => call.ThreadTs is not null).AllText.Should().Contain("*CartTest::testLogin*").And.NotContain(".png");
+        (await File.ReadAllTextAsync(Path.Combine(_folder, "laptop", RunReportPublisher.MarkdownFile))).Should().Contain("[testLogin.png](screenshots/testLogin.png)");
+        File.Exists(Path.Combine(_folder, "laptop", "screenshots", "testLogin.png")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_run_without_a_page_but_with_a_screenshots_bucket_links_a_presigned_address_that_opens_the_png()
+    {
+        await using var moto = await MotoServer.StartAsync();
+        using var s3 = new AmazonS3Client(
+            new BasicAWSCredentials("testing", "testing"),
+            new AmazonS3Config { ServiceURL = moto.Endpoint.AbsoluteUri, ForcePathStyle = true, AuthenticationRegion = MotoServer.Region });
+        await moto.Cli.RunAsync("s3api", "create-bucket", "--bucket", "team-artifacts", "--create-bucket-configuration", $"LocationConstraint={MotoServer.Region}");
+        await using var slack = new FakeSlackApi(TestSecrets.SlackBotToken);
+        var run = await StartRunAsync("r-ci", "feature/login", null, SlackReporter(slack));
+        run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30)) with { Attachments = [Screenshot("testLogin.png")] });
+        await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 1 failed");
+        var services = Services(run.Tracker) with { Screenshots = new BucketStore(new S3ScreenshotStore(s3, "team-artifacts", "ci/", TimeProvider.System)) };
+        await new RunResultsKeeper(services, run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "ci"));
+        await run.Tracker.FinishAsync(RunState.Failed, "test failed");
+
+        var (url, label) = slack.Calls.Single(call => call.ThreadTs is not null).Links.Should().ContainSingle().Subject;
+        label.Should().Be("testLogin.png");
+        url.Should().StartWith($"{moto.Endpoint.AbsoluteUri}team-artifacts/ci/shop-site/r-ci/testLogin.png?").And.Contain("X-Amz-Algorithm=AWS4-HMAC-SHA256");
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false });
+        (await http.GetByteArrayAsync(url)).Should().Equal(Screenshot("testLogin.png").Content);
+    }
+
+    private sealed class BucketStore(S3ScreenshotStore bucket) : IScreenshotStore
+    {
+        public async Task<ScreenshotLink> PublishAsync(string app, string runId, TaskAttachment screenshot, CancellationToken cancellationToken) =>
+            new(screenshot.Name, await bucket.PutAsync(app, runId, screenshot.Name, screenshot.Content, cancellationToken));
+    }
+
+    private static TaskAttachment Screenshot(string name) => new("browser", name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+
+    private static IRunStatusReporter SlackReporter(FakeSlackApi slack) => StatusReporterFactory.Create(
+        new StatusSettings { SlackBotToken = TestSecrets.SlackBotToken, SlackChannel = FakeSlackApi.ChannelName, SlackApiBaseUrl = slack.ApiBaseUrl },
+        TextWriter.Null,
+        _ => { });
+
     private RunResultsKeeper Keeper(RunContext run) => new(Services(run.Tracker), run);
 
     private PipelineServices Services(StageTracker tracker) => new(
@@ -117,10 +194,13 @@ public sealed class ComparedReportTests : IDisposable
 
     private SqliteRunStore Store => new(Database);
 
-    private async Task<RunContext> StartRunAsync(string id, string branch, string? baseBranch, IRunStatusReporter reporter)
+    private async Task<RunContext> StartRunAsync(string id, string branch, string? baseBranch, IRunStatusReporter reporter, Uri? runPage = null)
     {
         var tracker = new StageTracker(Store, reporter, TimeProvider.System);
-        var settings = new PipelineSettings(_folder, _folder, "https://github.com/acme/shop-site.git", branch, Commit: Sha, BaseBranch: baseBranch);
+        var settings = new PipelineSettings(_folder, _folder, "https://github.com/acme/shop-site.git", branch, Commit: Sha, BaseBranch: baseBranch)
+        {
+            RunPageUrl = runPage,
+        };
         var run = new RunContext(id, "PullRequest", settings, "shop-site", tracker);
         var now = DateTimeOffset.UtcNow;
         await tracker.StartAsync(
