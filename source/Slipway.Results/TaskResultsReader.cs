@@ -194,7 +194,10 @@ public sealed class TaskResultsReader
         }
         else if (outcome is { ExitCode: not 0 and var code })
         {
-            AddProblem(null, ResultsProblemKind.TaskFailed, $"task {_taskName} ended with exit code {code}, so its runner failed{reason}", []);
+            // The runners that could not run said so by name: the problem names them rather than "its runner".
+            var runners = _notes.Where(note => note.SaysCouldNotRun).Select(note => note.ToString()).ToList();
+            var what = runners.Count == 0 ? $", so its runner failed{reason}" : $": {string.Join("; ", runners)}{reason}";
+            AddProblem(null, ResultsProblemKind.TaskFailed, $"task {_taskName} ended with exit code {code}{what}", []);
         }
     }
 
