@@ -16,9 +16,10 @@ public sealed record TestRunnerResult(string Runner, TestRunTotals Tests, string
         var runners = new List<TestRunnerResult>();
         foreach (var task in tasks)
         {
-            var names = task.Tools.Where(tool => tool.Format == "junit").Select(tool => tool.Tool)
+            var named = task.Tools.Where(tool => tool.Format == "junit").Select(tool => tool.Tool)
                 .Concat(task.Notes.Where(note => note.Tool is not null && (note.SaysNoTestsFound || note.SaysCouldNotRun)).Select(note => note.Tool!))
-                .Distinct(StringComparer.Ordinal);
+                .ToHashSet(StringComparer.Ordinal);
+            var names = task.ToolNames.Where(named.Contains).Concat(named.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
             foreach (var name in names)
             {
                 var notes = task.Notes.Where(note => note.Tool == name).ToList();
