@@ -36,6 +36,19 @@ could_not_run() {
   runner_failed=1
 }
 
+# hand_back_junit TOOL STATUS REPORT MISSING EMPTY: prints the runner's JUnit report between its markers, saying
+# first that it found nothing (EMPTY) when the report holds no test case; without a report, the runner could
+# not run (MISSING).
+hand_back_junit() {
+  local tool="$1" status="$2" report="$3" missing="$4" empty="$5"
+  if [[ ! -s "$report" ]]; then
+    could_not_run "$tool" "$missing"
+    return
+  fi
+  grep -q '<testcase' "$report" || tell "$tool" "no tests found: $empty"
+  emit_report "$tool" junit "$status" "$report"
+}
+
 # run_phpunit TOOL CONFIG KEY: CONFIG empty finds phpunit.xml(.dist) or tests/; KEY names where CONFIG came from.
 run_phpunit() {
   local tool="$1" config="$2" key="$3"
@@ -65,12 +78,8 @@ run_phpunit() {
   note "$tool: ${phpunit[*]} ${config:-${arguments[*]}}"
   [[ -z "$config" ]] || arguments=(--configuration "$config")
   "${phpunit[@]}" --log-junit "$report" "${arguments[@]}" </dev/null >&2 || status=$?
-  if [[ ! -s "$report" ]]; then
-    could_not_run "$tool" "phpunit exited with code $status without writing a JUnit report"
-    return
-  fi
-  grep -q '<testcase' "$report" || tell "$tool" "no tests found: phpunit ran ${config:-tests/} and found no test cases"
-  emit_report "$tool" junit "$status" "$report"
+  hand_back_junit "$tool" "$status" "$report" "phpunit exited with code $status without writing a JUnit report" \
+    "phpunit ran ${config:-tests/} and found no test cases"
 }
 
 # Behat writes one JUnit file per suite; the protocol wants one document per tool.
@@ -138,12 +147,7 @@ run_command() {
   mkdir -p -- "$(dirname -- "$junit")"
   note "$tool: $*"
   env -- "$@" </dev/null >&2 || status=$?
-  if [[ ! -s "$junit" ]]; then
-    could_not_run "$tool" "$1 exited with code $status without writing $junit"
-    return
-  fi
-  grep -q '<testcase' "$junit" || tell "$tool" "no tests found: $1 wrote $junit with no test cases"
-  emit_report "$tool" junit "$status" "$junit"
+  hand_back_junit "$tool" "$status" "$junit" "$1 exited with code $status without writing $junit" "$1 wrote $junit with no test cases"
 }
 
 # One field of runner INDEX in SLIPWAY_TEST_RUNNERS (JSON from .slipway.yml's tests.runners): a list as

@@ -98,23 +98,7 @@ internal static partial class TestRunnersReader
             throw AppConfigParser.Mistake(AppConfigParser.Line(item), $"gives '{at}' a single value or a list: a runner takes keys of its own ({string.Join(", ", Keys)})");
         }
 
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (!Keys.Contains(key, StringComparer.Ordinal))
-            {
-                throw AppConfigParser.Mistake(
-                    AppConfigParser.Line(keyNode), $"has the key '{at}.{key}', which Slipway does not know: the nearest valid key is '{at}.{AppConfigKeys.Nearest(key, Keys)}'");
-            }
-
-            if (!IsEmpty(value))
-            {
-                fields[key] = value;
-            }
-        }
-
-        return fields;
+        return KnownKeys.Of(mapping, Keys, at, skipEmpty: true);
     }
 
     private static string Name(YamlNode item, Dictionary<string, YamlNode> fields, int position)
