@@ -64,6 +64,19 @@ public sealed class TestRunnerResultsTests
     }
 
     [Fact]
+    public void The_json_report_lists_each_runner_and_names_the_runner_of_each_failure()
+    {
+        var output = new StringWriter();
+        new JsonReportWriter().Write(RunReport.Combine(TwoRunnersAndAnEmptyOne().Read()), output);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        json.RootElement.GetProperty("runners").EnumerateArray()
+            .Select(runner => $"{runner.GetProperty("name")} {runner.GetProperty("total")}/{runner.GetProperty("passed")}/{runner.GetProperty("failed")} {runner.GetProperty("noTestsFound")}")
+            .Should().Equal("unit 3/2/0 ", "features 0/0/0 behat.yml, named by tests.runners[features].behat in .slipway.yml, is not in the app", "js 2/1/1 ");
+        json.RootElement.GetProperty("failures")[0].GetProperty("runner").GetString().Should().Be("js");
+    }
+
+    [Fact]
     public void One_runner_alone_gets_no_runner_section_and_its_failures_keep_their_plain_names()
     {
         var report = RunReport.Combine(new TaskLog().Report("js", "junit", JsJUnit, exit: 1).Read());
