@@ -150,31 +150,41 @@ run_command() {
   hand_back_junit "$tool" "$status" "$junit" "$1 exited with code $status without writing $junit" "$1 wrote $junit with no test cases"
 }
 
-# One field of runner INDEX in SLIPWAY_TEST_RUNNERS (JSON from .slipway.yml's tests.runners): a list as
-# NUL-separated words, anything else as text. JSON keeps each word whole; no shell ever parses it.
-runner_field() {
+# The runners of SLIPWAY_TEST_RUNNERS (JSON from .slipway.yml's tests.runners) as one stream of NUL-ended fields,
+# decoded by a single php (each start costs): per runner its name, kind, config, junit, the number of its
+# command's words, then the words. JSON keeps each word whole; no shell ever parses it.
+runner_fields() {
   php -r '
     $runners = json_decode((string) getenv("SLIPWAY_TEST_RUNNERS"), true);
-    $value = $runners[(int) $argv[1]][$argv[2]] ?? "";
-    echo is_array($value) ? implode("", array_map(fn ($word) => "$word\0", $value)) : $value;
-  ' "$1" "$2"
+    if (!is_array($runners) || !array_is_list($runners)) {
+        exit(1);
+    }
+    foreach ($runners as $runner) {
+        $command = is_array($runner["command"] ?? null) ? array_values($runner["command"]) : [];
+        $fields = [$runner["name"] ?? "", $runner["kind"] ?? "", $runner["config"] ?? "", $runner["junit"] ?? "", count($command), ...$command];
+        foreach ($fields as $field) {
+            echo is_scalar($field) ? str_replace("\0", "", (string) $field) : "", "\0";
+        }
+    }
+  '
 }
 
 # The runners of tests.runners, in order, each under its own name; checked again here, as on Slipway's side.
 run_declared_runners() {
-  local count index name kind config junit words=()
-  if ! count="$(php -r '$r = json_decode((string) getenv("SLIPWAY_TEST_RUNNERS"), true); if (!is_array($r) || !array_is_list($r)) exit(1); echo count($r);')"; then
+  local fields=() at=0 number=0 name kind config junit count words=()
+  if ! runner_fields >"$work_dir/runners"; then
     note "SLIPWAY_TEST_RUNNERS is not a JSON list of runners: no runner could run"
     runner_failed=1
     return
   fi
-  for ((index = 0; index < count; index++)); do
-    name="$(runner_field "$index" name)"
-    kind="$(runner_field "$index" kind)"
-    config="$(runner_field "$index" config)"
-    junit="$(runner_field "$index" junit)"
+  mapfile -d '' -t fields <"$work_dir/runners"
+  while ((at + 5 <= ${#fields[@]})); do
+    name="${fields[at]}" kind="${fields[at + 1]}" config="${fields[at + 2]}" junit="${fields[at + 3]}" count="${fields[at + 4]}"
+    words=("${fields[@]:at + 5:count}")
+    at=$((at + 5 + count))
+    number=$((number + 1))
     if [[ ! "$name" =~ $RUNNER_NAME_PATTERN ]]; then
-      note "runner $((index + 1)) has the name '$name', not lower-case letters, digits and -: skipped"
+      note "runner $number has the name '$name', not lower-case letters, digits and -: skipped"
       runner_failed=1
       continue
     fi
@@ -182,7 +192,6 @@ run_declared_runners() {
       phpunit) run_phpunit "$name" "$config" "tests.runners[$name].phpunit" ;;
       behat) run_behat "$name" "$config" "tests.runners[$name].behat" ;;
       command)
-        mapfile -d '' -t words < <(runner_field "$index" command)
         if [[ ${#words[@]} -eq 0 || -z "$junit" || "$junit" == /* || "/$junit/" == */../* ]]; then
           could_not_run "$name" "its command or its junit path (relative, inside the app) is missing"
           continue
