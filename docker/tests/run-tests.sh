@@ -10,7 +10,8 @@
 # run, a note line says why ("::slipway:: note tool=phpunit no tests found: ..."), so that the report
 # says "no tests found" rather than "passed".
 # Environment: SLIPWAY_PHPUNIT_CONFIG, SLIPWAY_BEHAT_CONFIG (from .slipway.yml tests.phpunit and
-# tests.behat, relative to the app's folder) choose the configuration files. For browser tests,
+# tests.behat, relative to the app's folder) choose the configuration files. SLIPWAY_TEST_RUNNERS (JSON
+# from tests.runners) lists runners instead, each reported under its own name (test-runners.sh). For browser tests,
 # SLIPWAY_SERVE_DOCROOT (the docroot) makes this script serve the built app on port 8080 first, at
 # APP_URL (http://$SLIPWAY_TASK_HOST:8080/, the name the browser beside the task reaches it by);
 # WEBDRIVER_URL comes from the platform. Screenshots (*.png) a runner leaves in $SLIPWAY_SCREENSHOTS_DIR
@@ -22,8 +23,10 @@ set -uo pipefail
 
 readonly APP_DIR="${SLIPWAY_APP_DIR:-$PWD}"
 readonly EXIT_RUNNER_FAILED=2
-# emit_report, first_existing: beside this script (in the image: /usr/local/bin).
+# emit_report, first_existing, tell: beside this script (in the image: /usr/local/bin).
 source "$(dirname "${BASH_SOURCE[0]}")/report-markers.sh"
+# run_phpunit, run_behat, run_command, run_declared_runners: beside this script too.
+source "$(dirname "${BASH_SOURCE[0]}")/test-runners.sh"
 
 # Secrets arrive as files (docker inspect never shows them): each NAME_FILE that names a file in
 # /run/slipway-secrets gives NAME to this script's own processes, and to nothing outside the container.
@@ -40,128 +43,6 @@ readonly APP_PORT=8080
 export SLIPWAY_SCREENSHOTS_DIR="${SLIPWAY_SCREENSHOTS_DIR:-/tmp/slipway-screenshots}"
 
 note() { printf 'run-tests: %s\n' "$*" >&2; }
-
-# The app's own copy of a tool when it ships one, else the image's.
-find_tool() {
-  local name="$1"
-  if [[ -f "vendor/bin/$name" ]]; then
-    if [[ -x "vendor/bin/$name" ]]; then
-      printf '%s\n' "vendor/bin/$name"
-    else
-      printf 'php\nvendor/bin/%s\n' "$name"
-    fi
-  elif command -v "$name" >/dev/null 2>&1; then
-    command -v "$name"
-  fi
-}
-
-
-# Drupal 7's own tests are SimpleTest classes in *.test files, which only Drupal can run.
-simpletest_hint() {
-  local count
-  count="$(find . -path ./vendor -prune -o -path '*/sites/*' -name '*.test' -type f -print 2>/dev/null | wc -l)"
-  [[ "$count" -eq 0 ]] || printf '; the site has %s Drupal SimpleTest file(s) (*.test), which Slipway does not run' "$count"
-}
-
-run_phpunit() {
-  local config
-  if [[ -n "${SLIPWAY_PHPUNIT_CONFIG:-}" ]]; then
-    config="$SLIPWAY_PHPUNIT_CONFIG"
-    if [[ ! -f "$config" ]]; then
-      note "phpunit: $config (tests.phpunit in .slipway.yml) is not in the app"
-      tell phpunit "no tests found: $config, named by tests.phpunit in .slipway.yml, is not in the app"
-      return
-    fi
-  else
-    config="$(first_existing phpunit.xml phpunit.xml.dist phpunit.dist.xml)"
-  fi
-  local arguments=()
-  if [[ -z "$config" ]]; then
-    if [[ ! -d tests ]]; then
-      note "phpunit: no phpunit.xml(.dist) and no tests/ folder, skipped"
-      tell phpunit "no tests found: no phpunit.xml(.dist) and no tests/ folder at the repository root (tests.phpunit in .slipway.yml names another configuration)$(simpletest_hint)"
-      return
-    fi
-    [[ ! -f vendor/autoload.php ]] || arguments+=(--bootstrap vendor/autoload.php)
-    arguments+=(tests)
-  fi
-  local phpunit=()
-  mapfile -t phpunit < <(find_tool phpunit)
-  if [[ ${#phpunit[@]} -eq 0 ]]; then
-    note "phpunit: not found (neither vendor/bin/phpunit nor phpunit on PATH): cannot run the tests"
-    runner_failed=1
-    return
-  fi
-  local report="$work_dir/phpunit.xml" status=0
-  note "phpunit: ${phpunit[*]} ${config:-${arguments[*]}}"
-  [[ -z "$config" ]] || arguments=(--configuration "$config")
-  "${phpunit[@]}" --log-junit "$report" "${arguments[@]}" </dev/null >&2 || status=$?
-  if [[ ! -s "$report" ]]; then
-    note "phpunit: exited with code $status without writing a JUnit report: it could not run the tests"
-    runner_failed=1
-    return
-  fi
-  if ! grep -q '<testcase' "$report"; then
-    tell phpunit "no tests found: phpunit ran ${config:-tests/} and found no test cases"
-  fi
-  emit_report phpunit junit "$status" "$report"
-}
-
-# Behat writes one JUnit file per suite; the protocol wants one document per tool.
-merge_junit_files() {
-  php -r '
-    $merged = new DOMDocument("1.0", "UTF-8");
-    $merged->formatOutput = true;
-    $root = $merged->appendChild($merged->createElement("testsuites"));
-    $root->setAttribute("name", "behat");
-    foreach (array_slice($argv, 1) as $file) {
-        $document = new DOMDocument();
-        if (!$document->load($file)) {
-            fwrite(STDERR, "run-tests: behat: cannot read $file\n");
-            exit(1);
-        }
-        foreach ($document->getElementsByTagName("testsuite") as $suite) {
-            $root->appendChild($merged->importNode($suite, true));
-        }
-    }
-    echo $merged->saveXML();
-  ' "$@"
-}
-
-run_behat() {
-  local config="${SLIPWAY_BEHAT_CONFIG:-}"
-  [[ -n "$config" ]] || config="$(first_existing behat.yml behat.yml.dist behat.dist.yml)"
-  [[ -n "$config" ]] || return
-  if [[ ! -f "$config" ]]; then
-    tell behat "no tests found: $config, named by tests.behat in .slipway.yml, is not in the app"
-    return
-  fi
-  local behat=()
-  mapfile -t behat < <(find_tool behat)
-  if [[ ${#behat[@]} -eq 0 ]]; then
-    note "behat: $config is there but behat is not (neither vendor/bin/behat nor behat on PATH): cannot run the features"
-    runner_failed=1
-    return
-  fi
-  local out_dir="$work_dir/behat" status=0
-  mkdir -p "$out_dir"
-  note "behat: ${behat[*]} --config $config"
-  "${behat[@]}" --config "$config" --no-interaction --no-colors \
-    --format progress --out std --format junit --out "$out_dir" </dev/null >&2 || status=$?
-  local reports=()
-  mapfile -t reports < <(find "$out_dir" -type f -name '*.xml' | LC_ALL=C sort)
-  if [[ ${#reports[@]} -eq 0 ]]; then
-    note "behat: exited with code $status without writing a JUnit report: it could not run the features"
-    runner_failed=1
-    return
-  fi
-  local report="$work_dir/behat.xml"
-  if ! merge_junit_files "${reports[@]}" >"$report"; then
-    runner_failed=1
-    return
-  fi
-  emit_report behat junit "$status" "$report"
-}
 
 # Serves the built app with PHP's own web server, for a browser beside the task to load. Drupal 8+
 # ships its router script (.ht.router.php) in the docroot; older sites are served as files.
@@ -218,8 +99,12 @@ main() {
   }
   mkdir -p "$SLIPWAY_SCREENSHOTS_DIR"
   serve_app
-  run_phpunit
-  run_behat
+  if [[ -n "${SLIPWAY_TEST_RUNNERS:-}" ]]; then
+    run_declared_runners
+  else
+    run_phpunit phpunit "${SLIPWAY_PHPUNIT_CONFIG:-}" tests.phpunit
+    run_behat behat "${SLIPWAY_BEHAT_CONFIG:-}" tests.behat
+  fi
   tell_screenshots
   if [[ $runner_failed -ne 0 ]]; then
     exit "$EXIT_RUNNER_FAILED"

@@ -33,6 +33,7 @@ public sealed class TaskResultsReader
     private readonly List<ResultsProblem> _problems = [];
     private readonly List<TaskNote> _notes = [];
     private readonly List<TaskAttachment> _attachments = [];
+    private readonly List<string> _toolNames = [];
     private ReportBlock? _open;
     private bool _completed;
 
@@ -64,12 +65,14 @@ public sealed class TaskResultsReader
             var line = page[i];
             if (ResultMarker.MayBeMarker(line.Text) && line.Stream != LogStream.Stderr && ResultMarker.TryParse(line.Text, out var marker))
             {
+                Named(marker.Tool);
                 OnMarker(marker);
             }
             else if (_open is null && ResultMarker.MayBeMarker(line.Text) && line.Stream != LogStream.Stderr
                      && TaskNote.TryParse(_taskName, line.Text, out var note))
             {
-                _notes.Add(note!);
+                Named(note!.Tool);
+                _notes.Add(note);
             }
             else
             {
@@ -122,7 +125,16 @@ public sealed class TaskResultsReader
         {
             Notes = _notes.ToArray(),
             Attachments = _attachments.ToArray(),
+            ToolNames = _toolNames.ToArray(),
         };
+    }
+
+    private void Named(string? tool)
+    {
+        if (tool is not null && !_toolNames.Contains(tool, StringComparer.Ordinal))
+        {
+            _toolNames.Add(tool);
+        }
     }
 
     private void OnMarker(ResultMarker marker)
@@ -194,7 +206,10 @@ public sealed class TaskResultsReader
         }
         else if (outcome is { ExitCode: not 0 and var code })
         {
-            AddProblem(null, ResultsProblemKind.TaskFailed, $"task {_taskName} ended with exit code {code}, so its runner failed{reason}", []);
+            // The runners that could not run said so by name: the problem names them rather than "its runner".
+            var runners = _notes.Where(note => note.SaysCouldNotRun).Select(note => note.ToString()).ToList();
+            var what = runners.Count == 0 ? $", so its runner failed{reason}" : $": {string.Join("; ", runners)}{reason}";
+            AddProblem(null, ResultsProblemKind.TaskFailed, $"task {_taskName} ended with exit code {code}{what}", []);
         }
     }
 

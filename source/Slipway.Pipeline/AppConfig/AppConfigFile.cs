@@ -57,6 +57,9 @@ public sealed record AppConfigFile
     /// <summary>Whether the tests drive a headless browser (a WebDriver service beside the test task).</summary>
     public bool? BrowserTests { get; init; }
 
+    /// <summary>The test runners the task runs, each reported under its name (<c>tests.runners</c>).</summary>
+    public IReadOnlyList<TestRunner>? TestRunners { get; init; }
+
     /// <summary>The services started beside the app (<c>services:</c>).</summary>
     public IReadOnlyList<AppService>? Services { get; init; }
 

@@ -33,6 +33,7 @@ public static class AppConfigKeys
         "tests.phpunit",
         "tests.behat",
         "tests.browser",
+        TestRunnersReader.Key,
         "services",
         "commands",
         "cron.command",

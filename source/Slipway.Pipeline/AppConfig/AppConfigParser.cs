@@ -54,6 +54,7 @@ internal static partial class AppConfigParser
             PhpunitConfig = read.Path("tests.phpunit", allowGlob: false),
             BehatConfig = read.Path("tests.behat", allowGlob: false),
             BrowserTests = read.Flag("tests.browser"),
+            TestRunners = TestRunnersReader.Read(values),
             Services = ServicesReader.Read(values),
             Commands = AppCommandsReader.Read(values),
             Build = BuildSettingsReader.Read(read),

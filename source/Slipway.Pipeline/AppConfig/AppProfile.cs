@@ -48,6 +48,12 @@ public sealed record AppProfile
 
     public string? BehatConfig { get; init; }
 
+    /// <summary>
+    /// The runners of <c>tests.runners</c>, each reported under its name; empty for the implicit ones (PHPUnit, then
+    /// Behat when the app has a configuration for it), reported as phpunit and behat.
+    /// </summary>
+    public IReadOnlyList<TestRunner> TestRunners { get; init; } = [];
+
     /// <summary>The services started beside the app in the playground and the test task.</summary>
     public IReadOnlyList<AppService> Services { get; init; } = [];
 
@@ -107,8 +113,11 @@ public sealed record AppProfile
             MaxNewFindings = file.MaxNewFindings,
             PhpunitConfig = file.PhpunitConfig,
             BehatConfig = file.BehatConfig,
+            TestRunners = file.TestRunners ?? [],
             Services = file.Services ?? [],
-            BrowserTests = file.BrowserTests ?? (file.BehatConfig is not null || BehatConfigFound(appRoot)),
+            BrowserTests = file.BrowserTests ?? (file.TestRunners is { } runners
+                ? runners.Any(runner => runner.Kind == TestRunnerKind.Behat)
+                : file.BehatConfig is not null || BehatConfigFound(appRoot)),
             PlaygroundEnvironment = file.PlaygroundEnvironment ?? new Dictionary<string, string>(),
         };
     }

@@ -72,20 +72,7 @@ internal static partial class ServicesReader
             throw AppConfigParser.Mistake(AppConfigParser.Line(body), $"gives the service '{name}' a single value or a list: it takes keys of its own ({string.Join(", ", Keys)})");
         }
 
-        var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
-        foreach (var (keyNode, value) in mapping.Children)
-        {
-            var key = (keyNode as YamlScalarNode)?.Value ?? "";
-            if (!Keys.Contains(key, StringComparer.Ordinal))
-            {
-                throw AppConfigParser.Mistake(
-                    AppConfigParser.Line(keyNode), $"has the key 'services.{name}.{key}', which Slipway does not know: the nearest valid key is 'services.{name}.{AppConfigKeys.Nearest(key, Keys)}'");
-            }
-
-            fields[key] = value;
-        }
-
-        return fields;
+        return KnownKeys.Of(mapping, Keys, $"services.{name}");
     }
 
     private static ServiceKind? Kind(string name, Dictionary<string, YamlNode> fields)

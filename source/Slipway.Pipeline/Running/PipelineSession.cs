@@ -234,7 +234,7 @@ public sealed class PipelineSession
                     var failing = report.Tests.Failed + report.Tests.Errors;
                     var first = report.Failures[0];
                     throw new BuildFailedException(
-                        $"{failing} of {report.Tests.Total} tests failed, first {first.FullName}{(first.Location is null ? "" : $" at {first.Location}")}.");
+                        $"{failing} of {report.Tests.Total} tests failed, first {report.NameOf(first)}{(first.Location is null ? "" : $" at {first.Location}")}.");
                 }
 
                 return verdict;

@@ -16,7 +16,7 @@ internal static class StatusItems
         report.Failures
             .OrderBy(test => report.Changes.IsNew(test) ? 0 : 1)
             .Take(limit)
-            .Select(test => new FailureItem(test.FullName, test.Location, test.Message)
+            .Select(test => new FailureItem(report.NameOf(test), test.Location, test.Message)
             {
                 File = test.FailureFile ?? test.File,
                 Line = test.FailureFile is not null ? test.FailureLine : test.Line,

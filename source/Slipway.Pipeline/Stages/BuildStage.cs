@@ -127,6 +127,7 @@ public sealed class BuildStage(PipelineServices services)
                     ["scripts/run-tests.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "run-tests.sh"), cancellationToken),
                     ["scripts/run-analysis.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "run-analysis.sh"), cancellationToken),
                     ["scripts/report-markers.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "report-markers.sh"), cancellationToken),
+                    ["scripts/test-runners.sh"] = await File.ReadAllTextAsync(layout.ImageFile("tests", "test-runners.sh"), cancellationToken),
                 },
                 Dockerfile: "Dockerfile",
                 Tags: [image],

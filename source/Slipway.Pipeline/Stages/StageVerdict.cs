@@ -36,7 +36,9 @@ public sealed record StageVerdict(bool Passed, string Summary)
             parts.Add($"{tests.Skipped} skipped");
         }
 
-        return new StageVerdict(!report.HasTestFailures, string.Join(", ", parts));
+        // A runner that found nothing while others ran is named, never lost in the sum.
+        var empty = report.Runners.Where(runner => runner.Tests.Total == 0 && runner.CouldNotRun is null).Select(runner => $"; {runner.Runner}: {runner.Describe()}");
+        return new StageVerdict(!report.HasTestFailures, string.Join(", ", parts) + string.Concat(empty));
     }
 
     /// <summary>Red when a finding meets <paramref name="rule"/>; the summary then says which findings made it red.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Running;
 using Slipway.Platform;
@@ -23,6 +24,12 @@ internal static class TaskEnvironment
         {
             Add(environment, "SLIPWAY_PHPUNIT_CONFIG", profile.PhpunitConfig);
             Add(environment, "SLIPWAY_BEHAT_CONFIG", profile.BehatConfig);
+            if (profile.TestRunners.Count > 0)
+            {
+                // JSON keeps each word of a command whole; run-tests.sh decodes it with php, never with a shell.
+                environment["SLIPWAY_TEST_RUNNERS"] = TestRunnersJson(profile.TestRunners);
+            }
+
             if (profile.BrowserTests)
             {
                 // run-tests.sh serves the built app from this folder, for the browser beside the task.
@@ -43,6 +50,15 @@ internal static class TaskEnvironment
 
         return environment;
     }
+
+    private static string TestRunnersJson(IReadOnlyList<TestRunner> runners) => JsonSerializer.Serialize(runners.Select(runner => new Dictionary<string, object?>
+    {
+        ["name"] = runner.Name,
+        ["kind"] = runner.Kind.ToString().ToLowerInvariant(),
+        ["config"] = runner.Config,
+        ["command"] = runner.Command,
+        ["junit"] = runner.Junit,
+    }));
 
     private static void Add(Dictionary<string, string> environment, string name, string? value)
     {

@@ -6,8 +6,8 @@ namespace Slipway.Results.Extraction;
 /// <summary>
 /// A <c>::slipway::</c> marker line (see docs/results-protocol.md): <c>begin tool=X format=Y</c> or
 /// <c>end tool=X exit=N</c>. Only a whole line is a marker: no leading space, nothing but
-/// space-separated <c>key=value</c> pairs after the verb. A file a task hands back (a screenshot) has a
-/// <c>name=</c> too.
+/// space-separated <c>key=value</c> pairs after the verb, and a tool named as <see cref="ToolName"/> allows. A file a
+/// task hands back (a screenshot) has a <c>name=</c> too.
 /// </summary>
 internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format, int? ExitCode)
 {
@@ -82,7 +82,7 @@ internal sealed record ResultMarker(MarkerKind Kind, string Tool, string? Format
             }
         }
 
-        if (tool is null)
+        if (tool is null || !ToolName.IsValid(tool))
         {
             return false;
         }

@@ -9,8 +9,14 @@ public sealed record TaskNote(string Task, string? Tool, string Text)
     /// <summary>How a note saying that the test runner found nothing to run starts.</summary>
     public const string NoTestsFound = "no tests found";
 
+    /// <summary>How a note saying that a test runner could not run starts (its command failed without a report).</summary>
+    public const string CouldNotRun = "could not run";
+
     /// <summary>True when the note says the test runner found nothing to run.</summary>
     public bool SaysNoTestsFound => Text.StartsWith(NoTestsFound, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the note says a test runner could not run.</summary>
+    public bool SaysCouldNotRun => Text.StartsWith(CouldNotRun, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The note as people read it: "phpunit: text".</summary>
     public override string ToString() => Tool is null ? Text : $"{Tool}: {Text}";
@@ -33,6 +39,10 @@ public sealed record TaskNote(string Task, string? Tool, string Text)
             var end = rest.IndexOf(' ');
             tool = end < 0 ? rest[5..] : rest[5..end];
             rest = end < 0 ? "" : rest[(end + 1)..].Trim();
+            if (!Extraction.ToolName.IsValid(tool))
+            {
+                return false;
+            }
         }
 
         if (rest.Length == 0)

@@ -21,6 +21,9 @@ public sealed record TaskResults(
     /// <summary>The files the task handed back (screenshots of failing browser steps), in log order.</summary>
     public IReadOnlyList<TaskAttachment> Attachments { get; init; } = [];
 
+    /// <summary>Every tool a marker or a note named, in the order the log first named it (the order of the test runners).</summary>
+    public IReadOnlyList<string> ToolNames { get; init; } = [];
+
     /// <summary>True when a report was incomplete or unreadable, or the task itself failed.</summary>
     public bool HasInfrastructureFailure => Problems.Count > 0;
 

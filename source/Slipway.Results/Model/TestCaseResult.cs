@@ -15,6 +15,9 @@ public sealed record TestCaseResult
     /// <summary>The line the test is declared on, when the report says.</summary>
     public int? Line { get; init; }
 
+    /// <summary>The tool or test runner that reported it (phpunit, behat, or a runner's name from <c>tests.runners</c>).</summary>
+    public string Tool { get; init; } = "";
+
     /// <summary>How long it ran.</summary>
     public TimeSpan Time { get; init; }
 

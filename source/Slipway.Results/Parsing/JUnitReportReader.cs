@@ -113,6 +113,7 @@ internal static class JUnitReportReader
         {
             Name = name,
             ClassName = className,
+            Tool = context.Tool,
             File = file,
             Line = line,
             Time = time,

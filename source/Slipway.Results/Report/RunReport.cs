@@ -57,6 +57,25 @@ public sealed partial class RunReport
         Problems = tasks.SelectMany(task => task.Problems).ToArray();
         Notes = tasks.SelectMany(task => task.Notes).ToArray();
         Attachments = tasks.SelectMany(task => task.Attachments).ToArray();
+        Runners = TestRunnerResult.Of(tasks);
+        _severalRunners = Suites.Select(suite => suite.Tool).Distinct(StringComparer.Ordinal).Skip(1).Any();
+    }
+
+    private readonly bool _severalRunners;
+
+    /// <summary>Each test runner's tests, or why it has none, in task then log order (docs/services.md, "Test runners").</summary>
+    public IReadOnlyList<TestRunnerResult> Runners { get; }
+
+    /// <summary>
+    /// A test as a list of failures names it: <c>Class::method</c>, led by its runner (<c>unit: Class::method</c>)
+    /// when the run's tests came from more than one runner.
+    /// </summary>
+    public string NameOf(TestCaseResult test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return _severalRunners && test.Tool.Length > 0
+            ? $"{test.Tool}: {test.FullName}"
+            : test.FullName;
     }
 
     /// <summary>The files the tasks handed back (screenshots), in task then log order.</summary>

@@ -89,10 +89,18 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
         lines.Line($"  {ReportText.Plural(totals.Total, "test", "tests")}: {totals.Passed} passed, {totals.Failed} failed, "
             + $"{ReportText.Plural(totals.Errors, "error", "errors")}, {totals.Skipped} skipped, "
             + $"{ReportText.Plural(totals.Warnings, "warning", "warnings")} ({ReportText.Seconds(totals.Time)})");
+        if (report.Runners.Count > 1)
+        {
+            foreach (var runner in report.Runners)
+            {
+                lines.Line($"    {runner.Runner}: {ReportText.OneLine(runner.Describe())}");
+            }
+        }
+
         foreach (var test in report.Failures.Take(maxFailures))
         {
             lines.Line(string.Empty);
-            lines.Line($"  {ReportText.Outcome(test.Outcome).ToUpperInvariant(),-8}{test.FullName}");
+            lines.Line($"  {ReportText.Outcome(test.Outcome).ToUpperInvariant(),-8}{report.NameOf(test)}");
             if (test.Location is { } location)
             {
                 lines.Line($"          at {location}");

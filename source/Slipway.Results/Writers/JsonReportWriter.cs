@@ -14,7 +14,7 @@ namespace Slipway.Results.Writers;
 ///   "hasTestFailures": true,
 ///   "tests": { "total", "passed", "failed", "errors", "skipped", "warnings", "timeSeconds" },
 ///   "failures":     [ { "outcome": "failed|error|warning", "name", "className", "file", "line", "location",
-///                       "timeSeconds", "message", "failureType", "details", "new", "flaky" } ],
+///                       "timeSeconds", "message", "failureType", "details", "new", "flaky", "runner" } ],
 ///   "slowestTests": [ { same shape, "details": null } ],
 ///   "findingCounts": [ { "tool", "severity": "error|warning|notice", "count" } ],
 ///   "findings": [ { "tool", "severity", "file", "line", "column", "rule", "message", "location", "new" } ],
@@ -32,7 +32,8 @@ namespace Slipway.Results.Writers;
 ///   "flakyTests": [ { "name", "failed", "passed", "pattern", "history": [ { "runId", "commit", "outcome", "at" } ] } ],
 ///   "costs": { "stages": [ { "stage", "platform", "taskSeconds", "vcpu", "memoryGb", "estimatedUsd" } ],
 ///              "playgroundSeconds", "estimatedUsd", "pricing", "taskSeconds" } or null,
-///   "timeToUrlSeconds": null
+///   "timeToUrlSeconds": null,
+///   "runners": [ { "name", "total", "passed", "failed", "errors", "skipped", "noTestsFound", "couldNotRun" } ]
 /// }
 /// "new" is true when the base branch's latest completed run did not have the finding or the failure (always
 /// true without a base run: "changes" says which).
@@ -107,6 +108,7 @@ public sealed class JsonReportWriter : IRunReportWriter
             JsonChanges.From(report.Changes),
             report.Facts.FlakyTests,
             report.Facts.Costs,
-            report.Facts.TimeToUrl?.TotalSeconds);
+            report.Facts.TimeToUrl?.TotalSeconds,
+            report.Runners.Select(JsonTestRunner.From).ToArray());
     }
 }

@@ -44,6 +44,12 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             WriteFindingSummary(report, output);
         }
 
+        // One line per runner when there are several, each with its own counts or why it has none.
+        if (report.Runners.Count > 1)
+        {
+            WriteList(output, "Test runners", report.Runners.Select(runner => $"**{MarkdownText.Cell(runner.Runner)}**: {MarkdownText.Cell(runner.Describe(), 500)}"));
+        }
+
         if (report.Tests.Total > 0)
         {
             WriteTests(report, output);
@@ -143,7 +149,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             output.WriteLine("| --- | --- | --- | --- |");
             foreach (var test in report.Failures.Take(maxFailures))
             {
-                output.WriteLine($"| {ReportText.Outcome(test.Outcome)} | {MarkdownText.Code(test.FullName)} | {MarkdownText.Code(test.Location)} | {MarkdownText.Cell(test.Message)} |");
+                output.WriteLine($"| {ReportText.Outcome(test.Outcome)} | {MarkdownText.Code(report.NameOf(test))} | {MarkdownText.Code(test.Location)} | {MarkdownText.Cell(test.Message)} |");
             }
 
             More(output, report.Failures.Count - maxFailures, "failed test", "failed tests");

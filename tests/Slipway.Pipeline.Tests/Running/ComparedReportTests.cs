@@ -184,6 +184,24 @@ public sealed class ComparedReportTests : IDisposable
         TextWriter.Null,
         _ => { });
 
+    public async Task Failing_tests_of_two_runners_reach_the_status_with_summed_totals_each_named_with_its_runner()
+    {
+        var run = await StartRunAsync("r-runners", "feature/js", baseBranch: null, new ConsoleOnlyReporter());
+        var tests = Tests(("testTotal", TestOutcome.Passed, 0), ("testDiscount", TestOutcome.Failed, 51));
+        var js = new TestSuiteResult("js", "cart", null, [new TestCaseResult { Name = "totals the cart", ClassName = "cart", Tool = "js", Outcome = TestOutcome.Failed }]);
+        run.Results.Enqueue(tests with
+        {
+            Tools = [new ToolRun("unit", "junit", 1, ToolRunStatus.Read), new ToolRun("js", "junit", 1, ToolRunStatus.Read)],
+            Suites = [tests.Suites[0] with { Tool = "unit", Cases = [.. tests.Suites[0].Cases.Select(test => test with { Tool = "unit" })] }, js],
+        });
+
+        await Keeper(run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "runners"));
+
+        var status = run.Tracker.Status;
+        status.TestTotals.Should().Be(new TestTotals(1, 2, 0, 0), "Slack and the checks show the sum of the runners");
+        status.FailingTests.Select(test => test.Title).Should().Equal("unit: CartTest::testDiscount", "js: cart::totals the cart");
+    }
+
     private RunResultsKeeper Keeper(RunContext run) => new(Services(run.Tracker), run);
 
     private PipelineServices Services(StageTracker tracker) => new(

@@ -28,6 +28,18 @@ public sealed class StageVerdictTests
     }
 
     [Fact]
+    public void ForTests_ARunnerThatFoundNothingBesideOthers_IsNamedAfterTheSummedCounts()
+    {
+        var report = RunReport.Combine(Tests(passed: 13).Tasks[0] with
+        {
+            Notes = [new TaskNote("tests", "features", "no tests found: behat.yml, named by tests.runners[features].behat in .slipway.yml, is not in the app")],
+        });
+
+        StageVerdict.ForTests(report).Should().Be(new StageVerdict(
+            true, "13 passed, 0 failed; features: no tests found: behat.yml, named by tests.runners[features].behat in .slipway.yml, is not in the app"));
+    }
+
+    [Fact]
     public void ForAnalysis_ByDefault_CodingStandardErrorsStayGreenAndASyntaxErrorIsRed()
     {
         var legacy = Analysis(Finding("phpcs", FindingSeverity.Error), Finding("phpmd", FindingSeverity.Error), Finding("phpcs", FindingSeverity.Warning));

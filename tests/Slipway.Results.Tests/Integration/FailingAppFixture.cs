@@ -33,7 +33,7 @@ public sealed class FailingAppFixture : IDisposable
 
     public void Dispose() => Directory.Delete(AppRoot, recursive: true);
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

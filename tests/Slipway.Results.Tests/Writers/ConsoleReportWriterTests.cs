@@ -46,9 +46,12 @@ public sealed class ConsoleReportWriterTests
     {
         var text = Write(SampleRun.Everything());
 
-        text.Should().Contain("17 tests: 5 passed, 3 failed, 5 errors, 3 skipped, 1 warning (2.719 s)");
         text.Should().Contain(string.Join(Environment.NewLine,
-            "  FAILED  App\\Tests\\CalculatorTest::testAddFails",
+            "17 tests: 5 passed, 3 failed, 5 errors, 3 skipped, 1 warning (2.719 s)",
+            "    phpunit: 11 tests: 4 passed, 2 failed, 3 errors, 2 skipped",
+            "    behat: 6 tests: 2 passed, 1 failed, 2 errors, 1 skipped"));
+        text.Should().Contain(string.Join(Environment.NewLine,
+            "  FAILED  phpunit: App\\Tests\\CalculatorTest::testAddFails",
             "          at tests/CalculatorTest.php:18",
             "          sum is wrong <&> ]]> ::slipway:: end tool=phpunit exit=0"));
         text.Should().Contain("     1.102 s  Log in to the site::An editor logs in with a valid password");

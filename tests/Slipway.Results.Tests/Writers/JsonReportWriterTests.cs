@@ -21,7 +21,7 @@ public sealed class JsonReportWriterTests
         json.EnumerateObject().Select(property => property.Name).Should().Equal(
             "schemaVersion", "hasInfrastructureFailure", "hasTestFailures", "tests", "failures", "slowestTests",
             "findingCounts", "findings", "findingsOmitted", "ruleCounts", "metrics", "problems", "tasks", "noTestsFound", "notes",
-            "changes", "flakyTests", "costs", "timeToUrlSeconds");
+            "changes", "flakyTests", "costs", "timeToUrlSeconds", "runners");
         json.GetProperty("schemaVersion").GetInt32().Should().Be(JsonReportWriter.SchemaVersion);
         json.GetProperty("hasInfrastructureFailure").GetBoolean().Should().BeTrue();
         json.GetProperty("hasTestFailures").GetBoolean().Should().BeTrue();
@@ -52,6 +52,7 @@ public sealed class JsonReportWriterTests
 
         var failure = json.GetProperty("failures")[0];
         failure.GetProperty("outcome").GetString().Should().Be("failed");
+        failure.GetProperty("runner").GetString().Should().Be("phpunit");
         failure.GetProperty("location").GetString().Should().Be("tests/CalculatorTest.php:18");
         failure.GetProperty("details").GetString().Should().Contain("Failed asserting that 3 is identical to 4.");
 

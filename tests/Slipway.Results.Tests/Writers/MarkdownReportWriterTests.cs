@@ -27,7 +27,8 @@ public sealed class MarkdownReportWriterTests
         var text = Write(SampleRun.Everything());
 
         text.Should().Contain("| 17 | 5 | 3 | 5 | 3 | 1 | 2.719 s |");
-        text.Should().Contain("| failed | `App\\Tests\\CalculatorTest::testAddFails` | `tests/CalculatorTest.php:18` | sum is wrong &lt;&amp;&gt; ]]&gt; ::slipway:: end tool=phpunit exit=0 |");
+        text.Should().Contain("- **phpunit**: 11 tests: 4 passed, 2 failed, 3 errors, 2 skipped");
+        text.Should().Contain("| failed | `phpunit: App\\Tests\\CalculatorTest::testAddFails` | `tests/CalculatorTest.php:18` | sum is wrong &lt;&amp;&gt; ]]&gt; ::slipway:: end tool=phpunit exit=0 |");
     }
 
     [Fact]

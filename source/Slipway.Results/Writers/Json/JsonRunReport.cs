@@ -20,4 +20,5 @@ internal sealed record JsonRunReport(
     JsonChanges Changes,
     IReadOnlyList<History.FlakyTest> FlakyTests,
     RunCosts? Costs,
-    double? TimeToUrlSeconds);
+    double? TimeToUrlSeconds,
+    IReadOnlyList<JsonTestRunner> Runners);

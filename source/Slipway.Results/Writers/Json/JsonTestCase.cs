@@ -1,6 +1,9 @@
 namespace Slipway.Results.Writers.Json;
 
-/// <summary>A test case in the JSON report, time in seconds; details only for failures; new and flaky only ever true for failures.</summary>
+/// <summary>
+/// A test case in the JSON report, time in seconds; details only for failures; new and flaky only ever true for failures;
+/// the runner (phpunit, behat or a name from <c>tests.runners</c>) that reported it.
+/// </summary>
 internal sealed record JsonTestCase(
     TestOutcome Outcome,
     string Name,
@@ -13,7 +16,8 @@ internal sealed record JsonTestCase(
     string? FailureType,
     string? Details,
     bool New,
-    bool Flaky)
+    bool Flaky,
+    string? Runner)
 {
     public static JsonTestCase From(TestCaseResult test, bool withDetails, bool isNew = false, bool flaky = false) => new(
         test.Outcome,
@@ -27,5 +31,6 @@ internal sealed record JsonTestCase(
         test.FailureType,
         withDetails ? test.Details : null,
         isNew,
-        flaky);
+        flaky,
+        test.Tool.Length == 0 ? null : test.Tool);
 }

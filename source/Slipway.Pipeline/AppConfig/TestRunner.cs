@@ -1,0 +1,25 @@
+namespace Slipway.Pipeline.AppConfig;
+
+/// <summary>What a test runner under <c>tests.runners</c> runs.</summary>
+public enum TestRunnerKind
+{
+    /// <summary>PHPUnit with a configuration file.</summary>
+    Phpunit,
+
+    /// <summary>Behat with a configuration file.</summary>
+    Behat,
+
+    /// <summary>The app's own command, which writes a JUnit file.</summary>
+    Command,
+}
+
+/// <summary>
+/// One runner of the test task (<c>tests.runners</c> in <c>.slipway.yml</c>), reported under its own name. Its values
+/// come from the repository: checked when read, and handed to the task as data, never as shell text.
+/// </summary>
+/// <param name="Name">Lower-case letters, digits and <c>-</c>: the runner's name in the report and the results markers.</param>
+/// <param name="Kind">PHPUnit, Behat or a command.</param>
+/// <param name="Config">The PHPUnit or Behat configuration file, relative to the repository root; null for a command.</param>
+/// <param name="Command">The command's words, run inside the test task without a shell; null for PHPUnit and Behat.</param>
+/// <param name="Junit">The JUnit file the command writes, relative to the repository root; null for PHPUnit and Behat.</param>
+public sealed record TestRunner(string Name, TestRunnerKind Kind, string? Config, IReadOnlyList<string>? Command, string? Junit);
