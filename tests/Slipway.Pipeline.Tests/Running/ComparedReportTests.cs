@@ -184,6 +184,7 @@ public sealed class ComparedReportTests : IDisposable
         TextWriter.Null,
         _ => { });
 
+    [Fact]
     public async Task Failing_tests_of_two_runners_reach_the_status_with_summed_totals_each_named_with_its_runner()
     {
         var run = await StartRunAsync("r-runners", "feature/js", baseBranch: null, new ConsoleOnlyReporter());
