@@ -15,13 +15,13 @@ internal sealed class CloudWatchLogsRecorder : IAsyncDisposable
 
     private readonly Uri _moto;
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
-    private readonly LoopbackHttpServer _server;
+    private readonly LoopbackHttpEndpoint _server;
     private readonly ConcurrentQueue<string> _pagesAsked = new();
 
     public CloudWatchLogsRecorder(Uri moto)
     {
         _moto = moto;
-        _server = new LoopbackHttpServer(ForwardAsync);
+        _server = new LoopbackHttpEndpoint(ForwardAsync);
     }
 
     public Uri Url => _server.Url;
