@@ -46,7 +46,7 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
 
     internal PlaygroundStandIn Playground { get; private set; } = null!;
 
-    internal CloudWatchLogsRecorder Logs { get; private set; } = null!;
+    internal MotoRecorder Logs { get; private set; } = null!;
 
     internal AwsCli Aws => Moto.Cli;
 
@@ -115,7 +115,7 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
         Moto = await MotoServer.StartAsync();
         Registry = await LocalRegistry.StartAsync();
         Playground = new PlaygroundStandIn();
-        Logs = new CloudWatchLogsRecorder(Moto.Endpoint);
+        Logs = new MotoRecorder(Moto.Endpoint);
 
         // RUNNING to STOPPED in four steps of at least 3 s: the test writes a task's log well before it stops.
         await Moto.SlowTasksDownAsync(TimeSpan.FromSeconds(3));
