@@ -19,7 +19,7 @@ public sealed class PipelineTeardown(PipelineServices services, IBranchDatabases
         {
             removed = await new TeardownStage(services.Platform, services.Store).RunAsync(app, branchKey, cancellationToken);
         }
-        catch (BuildFailedException) when (services.BuildPlatform != services.Platform)
+        catch (Exception exception) when (exception is not OperationCanceledException && services.BuildPlatform != services.Platform)
         {
             await RemoveBuiltHereAsync(app, branchKey, cancellationToken);
             throw;
@@ -38,7 +38,7 @@ public sealed class PipelineTeardown(PipelineServices services, IBranchDatabases
         return removed;
     }
 
-    // The tasks' platform could not be reached (AWS lost): the images built here for it need nothing from it, and a
+    // The tasks' platform failed (AWS lost while listing or removing): the images built here for it need nothing from it, and a
     // CI machine's disk should not wait for AWS. The run store is left as it is, so that the next Teardown finds the rest.
     private async Task RemoveBuiltHereAsync(string app, string? branchKey, CancellationToken cancellationToken)
     {
