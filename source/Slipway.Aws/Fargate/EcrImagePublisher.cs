@@ -6,6 +6,8 @@ namespace Slipway.Aws.Fargate;
 /// <summary>
 /// Publishes a locally built image to ECR: makes sure the repository exists, logs in with an ECR
 /// authorization token and pushes through the engine's image store under a tag that says who owns it.
+/// The engine keeps the image under its local name only: the ECR-named reference serves the push and goes
+/// after it, so that a CI machine does not collect one more name per image for the branch's Teardown to find.
 /// </summary>
 internal sealed class EcrImagePublisher(FargateContext context, IImageStore imageStore)
 {
@@ -28,8 +30,29 @@ internal sealed class EcrImagePublisher(FargateContext context, IImageStore imag
         }
 
         await imageStore.TagAsync(localImage, reference, cancellationToken);
-        await imageStore.PushAsync(reference, credentials, cancellationToken);
+        try
+        {
+            await imageStore.PushAsync(reference, credentials, cancellationToken);
+        }
+        finally
+        {
+            await ForgetLocalReferenceAsync(reference);
+        }
+
         return reference;
+    }
+
+    // Only the name goes; the image stays under its local name, which later stages build on and Teardown removes.
+    private async Task ForgetLocalReferenceAsync(string reference)
+    {
+        try
+        {
+            await imageStore.RemoveAsync(reference, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.Warn($"Could not remove the local name {reference} after its push ({exception.Message}); the branch's Teardown removes it with its image.");
+        }
     }
 
     private async Task<EcrRepository> EnsureRepositoryAsync(EcrClient ecr, CancellationToken cancellationToken)

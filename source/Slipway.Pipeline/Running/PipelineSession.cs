@@ -1,13 +1,8 @@
-using System.Runtime.ExceptionServices;
 using Slipway.Engine;
 using Slipway.Git.Checkout;
-using Slipway.Pipeline.Naming;
-using Slipway.Pipeline.Releases;
 using Slipway.Pipeline.Stages;
 using Slipway.Pipeline.State;
-using Slipway.Platform;
 using Slipway.Results;
-using Slipway.Results.Changes;
 using Slipway.Status;
 
 namespace Slipway.Pipeline.Running;
@@ -16,7 +11,7 @@ namespace Slipway.Pipeline.Running;
 /// One pipeline run as the runner or the targets drive it: each stage is recorded (store, status reporters) as
 /// it starts and ends. Build returns what it made (<see cref="BuiltApp"/>), and the caller hands it to the stages after it.
 /// </summary>
-public sealed class PipelineSession
+public sealed partial class PipelineSession
 {
     private readonly PipelineServices _services;
     private readonly Lazy<Task> _started;
@@ -60,102 +55,6 @@ public sealed class PipelineSession
     public RunContext Run { get; }
 
     public string RunFolder => _services.Layout.RunFolder(Run.RunId);
-
-    /// <summary>
-    /// Checks out, then builds, with the branch <paramref name="database"/> (when the run has one) for the app's hooks
-    /// and every later stage. The checkout comes before the run is announced, so that the
-    /// first status (Slack, commit statuses) already names the commit; a failed checkout is a failed build stage.
-    /// </summary>
-    public async Task<BuiltApp> BuildAsync(BranchDatabaseAccess database, CancellationToken cancellationToken)
-    {
-        var stage = new BuildStage(_services) { ServesPlayground = _plannedStages.Contains(StageNames.Playground) };
-
-        // Asked alongside the checkout: a setting that names nothing (a subnet that does not exist) fails before the build.
-        var platformReady = _services.Platform.CheckReadyAsync(cancellationToken);
-        ExceptionDispatchInfo? checkoutFailure = null;
-        try
-        {
-            _checkout = await stage.CheckOutAsync(Run, cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            checkoutFailure = ExceptionDispatchInfo.Capture(exception);
-        }
-
-        BuiltApp? built = null;
-        await StageAsync(
-            StageNames.Build,
-            async () =>
-            {
-                checkoutFailure?.Throw();
-                PlatformProblems.ThrowIfAny(_services.Platform.Name, await platformReady);
-                built = await stage.RunAsync(Run, _checkout!, database, cancellationToken);
-                return new StageVerdict(true, built.Image);
-            });
-        _built = built;
-        return built!;
-    }
-
-    /// <summary>
-    /// Runs the tests. Any failing or erroring test makes the stage Failed (<see cref="StageVerdict.ForTests"/>);
-    /// results that could not be read fail it too and stop the run. Failing tests stop the run only when
-    /// <paramref name="stopOnFailingTests"/> (the Approved pipeline); otherwise the run goes on with a red test stage.
-    /// </summary>
-    public Task<StageVerdict> TestAsync(BuiltApp built, bool stopOnFailingTests, CancellationToken cancellationToken) =>
-        ResultsStageAsync(
-            built, StageNames.Test, TaskKind.Tests, report => Task.FromResult(StageVerdict.ForTests(report)), stopOnFailingTests, cancellationToken);
-
-    /// <summary>
-    /// Runs the static analysis: findings are reported, and those that meet the settings' <see cref="AnalysisFailsOn"/>
-    /// make the stage Failed without stopping the run, as do more new findings (against the base branch) than the app's
-    /// <c>analysis.max_new_findings</c>; results that could not be read fail it and stop the run.
-    /// </summary>
-    public Task<StageVerdict> AnalyseAsync(BuiltApp built, CancellationToken cancellationToken) =>
-        ResultsStageAsync(
-            built,
-            StageNames.Analysis,
-            TaskKind.Analysis,
-            async report => NewFindingsVerdict.Apply(
-                StageVerdict.ForAnalysis(report, Run.Settings.AnalysisFailsOn),
-                RunChanges.Compare(report, await _results.BaselineAsync()),
-                built.Profile.MaxNewFindings),
-            stopOnRed: false,
-            cancellationToken);
-
-    public async Task<Uri> PlaygroundAsync(BuiltApp built, CancellationToken cancellationToken)
-    {
-        Uri? url = null;
-        await StageAsync(
-            StageNames.Playground,
-            async () =>
-            {
-                url = await new PlaygroundStage(_services).RunAsync(Run, built, cancellationToken);
-                _timeToUrl = _services.Clock.GetUtcNow() - (Run.Settings.TriggeredAt ?? _createdAt);
-                return new StageVerdict(true, url.ToString());
-            },
-            () => url);
-        Run.Tracker.Update(status => status with { PlaygroundUrl = url });
-        await _events(new PlaygroundReady(url!));
-        return url!;
-    }
-
-    /// <summary>
-    /// Releases the built and tested commit (see <see cref="DeployStage"/>): the version tag pushed to the app's
-    /// remote and the tested image published by <paramref name="images"/>; the version and release notes go
-    /// into the run's status.
-    /// </summary>
-    public async Task<DeployOutcome> DeployAsync(
-        BuiltApp built, DeployRequest request, IReleaseImagePublisher images, CancellationToken cancellationToken)
-    {
-        DeployOutcome? outcome = null;
-        var stage = new DeployStage(_services.Git, images);
-        await StageAsync(StageNames.Deploy, async () =>
-        {
-            outcome = await stage.RunAsync(Run, built, request, cancellationToken);
-            return new StageVerdict(true, outcome.StageSummary);
-        });
-        return outcome!;
-    }
 
     /// <summary>
     /// Marks the run as replaced by a newer one, so that its stop posts no failed or stopped check; before the run's
@@ -208,40 +107,6 @@ public sealed class PipelineSession
         return outcome;
     }
 
-    private async Task<StageVerdict> ResultsStageAsync(
-        BuiltApp built,
-        string stage,
-        TaskKind kind,
-        Func<RunReport, Task<StageVerdict>> judge,
-        bool stopOnRed,
-        CancellationToken cancellationToken)
-    {
-        StageVerdict? verdict = null;
-        await StageAsync(
-            stage,
-            async () =>
-            {
-                var results = await new TaskStage(_services).RunAsync(Run, built, kind, cancellationToken);
-                var report = RunReport.Combine(results);
-                if (report.HasInfrastructureFailure)
-                {
-                    throw new BuildFailedException(string.Join(" ", report.Problems.Select(problem => Sentence(problem.Message))));
-                }
-
-                verdict = await judge(report);
-                if (stopOnRed && !verdict.Passed && report.HasTestFailures)
-                {
-                    var failing = report.Tests.Failed + report.Tests.Errors;
-                    var first = report.Failures[0];
-                    throw new BuildFailedException(
-                        $"{failing} of {report.Tests.Total} tests failed, first {report.NameOf(first)}{(first.Location is null ? "" : $" at {first.Location}")}.");
-                }
-
-                return verdict;
-            });
-        return verdict!;
-    }
-
     /// <summary>
     /// "test failed (13 passed, 15 failed); build succeeded (...); ...": failed stages first, so the run's
     /// summary (console, run page, service) says first why it is red.
@@ -252,8 +117,6 @@ public sealed class PipelineSession
             .Select(stage => $"{stage.Name} {stage.State.ToString().ToLowerInvariant()}" +
                 (string.IsNullOrWhiteSpace(stage.Summary) ? "" : $" ({stage.Summary.Split('\n')[0].Trim()})")));
 
-    private static string Sentence(string text) =>
-        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 
     /// <summary>
     /// Runs a stage and records it: Running, then the verdict the body returns (Succeeded or Failed with its
@@ -342,19 +205,4 @@ public sealed class PipelineSession
         }
     }
 
-    /// <summary>The app's name, as a slug: the folder or repository name of its source (<paramref name="app"/>, as --app takes it).</summary>
-    public static string AppNameOf(string app, string slipwayRoot) => AppNameOf(AppSource.Resolve(app, null, null, slipwayRoot));
-
-    /// <summary>The app's name, as a slug, from its resolved source.</summary>
-    public static string AppNameOf(AppSource source)
-    {
-        var name = source.Location.TrimEnd('/', '\\');
-        name = name[(name.LastIndexOfAny(['/', '\\', ':']) + 1)..];
-        if (name.EndsWith(".git", StringComparison.OrdinalIgnoreCase))
-        {
-            name = name[..^4];
-        }
-
-        return BranchSlug.From(name.Length == 0 ? "app" : name);
-    }
 }

@@ -26,6 +26,22 @@ public sealed class PublishImageTests(MotoFixture moto, RegistryFixture registry
     }
 
     [Fact]
+    public async Task After_the_push_the_engine_keeps_the_image_under_its_local_name_only()
+    {
+        var world = await moto.CreateWorldAsync();
+        await using var store = new DockerCliImageStore();
+        using var platform = world.Platform(world.Settings with { RegistryHost = registry.Host }, store);
+
+        var reference = await platform.PublishImageAsync(registry.LocalImage, world.Owner("feature/tidy"), CancellationToken.None);
+
+        (await RegistryTagsAsync(world.Repository)).Should().Contain(reference.Split(':')[^1], "the image was pushed under its ECR name");
+        var localNames = await CommandLine.RunAsync("docker", "image", "inspect", "--format", "{{join .RepoTags \" \"}}", registry.LocalImage);
+        localNames.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Should()
+            .Contain(registry.LocalImage, "later stages build on the local name")
+            .And.NotContain(reference, "the ECR-named reference served the push only; kept, one more would pile up per image on a CI machine");
+    }
+
+    [Fact]
     public async Task Publishing_into_an_existing_repository_does_not_create_it_again_and_other_branches_get_other_tags()
     {
         var world = await moto.CreateWorldAsync();

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
 
 namespace Slipway.Aws.Tests.Fixtures;
 
@@ -10,76 +8,34 @@ namespace Slipway.Aws.Tests.Fixtures;
 /// </summary>
 internal sealed class FakeAwsEndpoint : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Func<FakeRequest, FakeAnswer> answer;
-    private readonly Task loop;
+    private readonly LoopbackHttpEndpoint server;
 
     public FakeAwsEndpoint(Func<FakeRequest, FakeAnswer> answer)
     {
-        this.answer = answer;
-        var port = LoopbackPort.Free();
-        Url = new Uri($"http://127.0.0.1:{port}/");
-        listener.Prefixes.Add(Url.ToString());
-        listener.Start();
-        loop = Task.Run(ServeAsync);
+        // One request at a time, as the scripted answers expect them.
+        var gate = new object();
+        server = new LoopbackHttpEndpoint(received =>
+        {
+            var request = new FakeRequest(received.Method, received.Target, received.Headers, received.Text);
+            FakeAnswer reply;
+            lock (gate)
+            {
+                Requests.Enqueue(request);
+                reply = answer(request);
+            }
+
+            return LoopbackResponse.Text(reply.Status, reply.Body, reply.ContentType, reply.Headers);
+        });
     }
 
-    public Uri Url { get; }
+    public Uri Url => server.Url;
 
     public ConcurrentQueue<FakeRequest> Requests { get; } = new();
 
     /// <summary>The X-Amz-Target operation names (or Action parameters) received, in order.</summary>
     public IReadOnlyList<string> Operations => Requests.Select(request => request.Operation).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        listener.Stop();
-        listener.Close();
-        try
-        {
-            await loop;
-        }
-        catch (HttpListenerException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers.AllKeys.OfType<string>().ToDictionary(key => key, key => context.Request.Headers[key] ?? "", StringComparer.OrdinalIgnoreCase);
-            var request = new FakeRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", headers, body);
-            Requests.Enqueue(request);
-
-            var reply = answer(request);
-            context.Response.StatusCode = reply.Status;
-            context.Response.ContentType = reply.ContentType;
-            foreach (var (name, value) in reply.Headers ?? new Dictionary<string, string>())
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(reply.Body);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }
 
 /// <summary>A request the fake endpoint received.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Slipway.Pipeline.Naming;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
 using Slipway.Pipeline.Tests.Fixtures;
@@ -31,12 +30,14 @@ public sealed class CronOnAwsTests(AwsPipelineFixture fixture)
 
         RawBuildScriptResult cron;
         string stream;
-        using var watching = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        var definition = DefinitionWhileActiveAsync($"{family}-command", watching.Token);
+        // The definition is deleted with the command, and moto describes no deleted one: it is read from moto's answer to its registration.
+        await using var ecs = new MotoRecorder(fixture.Moto.Endpoint);
+        var registering = ecs.NextCallAsync("RegisterTaskDefinition", asked => asked["family"]?.GetValue<string>().StartsWith($"{family}-command", StringComparison.Ordinal) == true);
+        var throughRecorder = new Dictionary<string, string>(fixture.AwsEnvironment) { ["AWS_ENDPOINT_URL_ECS"] = ecs.Url.ToString() };
         await using (var tasks = new TaskLogPlayer(fixture.Aws, AwsPipelineFixture.Cluster, AwsPipelineFixture.LogGroup, AwsPipelineFixture.App,
             [new TaskScript($"{family}-command", "command", ["mail queue: 3 sent", "digest: nothing to send"])]))
         {
-            cron = await fixture.BuildScript.RunKeepingStandardOutputAsync(["Cron", .. target], fixture.AwsEnvironment);
+            cron = await fixture.BuildScript.RunKeepingStandardOutputAsync(["Cron", .. target], throughRecorder);
             stream = tasks.StreamsWritten.GetValueOrDefault($"{family}-command") ?? "";
         }
 
@@ -45,7 +46,8 @@ public sealed class CronOnAwsTests(AwsPipelineFixture fixture)
         stream.Should().NotBeEmpty("the cron ran as a task of the command family");
         var task = (await fixture.Aws.RunAsync("ecs", "describe-tasks", "--cluster", AwsPipelineFixture.Cluster, "--tasks", stream.Split('/')[^1]))!["tasks"]![0]!;
         task["lastStatus"]!.GetValue<string>().Should().Be("STOPPED");
-        var registered = await definition;
+        registering.IsCompleted.Should().BeTrue("the command's task definition was registered through ECS");
+        var registered = (await registering).Answer["taskDefinition"]!;
         registered["taskDefinitionArn"]!.GetValue<string>().Should().Be(task["taskDefinitionArn"]!.GetValue<string>());
         registered["containerDefinitions"]![0]!["command"]!.AsArray().Select(word => word!.GetValue<string>())
             .Should().Equal("php", "bin/cron.php", "--queue", "mail & \"digest\"");
@@ -55,20 +57,5 @@ public sealed class CronOnAwsTests(AwsPipelineFixture fixture)
         var teardown = await fixture.BuildScript.RunAsync(["Teardown", .. target], fixture.AwsEnvironment);
         teardown.ExitCode.Should().Be(0, teardown.ToString());
         (await fixture.Aws.ListAsync("taskDefinitionArns", "ecs", "list-task-definitions", "--family-prefix", family, "--status", "ACTIVE")).Should().BeEmpty();
-    }
-
-    // The definition is deleted with the command, and moto describes no deleted one: it is read while it is registered.
-    private async Task<JsonNode> DefinitionWhileActiveAsync(string family, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var active = await fixture.Aws.ListAsync("taskDefinitionArns", "ecs", "list-task-definitions", "--family-prefix", family, "--status", "ACTIVE");
-            if (active.Count > 0)
-            {
-                return (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", active[0]))!["taskDefinition"]!;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
-        }
     }
 }

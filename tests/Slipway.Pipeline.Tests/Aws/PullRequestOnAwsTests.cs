@@ -78,6 +78,9 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
         var playgroundImage = (await fixture.Aws.RunAsync("ecs", "describe-task-definition", "--task-definition", $"{family}-playground"))!["taskDefinition"]!["containerDefinitions"]![0]!["image"]!.GetValue<string>();
         playgroundImage.Should().StartWith($"{fixture.Registry.Host}/{AwsPipelineFixture.Repository}:").And.NotContain("-tests--");
         pushed.Should().Contain(playgroundImage.Split(':')[^1]);
+        var census = new BranchCensus(fixture, branch);
+        (await census.LocalLeftoversAsync()).Should().NotBeEmpty("the branch's images stay on the engine until Teardown")
+            .And.NotContain(left => left.Contains(fixture.Registry.Host, StringComparison.Ordinal), "their registry names served the pushes only");
 
         var teardown = await fixture.BuildScript.RunAsync(["Teardown", "--branch", branch, .. fixture.AwsArguments], fixture.AwsEnvironment);
 
@@ -87,6 +90,7 @@ public sealed class PullRequestOnAwsTests(AwsPipelineFixture fixture)
         (await fixture.Aws.RunAsync("ecr", "describe-images", "--repository-name", AwsPipelineFixture.Repository))!["imageDetails"]!.AsArray().Should().BeEmpty();
         (await RecordAsync(host)).Should().BeNull("teardown DELETEs the playground's record");
         (await RecordAsync(host, "TXT")).Should().BeNull("and its ownership record");
+        (await census.LocalLeftoversAsync()).Should().BeEmpty("Teardown removes the images built for the branch on the local engine too");
     }
 
     private async Task<string?> TaskStatusAsync(string taskId) =>

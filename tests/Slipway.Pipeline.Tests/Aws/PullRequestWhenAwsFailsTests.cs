@@ -64,6 +64,7 @@ public sealed class PullRequestWhenAwsFailsTests(AwsPipelineFixture fixture)
         if (teardownFault != ProxyFault.None)
         {
             await TeardownLosingAwsNamesItsLeftoversAsync(branch, teardownFault);
+            (await census.LocalLeftoversAsync()).Should().BeEmpty("the images built here for AWS need nothing from AWS: they go even when it is lost");
         }
 
         await TeardownLeavesNothingAsync(branch, census);
@@ -134,6 +135,7 @@ public sealed class PullRequestWhenAwsFailsTests(AwsPipelineFixture fixture)
 
         teardown.ExitCode.Should().Be(0, teardown.ToString());
         (await census.LeftoversAsync()).Should().BeEmpty("Teardown, once AWS answers, removes everything of the branch");
+        (await census.LocalLeftoversAsync()).Should().BeEmpty("and what the build left on the local engine");
     }
 
     // A stage's failure, without what its clean-up could not remove, which is added after it.

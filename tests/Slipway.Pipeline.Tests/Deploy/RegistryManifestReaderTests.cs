@@ -64,7 +64,7 @@ public sealed class RegistryManifestReaderTests : IAsyncLifetime
     [Fact]
     public async Task FindDigest_BehindTokenAuthentication_GetsAPullTokenForTheRepositoryAndReadsTheDigest()
     {
-        using var stub = new TokenRegistryStub("releaser", "token-secret");
+        await using var stub = new TokenRegistryStub("releaser", "token-secret");
         var login = new RegistryCredentials("releaser", "token-secret", stub.Address);
 
         var digest = await Reader.FindDigestAsync(stub.Address, "shop", "1.4.0", login, CancellationToken.None);

@@ -24,6 +24,7 @@ public sealed class FailureTests(EndToEndFixture fixture)
         run.Output.Should().Contain("cache backend unreachable");
         run.Output.Should().MatchRegex(@"The build of hooked-site failed \(exit code 3\): Hook \S*70-warm-caches\.sh failed with exit code 3");
         run.Output.Should().NotContain("   at ", "a user error is a sentence, not a stack trace");
+        (await fixture.ContainersOfAsync(branch)).Should().BeEmpty("a failed build removes its build container");
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Slipway.TestSupport;
 
 namespace Slipway.Service.Tests.Fixtures;
 
@@ -15,27 +14,18 @@ namespace Slipway.Service.Tests.Fixtures;
 /// </summary>
 public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly string _token;
     private readonly List<(string Repository, string Uuid, string Permission)> _grants = [];
     private readonly List<string> _requests = [];
-    private readonly List<HttpListenerContext> _unanswered = [];
-    private readonly Task _serving;
+    private readonly LoopbackHttpEndpoint _server;
 
     public FakeBitbucketPermissions(string token)
     {
         _token = token;
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
-        _serving = Task.Run(ServeAsync);
+        _server = new LoopbackHttpEndpoint(ServeAsync);
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.Url;
 
     /// <summary>When set, every request is answered with this status and a Bitbucket error body.</summary>
     public HttpStatusCode? FailWith { get; set; }
@@ -66,58 +56,30 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
         return this;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private async Task<LoopbackResponse> ServeAsync(LoopbackRequest request, CancellationToken stopping)
     {
-        _listener.Stop();
-        _listener.Close();
-        try
+        if (Stalls)
         {
-            await _serving;
+            // Taken and never answered, until the server stops.
+            await Task.Delay(Timeout.Infinite, stopping);
         }
-        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException)
-        {
-        }
+
+        var (status, body) = Answer(request);
+        return LoopbackResponse.Text((int)status, body, "application/json");
     }
 
-    private async Task ServeAsync()
+    private (HttpStatusCode, string) Answer(LoopbackRequest request)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            if (Stalls)
-            {
-                _unanswered.Add(context);
-                continue;
-            }
-
-            var (status, body) = Answer(context.Request);
-            context.Response.StatusCode = (int)status;
-            context.Response.ContentType = "application/json";
-            var bytes = Encoding.UTF8.GetBytes(body);
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
-    private (HttpStatusCode, string) Answer(HttpListenerRequest request)
-    {
-        if (request.Headers["Authorization"] != $"Bearer {_token}")
+        if (request.Header("Authorization") != $"Bearer {_token}")
         {
             return (HttpStatusCode.Unauthorized, Error("Access token expired or invalid."));
         }
 
         lock (_requests)
         {
-            _requests.Add(request.Url!.PathAndQuery);
+            _requests.Add(request.Target);
         }
 
         if (FailWith is { } failure)
@@ -125,21 +87,21 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
             return (failure, Error("Something went wrong."));
         }
 
-        var path = PathPattern().Match(request.Url!.AbsolutePath);
-        if (request.HttpMethod != "GET" || !path.Success)
+        var path = PathPattern().Match(request.Path);
+        if (request.Method != "GET" || !path.Success)
         {
             return (HttpStatusCode.NotFound, Error("Resource not found"));
         }
 
         var repository = $"{path.Groups[1].Value}/{path.Groups[2].Value}";
-        var wanted = QueryPattern().Match(request.QueryString["q"] ?? "") is { Success: true } query ? query.Groups[1].Value : null;
+        var wanted = QueryPattern().Match(request.Query("q") ?? "") is { Success: true } query ? query.Groups[1].Value : null;
         List<(string Repository, string Uuid, string Permission)> matching;
         lock (_grants)
         {
             matching = _grants.Where(grant => grant.Repository == repository && (wanted is null || grant.Uuid == wanted)).ToList();
         }
 
-        var page = int.TryParse(request.QueryString["page"], out var number) ? number : 1;
+        var page = int.TryParse(request.Query("page"), out var number) ? number : 1;
         var values = matching.Skip(page - 1).Take(1).Select(grant => new
         {
             type = "repository_permission",
@@ -148,7 +110,7 @@ public sealed partial class FakeBitbucketPermissions : IAsyncDisposable
             repository = new { type = "repository", full_name = grant.Repository },
         });
         var next = page < matching.Count
-            ? new Uri(BaseUrl, $"{request.Url.AbsolutePath}?q={Uri.EscapeDataString(request.QueryString["q"] ?? "")}&page={page + 1}").AbsoluteUri
+            ? new Uri(BaseUrl, $"{request.Path}?q={Uri.EscapeDataString(request.Query("q") ?? "")}&page={page + 1}").AbsoluteUri
             : null;
         return (HttpStatusCode.OK, JsonSerializer.Serialize(new { pagelen = 1, page, values, next }));
     }

@@ -46,7 +46,7 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
 
     internal PlaygroundStandIn Playground { get; private set; } = null!;
 
-    internal CloudWatchLogsRecorder Logs { get; private set; } = null!;
+    internal MotoRecorder Logs { get; private set; } = null!;
 
     internal AwsCli Aws => Moto.Cli;
 
@@ -115,7 +115,7 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
         Moto = await MotoServer.StartAsync();
         Registry = await LocalRegistry.StartAsync();
         Playground = new PlaygroundStandIn();
-        Logs = new CloudWatchLogsRecorder(Moto.Endpoint);
+        Logs = new MotoRecorder(Moto.Endpoint);
 
         // RUNNING to STOPPED in four steps of at least 3 s: the test writes a task's log well before it stops.
         await Moto.SlowTasksDownAsync(TimeSpan.FromSeconds(3));
@@ -140,28 +140,49 @@ public sealed class AwsPipelineFixture : IAsyncLifetime
         Directory.Delete(WorkDirectory, recursive: true);
     }
 
-    // The builds, images and pushed references of the tests' branches, found by their slipway:branch label.
+    // The builds, images and pushed references of the tests' branches, found by their slipway:branch label: what a
+    // test that failed before its Teardown left. Images are tried again while a round removes some (an app image
+    // goes only after the tests image built on it), and one that will not go does not keep the rest.
     private async Task RemoveLocalLeftoversAsync()
     {
         using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+        var images = new List<string>();
         foreach (var labels in _branches.Select(branch => new Dictionary<string, string> { [Ownership.BranchLabel] = branch }))
         {
             foreach (var container in await docker.ListContainersAsync(labels, CancellationToken.None))
             {
-                await docker.RemoveContainerAsync(container.Id, force: true, removeVolumes: true, CancellationToken.None);
+                await RemoveQuietlyAsync(() => docker.RemoveContainerAsync(container.Id, force: true, removeVolumes: true, CancellationToken.None));
             }
 
-            foreach (var image in await docker.ListImagesAsync(labels, CancellationToken.None))
+            images.AddRange((await docker.ListImagesAsync(labels, CancellationToken.None)).Select(image => image.Id));
+        }
+
+        for (var left = images.Count; left > 0;)
+        {
+            var refused = new List<string>();
+            foreach (var image in images)
             {
-                try
+                if (!await RemoveQuietlyAsync(() => docker.RemoveImageAsync(image, force: true, noPrune: false, CancellationToken.None)))
                 {
-                    await docker.RemoveImageAsync(image.Id, force: true, noPrune: false, CancellationToken.None);
-                }
-                catch (DockerException)
-                {
-                    // Already gone with an image that shared its layers.
+                    refused.Add(image);
                 }
             }
+
+            images = refused;
+            left = refused.Count < left ? refused.Count : 0;
+        }
+    }
+
+    private static async Task<bool> RemoveQuietlyAsync(Func<Task> remove)
+    {
+        try
+        {
+            await remove();
+            return true;
+        }
+        catch (DockerException exception)
+        {
+            return exception.IsNotFound;
         }
     }
 }

@@ -1,4 +1,6 @@
+using Slipway.Docker.Engine;
 using Slipway.Pipeline.Naming;
+using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.Aws.Fixtures;
 
@@ -43,5 +45,17 @@ internal sealed class BranchCensus(AwsPipelineFixture fixture, string branch)
             .Where(name => name.Contains($"/{Family}-", StringComparison.Ordinal))
             .Select(name => $"SSM parameter {name}"));
         return left;
+    }
+
+    /// <summary>One line per container or image of the branch on the local engine (builds, images built for AWS); empty when nothing is left.</summary>
+    public async Task<IReadOnlyList<string>> LocalLeftoversAsync()
+    {
+        using var docker = new DockerClient(DockerEndpoint.FromEnvironment());
+        var labels = new Dictionary<string, string> { [Ownership.BranchLabel] = branch };
+        var containers = await docker.ListContainersAsync(labels, CancellationToken.None);
+        var images = await docker.ListImagesAsync(labels, CancellationToken.None);
+        return containers.Select(container => $"container {string.Join(",", container.Names)} ({container.State})")
+            .Concat(images.Select(image => $"image {string.Join(",", image.RepoTags)}"))
+            .ToList();
     }
 }

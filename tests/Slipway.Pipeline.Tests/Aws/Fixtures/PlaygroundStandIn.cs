@@ -9,9 +9,9 @@ namespace Slipway.Pipeline.Tests.Aws.Fixtures;
 /// </summary>
 internal sealed class PlaygroundStandIn : IAsyncDisposable
 {
-    private readonly LoopbackHttpServer _server;
+    private readonly LoopbackHttpEndpoint _server;
 
-    public PlaygroundStandIn() => _server = new LoopbackHttpServer(request =>
+    public PlaygroundStandIn() => _server = new LoopbackHttpEndpoint(request =>
     {
         HostsAsked.Enqueue(request.Header("Host") ?? "");
         return Task.FromResult(new LoopbackResponse(200, [new("Content-Type", "text/plain")], Encoding.UTF8.GetBytes("playground stand-in")));

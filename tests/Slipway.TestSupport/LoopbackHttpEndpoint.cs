@@ -2,20 +2,22 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Slipway.Pipeline.Tests.Aws.Fixtures;
+namespace Slipway.TestSupport;
 
 /// <summary>
-/// A small HTTP/1.1 server on 127.0.0.1 for the parts the tests play: one request per connection, answered
-/// by a handler. It takes any Host header, as the playground's address does.
+/// The one HTTP/1.1 server the tests' fakes stand on: 127.0.0.1 and a free port, one request per connection,
+/// each answered by the fake's handler. It takes any Host header, as a playground's address or a service's
+/// virtual host does. A handler that never answers (a peer that hangs) gets the server's stopping token, so that
+/// disposing the server closes its connection.
 /// </summary>
-internal sealed class LoopbackHttpServer : IAsyncDisposable
+public sealed class LoopbackHttpEndpoint : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Func<LoopbackRequest, Task<LoopbackResponse>> _handle;
+    private readonly Func<LoopbackRequest, CancellationToken, Task<LoopbackResponse>> _handle;
     private readonly Task _accepting;
 
-    public LoopbackHttpServer(Func<LoopbackRequest, Task<LoopbackResponse>> handle)
+    public LoopbackHttpEndpoint(Func<LoopbackRequest, CancellationToken, Task<LoopbackResponse>> handle)
     {
         _handle = handle;
         _listener.Start();
@@ -23,7 +25,21 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         _accepting = Task.Run(AcceptAsync);
     }
 
+    public LoopbackHttpEndpoint(Func<LoopbackRequest, Task<LoopbackResponse>> handle)
+        : this((request, _) => handle(request))
+    {
+    }
+
+    public LoopbackHttpEndpoint(Func<LoopbackRequest, LoopbackResponse> handle)
+        : this((request, _) => Task.FromResult(handle(request)))
+    {
+    }
+
+    /// <summary>http://127.0.0.1:port/.</summary>
     public Uri Url { get; }
+
+    /// <summary>127.0.0.1:port.</summary>
+    public string Address => Url.Authority;
 
     public async ValueTask DisposeAsync()
     {
@@ -57,12 +73,13 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
             try
             {
+                var stopping = _stopping.Token;
                 await using var stream = client.GetStream();
-                var request = await ReadRequestAsync(stream, _stopping.Token);
-                var response = await _handle(request);
-                await WriteResponseAsync(stream, response, _stopping.Token);
+                var request = await ReadRequestAsync(stream, stopping);
+                var response = await _handle(request, stopping);
+                await WriteResponseAsync(stream, response, stopping);
             }
-            catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException)
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 // The client went away or the server is stopping: nothing to answer.
             }
@@ -90,6 +107,11 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
             var colon = line.IndexOf(':');
             headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+
+        if (headers.TryGetValue("Expect", out var expect) && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), cancellationToken);
         }
 
         var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0];

@@ -4,10 +4,11 @@ using System.Text.Json.Nodes;
 namespace Slipway.Pipeline.Tests.Aws.Fixtures;
 
 /// <summary>
-/// Stands between Slipway and moto's CloudWatch Logs (AWS_ENDPOINT_URL_CLOUDWATCH_LOGS): passes every call
-/// on and notes each GetLogEvents page asked for, by log stream, so a test can see a log read page by page.
+/// Stands between Slipway and moto for a service (AWS_ENDPOINT_URL_&lt;SERVICE&gt;): passes every call on, notes
+/// each GetLogEvents page asked for, by log stream, so a test can see a log read page by page, and tells a test
+/// of a call it waits for the moment that call is answered (what Slipway registered, before it is deleted).
 /// </summary>
-internal sealed class CloudWatchLogsRecorder : IAsyncDisposable
+internal sealed class MotoRecorder : IAsyncDisposable
 {
     // Headers of the hop between two parties, not of the call itself; Content-Type travels with the content.
     private static readonly string[] RequestHeadersNotPassedOn = ["Host", "Content-Length", "Connection", "Content-Type", "Expect", "Transfer-Encoding"];
@@ -15,19 +16,35 @@ internal sealed class CloudWatchLogsRecorder : IAsyncDisposable
 
     private readonly Uri _moto;
     private readonly HttpClient _http = new(new SocketsHttpHandler { UseProxy = false });
-    private readonly LoopbackHttpServer _server;
+    private readonly LoopbackHttpEndpoint _server;
     private readonly ConcurrentQueue<string> _pagesAsked = new();
+    private readonly List<(string Operation, Func<JsonNode, bool> Matches, TaskCompletionSource<(JsonNode Request, JsonNode Answer)> Seen)> _awaited = [];
 
-    public CloudWatchLogsRecorder(Uri moto)
+    public MotoRecorder(Uri moto)
     {
         _moto = moto;
-        _server = new LoopbackHttpServer(ForwardAsync);
+        _server = new LoopbackHttpEndpoint(ForwardAsync);
     }
 
     public Uri Url => _server.Url;
 
     /// <summary>How many GetLogEvents pages were asked for of this stream.</summary>
     public int PagesAsked(string logStream) => _pagesAsked.Count(stream => stream == logStream);
+
+    /// <summary>
+    /// The first successful call of <paramref name="operation"/> (the X-Amz-Target's last part) from now on whose
+    /// request <paramref name="matches"/>: its request and moto's answer, as JSON.
+    /// </summary>
+    public Task<(JsonNode Request, JsonNode Answer)> NextCallAsync(string operation, Func<JsonNode, bool> matches)
+    {
+        var seen = new TaskCompletionSource<(JsonNode Request, JsonNode Answer)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_awaited)
+        {
+            _awaited.Add((operation, matches, seen));
+        }
+
+        return seen.Task;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -58,10 +75,31 @@ internal sealed class CloudWatchLogsRecorder : IAsyncDisposable
         }
 
         using var answer = await _http.SendAsync(forwarded);
+        var body = await answer.Content.ReadAsByteArrayAsync();
+        if (answer.IsSuccessStatusCode)
+        {
+            Tell(request, body);
+        }
+
         var headers = answer.Headers.Concat(answer.Content.Headers)
             .Where(header => !ResponseHeadersNotPassedBack.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
             .SelectMany(header => header.Value.Select(value => new KeyValuePair<string, string>(header.Key, value)))
             .ToList();
-        return new LoopbackResponse((int)answer.StatusCode, headers, await answer.Content.ReadAsByteArrayAsync());
+        return new LoopbackResponse((int)answer.StatusCode, headers, body);
+    }
+
+    private void Tell(LoopbackRequest request, byte[] answer)
+    {
+        var operation = request.Header("X-Amz-Target")?.Split('.')[^1];
+        lock (_awaited)
+        {
+            foreach (var awaited in _awaited.Where(awaited => awaited.Operation == operation && !awaited.Seen.Task.IsCompleted).ToList())
+            {
+                if (JsonNode.Parse(request.Body) is { } asked && awaited.Matches(asked))
+                {
+                    awaited.Seen.TrySetResult((asked, JsonNode.Parse(answer)!));
+                }
+            }
+        }
     }
 }
