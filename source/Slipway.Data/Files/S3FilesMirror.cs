@@ -28,22 +28,14 @@ public sealed class S3FilesMirror(IAmazonS3 s3, string root)
         var listed = await ListAsync(source, calls, folder, cancellationToken);
         var fetched = await ReadIndexAsync(index, folder, cancellationToken);
         var plan = FileTree.Plan(listed, fetched);
+        await S3LocalCopy.ApplyAsync(s3, calls, source.Bucket, path => source.Prefix + path, folder, plan, cancellationToken);
         foreach (var path in plan.Copy)
         {
-            var response = await calls.CallAsync(() => s3.GetObjectAsync(source.Bucket, source.Prefix + path, cancellationToken));
-            using (response)
-            {
-                // The fetch time is the copy's modification time: S3's LastModified has whole seconds, so a file replaced
-                // within a second by one of the same size would otherwise look unchanged to the local store.
-                await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
-            }
-
             fetched[path] = listed[path];
         }
 
         foreach (var path in plan.Remove)
         {
-            File.Delete(Path.Combine(folder, path));
             fetched.Remove(path);
         }
 
