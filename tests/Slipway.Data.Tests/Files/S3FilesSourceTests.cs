@@ -72,8 +72,38 @@ public sealed class S3FilesSourceTests(MotoS3Fixture moto) : IClassFixture<MotoS
 
         (await missing.Should().ThrowAsync<DataException>()).Which.Message.Should().Be("The bucket 'no-such-pushes' does not exist: create it or fix --files-source.");
         (await climbing.Should().ThrowAsync<DataException>()).Which.Message
-            .Should().Be("The files source s3://dev-pushes-3/shop/ holds the object 'shop/../../escape.txt', which names a place outside the app's files: rename or remove it.");
+            .Should().Be("The files source s3://dev-pushes-3/shop/ (--files-source) holds the object 'shop/../../escape.txt', whose name has an empty, '.' or '..' part or a backslash: rename or remove it.");
         File.Exists(Path.Combine(_work.FullName, "escape.txt")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("shop/a/./b.txt", "dev-pushes-dot")]
+    [InlineData("shop/a//b.txt", "dev-pushes-empty")]
+    [InlineData("shop/x/../b.txt", "dev-pushes-up")]
+    [InlineData("shop/a\\b.txt", "dev-pushes-backslash")]
+    public async Task A_key_whose_name_the_copy_would_change_is_refused_rather_than_fetched_and_removed_on_each_sync(string key, string bucket)
+    {
+        await moto.S3.PutBucketAsync(bucket);
+        await PutAsync(bucket, "shop/b.txt", "the real one");
+        await PutAsync(bucket, key, "the odd one");
+
+        var fetch = () => new S3FilesMirror(moto.S3, Copies).FetchAsync("shop", new S3FilesSource(bucket, "shop/"), CancellationToken.None);
+
+        (await fetch.Should().ThrowAsync<DataException>()).Which.Message.Should().Be(
+            $"The files source s3://{bucket}/shop/ (--files-source) holds the object '{key}', whose name has an empty, '.' or '..' part or a backslash: rename or remove it.");
+    }
+
+    [Fact]
+    public async Task A_key_that_is_both_a_file_and_a_folder_is_one_sentence()
+    {
+        await moto.S3.PutBucketAsync("dev-pushes-clash");
+        await PutAsync("dev-pushes-clash", "shop/a", "a file");
+        await PutAsync("dev-pushes-clash", "shop/a/b", "a file in the folder a");
+
+        var fetch = () => new S3FilesMirror(moto.S3, Copies).FetchAsync("shop", new S3FilesSource("dev-pushes-clash", "shop/"), CancellationToken.None);
+
+        (await fetch.Should().ThrowAsync<DataException>()).Which.Message.Should().Be(
+            "The files source s3://dev-pushes-clash/shop/ (--files-source) holds 'shop/a' both as an object and as the folder of 'shop/a/b': rename or remove one of them.");
     }
 
     private Task PutAsync(string bucket, string key, string content) =>
