@@ -106,6 +106,27 @@ public sealed class S3FilesSourceTests(MotoS3Fixture moto) : IClassFixture<MotoS
             "The files source s3://dev-pushes-clash/shop/ (--files-source) holds 'shop/a' both as an object and as the folder of 'shop/a/b': rename or remove one of them.");
     }
 
+    [Fact]
+    public async Task Two_syncs_of_one_app_at_once_both_finish_with_the_whole_copy()
+    {
+        await moto.S3.PutBucketAsync("dev-pushes-twice");
+        var names = Enumerable.Range(0, 40).Select(i => $"img/{i:D2}.jpg").ToList();
+        foreach (var name in names)
+        {
+            await PutAsync("dev-pushes-twice", "shop/" + name, new string('x', 64 * 1024) + name);
+        }
+
+        var store = new LocalFileStore(Path.Combine(_work.FullName, "store"));
+        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            new FilesSync(Sources("shop=s3://dev-pushes-twice/shop/"), store, new S3FilesMirror(moto.S3, Copies)).SyncAsync("shop", CancellationToken.None)));
+        var reports = await Task.WhenAll(runs);
+
+        reports.Sum(report => report.Copied).Should().Be(names.Count, "each later sync finds the store already complete");
+        var folder = Path.Combine(_work.FullName, "store", "shop");
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/'))
+            .Should().BeEquivalentTo(names);
+    }
+
     private Task PutAsync(string bucket, string key, string content) =>
         moto.S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = content });
 
