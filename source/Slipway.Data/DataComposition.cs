@@ -24,9 +24,13 @@ public sealed class DataComposition(DataSettings settings)
     /// <summary>The apps' public files: beside the dumps (their bucket, or the work directory).</summary>
     public IFileStore Files => _files.Value;
 
+    // One client for every bucket source, made the first time one is needed: the service keeps its composition and syncs
+    // each app's files nightly, so a client per sync would never be released.
+    private readonly Lazy<AmazonS3Client> _sourcesClient = new(() => new AmazonS3Client());
+
     /// <summary>SyncFiles from each app's own source into <see cref="Files"/>; bucket sources are fetched into the work directory first.</summary>
     public FilesSync FilesSync(FilesSources sources) => new(
-        sources, Files, sources.AnyInS3 ? new S3FilesMirror(new AmazonS3Client(), settings.FilesSourceCopyFolder) : null);
+        sources, Files, sources.AnyInS3 ? new S3FilesMirror(_sourcesClient.Value, settings.FilesSourceCopyFolder) : null);
 
     private readonly Lazy<IDatabaseServer> _server = new(() =>
         settings.Server is { } configured ? new ConfiguredDatabaseServer(configured, settings.HostForTasks)

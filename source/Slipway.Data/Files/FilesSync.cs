@@ -7,10 +7,15 @@ namespace Slipway.Data.Files;
 /// <param name="mirror">Fetches bucket sources; null when no source is in a bucket.</param>
 public sealed class FilesSync(FilesSources sources, IFileStore store, S3FilesMirror? mirror)
 {
-    /// <summary>Makes the store's copy of <paramref name="app"/>'s files what its source holds.</summary>
+    // The nightly sync and a manual one of the same app may run at once (the service runs two runs side by side): both
+    // would write the app's copy (files-sources/<app>) and its place in the store, so one syncs an app at a time.
+    private static readonly OneAtATime Syncing = new();
+
+    /// <summary>Makes the store's copy of <paramref name="app"/>'s files what its source holds; waits while another sync of the app runs.</summary>
     /// <exception cref="DataException">The app has no source, or the source or the store failed: one sentence.</exception>
     public async Task<FileSyncReport> SyncAsync(string app, CancellationToken cancellationToken)
     {
+        using var turn = await Syncing.HoldAsync(app, cancellationToken);
         var folder = sources.For(app) switch
         {
             FolderFilesSource source => source.Folder,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Slipway.Data.Storage;
@@ -14,7 +13,7 @@ namespace Slipway.Data.Files;
 public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, string cacheRoot) : IFileStore
 {
     // Two playgrounds of one app may start at once (the service runs two runs side by side): one refreshes the cache at a time.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Refreshing = new(StringComparer.Ordinal);
+    private static readonly OneAtATime Refreshing = new();
 
     private readonly S3Calls calls = new(bucket);
     private readonly S3FilesSnapshot snapshot = new(s3, bucket, prefix, new S3Calls(bucket));
@@ -54,28 +53,10 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
         }
 
         var folder = Path.GetFullPath(Path.Combine(cacheRoot, app));
-        var gate = Refreshing.GetOrAdd(folder, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        using (await Refreshing.HoldAsync(folder, cancellationToken))
         {
             var plan = FileTree.Plan(stored, await Md5sAsync(FileTree.List(folder), cancellationToken));
-            foreach (var path in plan.Copy)
-            {
-                var response = await calls.CallAsync(() => s3.GetObjectAsync(bucket, KeyOf(app, path), cancellationToken));
-                using (response)
-                {
-                    await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
-                }
-            }
-
-            foreach (var path in plan.Remove)
-            {
-                File.Delete(Path.Combine(folder, path));
-            }
-        }
-        finally
-        {
-            gate.Release();
+            await S3LocalCopy.ApplyAsync(s3, calls, bucket, path => KeyOf(app, path), folder, plan, cancellationToken);
         }
 
         return folder;

@@ -10,7 +10,7 @@ namespace Slipway.Data.Files;
 /// synced like from a folder. Incremental by size and ETag: the ETag each file had when it was fetched is kept in
 /// <c>&lt;root&gt;/&lt;app&gt;.etags.json</c>, and an object whose size and ETag both match is not fetched again; a
 /// multipart upload's ETag is not an MD5, so the ETag is compared as S3 gives it, never with a hash of the local file.
-/// Objects gone from the source are removed from the copy.
+/// Objects gone from the source are removed from the copy. One fetch of an app at a time: <see cref="FilesSync"/> waits its turn.
 /// </summary>
 public sealed class S3FilesMirror(IAmazonS3 s3, string root)
 {
@@ -19,31 +19,23 @@ public sealed class S3FilesMirror(IAmazonS3 s3, string root)
 
     /// <summary>Brings the app's local copy up to date with <paramref name="source"/>.</summary>
     /// <returns>The copy's folder, and what was fetched, removed and left.</returns>
-    /// <exception cref="DataException">The bucket is missing or refused, or a key would land outside the copy.</exception>
+    /// <exception cref="DataException">The bucket is missing or refused, or a key cannot be a file of the copy.</exception>
     public async Task<(string Folder, FileSyncReport Fetched)> FetchAsync(string app, S3FilesSource source, CancellationToken cancellationToken)
     {
         var calls = new S3Calls(source.Bucket, FilesSources.Flag, RequiredActions);
         var folder = Path.GetFullPath(Path.Combine(root, app));
         var index = Path.Combine(root, app + ".etags.json");
-        var listed = await ListAsync(source, calls, folder, cancellationToken);
+        var listed = await ListAsync(source, calls, cancellationToken);
         var fetched = await ReadIndexAsync(index, folder, cancellationToken);
         var plan = FileTree.Plan(listed, fetched);
+        await S3LocalCopy.ApplyAsync(s3, calls, source.Bucket, path => source.Prefix + path, folder, plan, cancellationToken);
         foreach (var path in plan.Copy)
         {
-            var response = await calls.CallAsync(() => s3.GetObjectAsync(source.Bucket, source.Prefix + path, cancellationToken));
-            using (response)
-            {
-                // The fetch time is the copy's modification time: S3's LastModified has whole seconds, so a file replaced
-                // within a second by one of the same size would otherwise look unchanged to the local store.
-                await LocalFileStore.CopyAsync(response.ResponseStream, Path.Combine(folder, path), modifiedUtc: null, cancellationToken);
-            }
-
             fetched[path] = listed[path];
         }
 
         foreach (var path in plan.Remove)
         {
-            File.Delete(Path.Combine(folder, path));
             fetched.Remove(path);
         }
 
@@ -53,7 +45,7 @@ public sealed class S3FilesMirror(IAmazonS3 s3, string root)
     }
 
     // Relative path → "size:ETag" of every object under the prefix, all pages; folder markers (keys ending in '/') are not files.
-    private async Task<Dictionary<string, string>> ListAsync(S3FilesSource source, S3Calls calls, string folder, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> ListAsync(S3FilesSource source, S3Calls calls, CancellationToken cancellationToken)
     {
         var listed = new Dictionary<string, string>(StringComparer.Ordinal);
         var request = new ListObjectsV2Request { BucketName = source.Bucket, Prefix = source.Prefix };
@@ -63,21 +55,38 @@ public sealed class S3FilesMirror(IAmazonS3 s3, string root)
             response = await calls.CallAsync(() => s3.ListObjectsV2Async(request, cancellationToken));
             foreach (var item in (response.S3Objects ?? []).Where(item => !item.Key.EndsWith('/')))
             {
-                var path = item.Key[source.Prefix.Length..];
-                // A key is the bucket writer's text: "../" in it must not reach a file outside the copy.
-                if (!Path.GetFullPath(Path.Combine(folder, path)).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                {
-                    throw new DataException($"The files source {source.Location} holds the object '{item.Key}', which names a place outside the app's files: rename or remove it.");
-                }
-
-                listed[path] = $"{item.Size}:{item.ETag}";
+                listed[PathOf(source, item.Key)] = $"{item.Size}:{item.ETag}";
             }
 
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);
 
+        // "a" and "a/b" cannot both be in a folder.
+        foreach (var path in listed.Keys)
+        {
+            for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1))
+            {
+                if (listed.ContainsKey(path[..slash]))
+                {
+                    throw new DataException(
+                        $"The files source {source.Location} ({FilesSources.Flag}) holds '{source.Prefix + path[..slash]}' both as an object and as the folder of '{source.Prefix + path}': rename or remove one of them.");
+                }
+            }
+        }
+
         return listed;
+    }
+
+    // A key is the bucket writer's text. One the file system would read differently ("a/./b", "a//b", "x/../b") lists a
+    // path no file in the copy has, so each sync would fetch it and remove it again; "../" would climb out of the copy.
+    private static string PathOf(S3FilesSource source, string key)
+    {
+        var path = key[source.Prefix.Length..];
+        return path.Contains('\\') || path.Split('/').Any(part => part is "" or "." or "..")
+            ? throw new DataException(
+                $"The files source {source.Location} ({FilesSources.Flag}) holds the object '{key}', whose name has an empty, '.' or '..' part or a backslash: rename or remove it.")
+            : path;
     }
 
     // What was fetched before, as far as the copy still holds it (a file removed or resized by hand is fetched again).

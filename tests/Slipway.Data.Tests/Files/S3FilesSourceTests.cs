@@ -72,8 +72,59 @@ public sealed class S3FilesSourceTests(MotoS3Fixture moto) : IClassFixture<MotoS
 
         (await missing.Should().ThrowAsync<DataException>()).Which.Message.Should().Be("The bucket 'no-such-pushes' does not exist: create it or fix --files-source.");
         (await climbing.Should().ThrowAsync<DataException>()).Which.Message
-            .Should().Be("The files source s3://dev-pushes-3/shop/ holds the object 'shop/../../escape.txt', which names a place outside the app's files: rename or remove it.");
+            .Should().Be("The files source s3://dev-pushes-3/shop/ (--files-source) holds the object 'shop/../../escape.txt', whose name has an empty, '.' or '..' part or a backslash: rename or remove it.");
         File.Exists(Path.Combine(_work.FullName, "escape.txt")).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("shop/a/./b.txt", "dev-pushes-dot")]
+    [InlineData("shop/a//b.txt", "dev-pushes-empty")]
+    [InlineData("shop/x/../b.txt", "dev-pushes-up")]
+    [InlineData("shop/a\\b.txt", "dev-pushes-backslash")]
+    public async Task A_key_whose_name_the_copy_would_change_is_refused_rather_than_fetched_and_removed_on_each_sync(string key, string bucket)
+    {
+        await moto.S3.PutBucketAsync(bucket);
+        await PutAsync(bucket, "shop/b.txt", "the real one");
+        await PutAsync(bucket, key, "the odd one");
+
+        var fetch = () => new S3FilesMirror(moto.S3, Copies).FetchAsync("shop", new S3FilesSource(bucket, "shop/"), CancellationToken.None);
+
+        (await fetch.Should().ThrowAsync<DataException>()).Which.Message.Should().Be(
+            $"The files source s3://{bucket}/shop/ (--files-source) holds the object '{key}', whose name has an empty, '.' or '..' part or a backslash: rename or remove it.");
+    }
+
+    [Fact]
+    public async Task A_key_that_is_both_a_file_and_a_folder_is_one_sentence()
+    {
+        await moto.S3.PutBucketAsync("dev-pushes-clash");
+        await PutAsync("dev-pushes-clash", "shop/a", "a file");
+        await PutAsync("dev-pushes-clash", "shop/a/b", "a file in the folder a");
+
+        var fetch = () => new S3FilesMirror(moto.S3, Copies).FetchAsync("shop", new S3FilesSource("dev-pushes-clash", "shop/"), CancellationToken.None);
+
+        (await fetch.Should().ThrowAsync<DataException>()).Which.Message.Should().Be(
+            "The files source s3://dev-pushes-clash/shop/ (--files-source) holds 'shop/a' both as an object and as the folder of 'shop/a/b': rename or remove one of them.");
+    }
+
+    [Fact]
+    public async Task Two_syncs_of_one_app_at_once_both_finish_with_the_whole_copy()
+    {
+        await moto.S3.PutBucketAsync("dev-pushes-twice");
+        var names = Enumerable.Range(0, 40).Select(i => $"img/{i:D2}.jpg").ToList();
+        foreach (var name in names)
+        {
+            await PutAsync("dev-pushes-twice", "shop/" + name, new string('x', 64 * 1024) + name);
+        }
+
+        var store = new LocalFileStore(Path.Combine(_work.FullName, "store"));
+        var runs = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            new FilesSync(Sources("shop=s3://dev-pushes-twice/shop/"), store, new S3FilesMirror(moto.S3, Copies)).SyncAsync("shop", CancellationToken.None)));
+        var reports = await Task.WhenAll(runs);
+
+        reports.Sum(report => report.Copied).Should().Be(names.Count, "each later sync finds the store already complete");
+        var folder = Path.Combine(_work.FullName, "store", "shop");
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(path => Path.GetRelativePath(folder, path).Replace('\\', '/'))
+            .Should().BeEquivalentTo(names);
     }
 
     private Task PutAsync(string bucket, string key, string content) =>
