@@ -1,20 +1,32 @@
 using Slipway.Data.Screenshots;
-using Slipway.Pipeline.Running;
-using Slipway.Results;
-using Slipway.Status;
+using Slipway.Platform;
 
 partial class Targets
 {
-    [Parameter("An S3 bucket (bucket or bucket/prefix) for screenshots of failing browser tests, linked from Slack by presigned addresses that work 7 days; used when the run has no page on the service (--public-url). Default: none, no links.")]
+    [Parameter("An S3 bucket (bucket/prefix or s3://bucket/prefix) for screenshots of failing browser tests, linked from Slack (never from GitHub checks) by presigned addresses that work 7 days, or only until the session ends with temporary credentials (OIDC, instance or task roles, SSO: often 1 hour); used when the run has no page on the service (--public-url). Default: none, no links.")]
     readonly string? ScreenshotsBucket;
 
-    /// <summary>The screenshot store the pipeline links from when a run has no page on the service; null without --screenshots-bucket.</summary>
-    IScreenshotStore? ScreenshotStore => string.IsNullOrWhiteSpace(ScreenshotsBucket) ? null : new ScreenshotsInBucket(S3ScreenshotStore.FromSetting(ScreenshotsBucket.Trim()));
-
-    /// <summary>The bucket as the pipeline asks for it.</summary>
-    sealed class ScreenshotsInBucket(S3ScreenshotStore store) : IScreenshotStore
+    /// <summary>
+    /// The screenshot store the pipeline links from when a run has no page on the service; null without
+    /// --screenshots-bucket. Read when the runner is made, at the first run's start: a bad bucket name stops it there,
+    /// and temporary credentials (whose links end with the session) are warned of once.
+    /// </summary>
+    IScreenshotStore? ScreenshotStore
     {
-        public async Task<ScreenshotLink> PublishAsync(string app, string runId, TaskAttachment screenshot, CancellationToken cancellationToken) =>
-            new(screenshot.Name, await store.PutAsync(app, runId, screenshot.Name, screenshot.Content, cancellationToken));
+        get
+        {
+            if (string.IsNullOrWhiteSpace(ScreenshotsBucket))
+            {
+                return null;
+            }
+
+            var store = S3ScreenshotStore.FromSetting(ScreenshotsBucket);
+            if (S3ScreenshotStore.TemporaryCredentialsWarning() is { } warning)
+            {
+                Log.Warning(warning);
+            }
+
+            return store;
+        }
     }
 }

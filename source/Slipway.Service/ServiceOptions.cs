@@ -157,7 +157,7 @@ public sealed record ServiceOptions
                 $"The service would listen on {listen}, which other machines can reach: set ServiceToken (--service-token or SLIPWAY_SERVICE_TOKEN) to protect the page and the API, or listen on 127.0.0.1.");
         }
 
-        _ = PublicAddress;
+        PublicAddress.Check(PublicUrl);
         if (MaxConcurrentRuns < 1)
         {
             throw new ServiceSettingsException($"MaxConcurrentRuns is {MaxConcurrentRuns}; set it to 1 or more.");

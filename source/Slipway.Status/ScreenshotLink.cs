@@ -6,4 +6,11 @@ namespace Slipway.Status;
 /// </summary>
 /// <param name="Name">The file's name, e.g. <c>testLogin.png</c> (a plain file name, checked when it was read).</param>
 /// <param name="Url">Where it opens.</param>
-public sealed record ScreenshotLink(string Name, Uri Url);
+public sealed record ScreenshotLink(string Name, Uri Url)
+{
+    /// <summary>
+    /// True for a presigned store address: a bearer link that opens the file for anyone holding it, without a login.
+    /// Such links go to Slack only, never into a GitHub check, which anyone can read on a public repository.
+    /// </summary>
+    public bool Signed { get; init; }
+}

@@ -14,9 +14,13 @@ public sealed class ScreenshotLinkTests
     // On the service: its public address, the run's page and the file's name.
     private static readonly ScreenshotLink OnService = new("testCase01.png", new Uri("https://slipway.example.com/runs/17/screenshots/testCase01.png"));
 
-    // Shaped like a presigned store address: its query joins parameters with '&', which Slack wants escaped.
+    // A presigned store address: its query joins parameters with '&', which Slack wants escaped.
     private static readonly ScreenshotLink Unmatched = new(
-        "checkout-step-3.png", new Uri("https://store.example.com/runs/17/checkout-step-3.png?X-Amz-Expires=604800&X-Amz-Signature=ab12"));
+        "checkout-step-3.png", new Uri("https://store.example.com/runs/17/checkout-step-3.png?X-Amz-Expires=604800&X-Amz-Signature=ab12")) { Signed = true };
+
+    // The failing test's screenshot as a presigned store address, for a run without a page on the service.
+    private static readonly ScreenshotLink InBucket = new(
+        "testCase01.png", new Uri("https://store.example.com/runs/17/testCase01.png?X-Amz-Expires=604800&X-Amz-Signature=cd34")) { Signed = true };
 
     [Fact]
     public async Task The_failing_test_with_a_screenshot_links_it_in_the_thread_and_the_other_screenshots_follow()
@@ -53,7 +57,31 @@ public sealed class ScreenshotLinkTests
     }
 
     [Fact]
-    public async Task The_test_check_annotates_the_failing_test_with_its_screenshot_and_lists_every_screenshot()
+    public async Task The_test_check_of_a_run_whose_screenshots_are_in_a_bucket_shows_no_presigned_link()
+    {
+        var check = await TestCheckAsync(InBucket, [InBucket, Unmatched]);
+
+        check.Annotations.Should().Contain(new PostedAnnotation(TestFile, 101, "failure", "Failed asserting case 1."), "a public repository's checks are readable by anyone");
+        check.Summary.Should().NotContain("store.example.com").And.NotContain("Screenshots of failing browser steps");
+    }
+
+    [Fact]
+    public async Task The_test_check_annotates_the_failing_test_with_its_screenshot_and_lists_the_screenshots_on_the_service()
+    {
+        var check = await TestCheckAsync(OnService, [OnService, Unmatched]);
+
+        check.Annotations.Should().Contain(new PostedAnnotation(
+            TestFile, 101, "failure", $"Failed asserting case 1.\nScreenshot: {OnService.Url.AbsoluteUri}"));
+        check.Annotations.Should().Contain(new PostedAnnotation(TestFile, 102, "failure", "Failed asserting case 2."));
+        check.Summary.Should().Contain(
+            $"Screenshots of failing browser steps:\n- [testCase01.png]({OnService.Url.AbsoluteUri})\n\n").And.NotContain(Unmatched.Url.Host);
+    }
+
+    // The first failing test has its screenshot; the second screenshot belongs to no failing test shown.
+    private static RunStatus WithScreenshots(RunStatus status) => WithScreenshots(status, OnService, [OnService, Unmatched]);
+
+    // The slipway/test check run posted for a finished run with these screenshots.
+    private static async Task<FakeGitHubApi.CheckRun> TestCheckAsync(ScreenshotLink first, IReadOnlyList<ScreenshotLink> all)
     {
         await using var world = new ReportingFixture();
         var gitHub = world.StartGitHubForApp();
@@ -61,28 +89,22 @@ public sealed class ScreenshotLinkTests
         var reporter = world.CreateReporter(new StatusSettings { GitHubToken = TestSecrets.GitHubAppToken, GitHubApiBaseUrl = gitHub.ApiBaseUrl });
 
         await reporter.RunStartedAsync(run.First, CancellationToken.None);
-        await reporter.RunFinishedAsync(WithScreenshots(run.Final), CancellationToken.None);
+        await reporter.RunFinishedAsync(WithScreenshots(run.Final, first, all), CancellationToken.None);
 
-        var check = gitHub.CheckRunsOn(PullRequestRun.Sha)["slipway/test"];
-        check.Annotations.Should().Contain(new PostedAnnotation(
-            TestFile, 101, "failure", $"Failed asserting case 1.\nScreenshot: {OnService.Url.AbsoluteUri}"));
-        check.Annotations.Should().Contain(new PostedAnnotation(TestFile, 102, "failure", "Failed asserting case 2."));
-        check.Summary.Should().Contain(
-            $"Screenshots of failing browser steps:\n- [testCase01.png]({OnService.Url.AbsoluteUri})\n- [checkout-step-3.png]({Unmatched.Url.AbsoluteUri})");
+        return gitHub.CheckRunsOn(PullRequestRun.Sha)["slipway/test"];
     }
 
-    // The first failing test has its screenshot; the second screenshot belongs to no failing test shown.
-    private static RunStatus WithScreenshots(RunStatus status) => status with
+    private static RunStatus WithScreenshots(RunStatus status, ScreenshotLink first, IReadOnlyList<ScreenshotLink> all) => status with
     {
         FailingTests = status.FailingTests
             .Select((item, index) => item with
             {
                 File = TestFile,
                 Line = 101 + index,
-                Screenshot = index == 0 ? OnService : null,
+                Screenshot = index == 0 ? first : null,
             })
             .ToList(),
-        Screenshots = [OnService, Unmatched],
+        Screenshots = all,
     };
 
     private static StatusSettings SlackSettings(FakeSlackApi slack) => new()

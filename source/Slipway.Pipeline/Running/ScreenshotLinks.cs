@@ -1,4 +1,5 @@
 using Slipway.Engine;
+using Slipway.Platform;
 using Slipway.Results;
 using Slipway.Status;
 
@@ -23,7 +24,8 @@ public static class ScreenshotLinks
 
     /// <summary>
     /// The links of the run's screenshots: under its page when it has one, else from <paramref name="store"/>. A store
-    /// that fails costs the links, never the run: a warning says so.
+    /// that fails costs the links, never the run: a warning says so. That includes a timeout, which the AWS SDK reports
+    /// as a cancellation; only <paramref name="cancellationToken"/>'s own cancellation ends the call.
     /// </summary>
     public static async Task<IReadOnlyList<ScreenshotLink>> ForRunAsync(
         RunContext run, IScreenshotStore? store, IReadOnlyList<TaskAttachment> attachments, CancellationToken cancellationToken)
@@ -39,10 +41,11 @@ public static class ScreenshotLinks
             // A later screenshot of the same name replaced the earlier one in the run folder: the store keeps that one too.
             foreach (var attachment in attachments.GroupBy(attachment => attachment.Name, StringComparer.Ordinal).Select(same => same.Last()))
             {
-                links.Add(await store.PublishAsync(run.AppName, run.RunId, attachment, cancellationToken));
+                var url = await store.PutAsync(run.AppName, run.RunId, attachment.Name, attachment.Content, cancellationToken);
+                links.Add(new ScreenshotLink(attachment.Name, url) { Signed = true });
             }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             Log.Warning($"Could not keep the screenshots in the screenshot store, so Slack links {links.Count} of them: {exception.Message}");
         }

@@ -27,7 +27,7 @@ public static class FailureScreenshots
             string.Equals(Path.GetFileNameWithoutExtension(attachment.Name), stem, StringComparison.OrdinalIgnoreCase));
     }
 
-    // A name counts only as a whole file name: "a.png" is not named by "data.png".
+    // A name counts only as a whole file name: "a.png" is named neither by "data.png" nor by "a.png.bak".
     private static bool Mentions(string? text, string name)
     {
         if (string.IsNullOrEmpty(text))
@@ -37,7 +37,8 @@ public static class FailureScreenshots
 
         for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
         {
-            if (at == 0 || !IsNameCharacter(text[at - 1]))
+            var end = at + name.Length;
+            if ((at == 0 || !IsNameCharacter(text[at - 1])) && (end == text.Length || !IsNameCharacter(text[end]) || EndsSentence(text, end)))
             {
                 return true;
             }
@@ -45,6 +46,10 @@ public static class FailureScreenshots
 
         return false;
     }
+
+    // "Saved testLogin.png." ends a sentence after the name: a dot followed by nothing or a space is not part of it.
+    private static bool EndsSentence(string text, int end) =>
+        text[end] == '.' && (end + 1 == text.Length || char.IsWhiteSpace(text[end + 1]));
 
     private static bool IsNameCharacter(char character) => char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or '-';
 

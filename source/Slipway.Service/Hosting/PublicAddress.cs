@@ -35,8 +35,20 @@ public sealed record PublicAddress(Uri Root)
                 $"PublicUrl '{CredentialRedactor.Redact(value)}' is a loopback address that nobody reading Slack on another machine can open: give the address people reach the service at, or leave it unset.");
         }
 
-        return new PublicAddress(new Uri(root.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"));
+        // The service answers at its root only (its links and the login's return address start with '/'), so a
+        // proxy's path prefix would break them.
+        if (root.AbsolutePath != "/")
+        {
+            throw new ServiceSettingsException(
+                $"PublicUrl '{CredentialRedactor.Redact(value)}' has a path ({root.AbsolutePath}), but the service answers at the root of its address only: give the address without a path, such as {root.Scheme}://{root.Authority}, and serve it from the root of that host.");
+        }
+
+        return new PublicAddress(new Uri(root.GetLeftPart(UriPartial.Authority) + "/"));
     }
+
+    /// <summary>Checks the setting when the service starts, as <see cref="Parse"/> reads it.</summary>
+    /// <exception cref="ServiceSettingsException">It is not an http(s) address of another machine at the root of its host.</exception>
+    public static void Check(string? value) => Parse(value);
 
     /// <summary>The run page of the service's run <paramref name="runId"/>.</summary>
     public Uri RunPage(string runId) => new(Root, $"runs/{Uri.EscapeDataString(runId)}");

@@ -66,11 +66,14 @@ internal static class StageCheckBuilder
             text.AppendLine();
         }
 
-        if (stage.Name == StageNames.Test && run.Screenshots.Count > 0)
+        // Only the service's page, behind its token: anyone can read a public repository's checks, and a presigned
+        // bucket link opens its file for whoever holds it.
+        var screenshots = run.Screenshots.Where(screenshot => !screenshot.Signed).ToList();
+        if (stage.Name == StageNames.Test && screenshots.Count > 0)
         {
             // report.md links its screenshots relative to the run folder, which a check's reader does not have.
             text.AppendLine("Screenshots of failing browser steps:");
-            foreach (var screenshot in run.Screenshots)
+            foreach (var screenshot in screenshots)
             {
                 text.AppendLine($"- [{screenshot.Name}]({screenshot.Url.AbsoluteUri})");
             }
@@ -88,7 +91,7 @@ internal static class StageCheckBuilder
     }
 
     private static string AnnotationMessage(FailureItem item) =>
-        item.Screenshot is { } screenshot
+        item.Screenshot is { Signed: false } screenshot
             ? $"{item.Message ?? item.Title}\nScreenshot: {screenshot.Url.AbsoluteUri}"
             : item.Message ?? item.Title;
 }

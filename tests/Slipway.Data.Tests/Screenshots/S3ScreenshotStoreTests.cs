@@ -1,5 +1,6 @@
 using System.Net;
 using System.Web;
+using Amazon.Runtime;
 using Slipway.Data.Screenshots;
 using Slipway.Data.Tests.Fixtures;
 
@@ -41,4 +42,39 @@ public sealed class S3ScreenshotStoreTests(MotoS3Fixture moto) : IClassFixture<M
         (await put.Should().ThrowAsync<DataException>()).Which.Message.Should()
             .Be("The screenshots bucket no-such-artifacts refused testLogin.png (NoSuchBucket): check that it exists and that Slipway may s3:PutObject there.");
     }
+
+    [Theory]
+    [InlineData("team-artifacts", "team-artifacts", "")]
+    [InlineData("team-artifacts/slipway/screenshots", "team-artifacts", "slipway/screenshots/")]
+    [InlineData("s3://team-artifacts", "team-artifacts", "")]
+    [InlineData(" s3://team-artifacts/ci/ ", "team-artifacts", "ci/")]
+    public void The_setting_is_a_bucket_with_an_optional_prefix_with_or_without_s3_scheme(string setting, string bucket, string prefix) =>
+        S3ScreenshotStore.ReadSetting(setting).Should().Be((bucket, prefix));
+
+    [Theory]
+    [InlineData("s3:")]
+    [InlineData("s3:/team-artifacts")]
+    [InlineData("Team_Artifacts/ci")]
+    [InlineData("s3:///ci")]
+    public void A_setting_without_a_bucket_name_stops_the_start_with_one_sentence(string setting)
+    {
+        var read = () => S3ScreenshotStore.FromSetting(setting);
+
+        read.Should().Throw<DataException>().Which.Message.Should().Be(
+            $"--screenshots-bucket '{setting}' does not start with a bucket's name: write bucket/prefix or s3://bucket/prefix, the name 3 to 63 lower-case letters, digits, '-' or '.', such as s3://team-artifacts/slipway.");
+    }
+
+    [Fact]
+    public void Temporary_credentials_are_warned_of_as_links_that_end_with_the_session()
+    {
+        var warning = S3ScreenshotStore.TemporaryCredentialsWarning(new SessionAWSCredentials("ASIAEXAMPLE", "secret", "session-token"));
+
+        warning.Should().Be(
+            "The AWS credentials are temporary (a session token), so screenshot links from --screenshots-bucket stop working when the session does, not after 7 days: such sessions often last an hour. Long-term keys of an IAM user give week-long links.");
+        warning.Should().NotContain("secret").And.NotContain("session-token").And.NotContain("ASIAEXAMPLE");
+    }
+
+    [Fact]
+    public void Long_term_keys_are_not_warned_of() =>
+        S3ScreenshotStore.TemporaryCredentialsWarning(new BasicAWSCredentials("AKIAEXAMPLE", "secret")).Should().BeNull();
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.S3;
+using Slipway.Data;
 using Slipway.Data.Screenshots;
+using Slipway.Engine;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
@@ -160,7 +162,7 @@ public sealed class ComparedReportTests : IDisposable
         var run = await StartRunAsync("r-ci", "feature/login", null, SlackReporter(slack));
         run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30)) with { Attachments = [Screenshot("testLogin.png")] });
         await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 1 failed");
-        var services = Services(run.Tracker) with { Screenshots = new BucketStore(new S3ScreenshotStore(s3, "team-artifacts", "ci/", TimeProvider.System)) };
+        var services = Services(run.Tracker) with { Screenshots = new S3ScreenshotStore(s3, "team-artifacts", "ci/", TimeProvider.System) };
         await new RunResultsKeeper(services, run).PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, "ci"));
         await run.Tracker.FinishAsync(RunState.Failed, "test failed");
 
@@ -171,10 +173,50 @@ public sealed class ComparedReportTests : IDisposable
         (await http.GetByteArrayAsync(url)).Should().Equal(Screenshot("testLogin.png").Content);
     }
 
-    private sealed class BucketStore(S3ScreenshotStore bucket) : IScreenshotStore
+    [Theory]
+    [InlineData("timeout")]
+    [InlineData("refused")]
+    public async Task A_screenshot_store_that_fails_or_times_out_costs_the_links_never_the_report_or_the_status(string failure)
     {
-        public async Task<ScreenshotLink> PublishAsync(string app, string runId, TaskAttachment screenshot, CancellationToken cancellationToken) =>
-            new(screenshot.Name, await bucket.PutAsync(app, runId, screenshot.Name, screenshot.Content, cancellationToken));
+        await using var slack = new FakeSlackApi(TestSecrets.SlackBotToken);
+        var run = await StartRunAsync("r-" + failure, "feature/login", null, SlackReporter(slack));
+        run.Results.Enqueue(Tests(("testLogin", TestOutcome.Failed, 30)) with { Attachments = [Screenshot("testLogin.png")] });
+        await run.Tracker.SetStageAsync(StageNames.Test, StageState.Failed, "0 passed, 1 failed");
+        // The AWS SDK reports an HttpClient timeout as a TaskCanceledException, with no token of the caller cancelled.
+        Exception error = failure == "timeout" ? new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout") : new DataException("bucket refused");
+        var warnings = new List<string>();
+        using (Log.AddFlowSink(new WarningSink(warnings)))
+        {
+            await new RunResultsKeeper(Services(run.Tracker) with { Screenshots = new FailingStore(error) }, run)
+                .PublishAsync(new RunReportPublisher(_ => null), Path.Combine(_folder, failure));
+        }
+
+        await run.Tracker.FinishAsync(RunState.Failed, "test failed");
+
+        warnings.Should().ContainSingle().Which.Should().StartWith("Could not keep the screenshots in the screenshot store");
+        File.Exists(Path.Combine(_folder, failure, RunReportPublisher.JsonFile)).Should().BeTrue();
+        var reply = slack.Calls.Single(call => call.ThreadTs is not null);
+        reply.AllText.Should().Contain("*CartTest::testLogin*");
+        slack.Calls.Should().OnlyContain(call => call.Links.Count == 0);
+    }
+
+    private sealed class FailingStore(Exception error) : IScreenshotStore
+    {
+        public Task<Uri> PutAsync(string app, string runId, string name, byte[] png, CancellationToken cancellationToken) => Task.FromException<Uri>(error);
+    }
+
+    private sealed class WarningSink(List<string> warnings) : ILogSink
+    {
+        public void Write(LogEntry entry)
+        {
+            if (entry.Level == LogLevel.Warning)
+            {
+                lock (warnings)
+                {
+                    warnings.Add(entry.Text);
+                }
+            }
+        }
     }
 
     private static TaskAttachment Screenshot(string name) => new("browser", name, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);

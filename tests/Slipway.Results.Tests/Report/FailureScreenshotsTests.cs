@@ -31,6 +31,25 @@ public sealed class FailureScreenshotsTests
         FailureScreenshots.Of(test, [Data]).Should().BeNull("metadata.png is another file than data.png");
     }
 
+    [Theory]
+    [InlineData("Kept an old copy as data.png.bak")]
+    [InlineData("See data.png-old for the first try")]
+    [InlineData("Wrote data.png_2")]
+    public void A_name_at_the_start_of_a_longer_file_name_is_not_a_mention(string message)
+    {
+        FailureScreenshots.Of(Failing("testImport", message), [Data]).Should().BeNull("the message names another file than data.png");
+    }
+
+    [Theory]
+    [InlineData("Saved data.png.")]
+    [InlineData("Saved data.png")]
+    [InlineData("Saved (data.png), see it")]
+    [InlineData("Saved data.png. Then it failed.")]
+    public void A_whole_name_followed_by_punctuation_or_the_end_is_a_mention(string message)
+    {
+        FailureScreenshots.Of(Failing("testImport", message), [Data]).Should().BeSameAs(Data);
+    }
+
     [Fact]
     public void A_test_without_its_screenshot_gets_none()
     {

@@ -92,7 +92,7 @@ public sealed class ScreenshotPageTests
     [Fact]
     public async Task With_a_public_address_each_run_is_handed_its_page_there_and_the_service_answers_to_that_name()
     {
-        await using var service = await ServiceUnderTest.StartAsync(options => options with { PublicUrl = "https://slipway.example.com/ci/" });
+        await using var service = await ServiceUnderTest.StartAsync(options => options with { PublicUrl = "https://slipway.example.com/" });
         var id = await service.StartRunAsync("feature/login");
         await service.WaitForStateAsync(id, RunState.Succeeded);
         using var byName = new HttpRequestMessage(HttpMethod.Get, $"/runs/{id}");
@@ -100,10 +100,10 @@ public sealed class ScreenshotPageTests
 
         using var answer = await service.Client.SendAsync(byName);
 
-        service.Pipeline.Runs.Single().Request.RunPageUrl.Should().Be(new Uri($"https://slipway.example.com/ci/runs/{id}"));
+        service.Pipeline.Runs.Single().Request.RunPageUrl.Should().Be(new Uri($"https://slipway.example.com/runs/{id}"));
         answer.StatusCode.Should().Be(HttpStatusCode.OK, "people open the links by the public name");
         ScreenshotLinks.ForRunPage(service.Pipeline.Runs.Single().Request.RunPageUrl, [new("browser", "testLogin.png", Png)])
-            .Single().Url.AbsoluteUri.Should().Be($"https://slipway.example.com/ci/runs/{id}/screenshots/testLogin.png");
+            .Single().Url.AbsoluteUri.Should().Be($"https://slipway.example.com/runs/{id}/screenshots/testLogin.png");
     }
 
     [Fact]
@@ -123,6 +123,8 @@ public sealed class ScreenshotPageTests
     [InlineData("slipway.example.com", "is not a web address")]
     [InlineData("ftp://slipway.example.com", "is not a web address")]
     [InlineData("https://user:secret@slipway.example.com", "is not a web address")]
+    [InlineData("https://tools.example.com/slipway", "has a path (/slipway), but the service answers at the root of its address only: give the address without a path, such as https://tools.example.com")]
+    [InlineData("https://tools.example.com/slipway/", "has a path (/slipway/)")]
     public async Task A_public_address_nobody_else_can_open_stops_the_service_with_one_sentence(string publicUrl, string reason)
     {
         var start = () => ServiceUnderTest.StartAsync(options => options with { PublicUrl = publicUrl });
