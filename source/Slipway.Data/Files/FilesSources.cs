@@ -1,3 +1,5 @@
+using Slipway.Data.Storage;
+
 namespace Slipway.Data.Files;
 
 /// <summary>
@@ -63,11 +65,11 @@ public sealed class FilesSources
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var bucket = slash < 0 ? rest : rest[..slash];
         var prefix = slash < 0 ? "" : rest[(slash + 1)..];
-        if (bucket.Length is < 3 or > 63 || !bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
+        if (!BucketNames.IsValid(bucket)
             || prefix.StartsWith('/') || prefix.Contains("//", StringComparison.Ordinal))
         {
             throw new DataException(
-                $"{Flag} of {app}: '{value}' is not s3://bucket/prefix/; write the bucket's name (3 to 63 lower-case letters, digits, '-' or '.') and a prefix such as s3://dev-files/shop/.");
+                $"{Flag} of {app}: '{value}' is not s3://bucket/prefix/; write the bucket's name ({BucketNames.Rule}) and a prefix such as s3://dev-files/shop/.");
         }
 
         // A prefix names a folder: s3://b/shop means the objects under shop/, never shop-old/.
