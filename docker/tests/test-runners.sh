@@ -28,10 +28,10 @@ simpletest_hint() {
   [[ "$count" -eq 0 ]] || printf '; the site has %s Drupal SimpleTest file(s) (*.test), which Slipway does not run' "$count"
 }
 
-# A runner that could not run: named in a note for the report, and the task fails.
+# A runner that could not run: named in a note for the report (TOOL empty: a note of the task), and the task fails.
 could_not_run() {
   local tool="$1" reason="$2"
-  note "$tool: $reason"
+  note "${tool:+$tool: }$reason"
   tell "$tool" "could not run: $reason"
   runner_failed=1
 }
@@ -131,14 +131,15 @@ run_behat() {
   fi
   local report="$work_dir/$tool.xml"
   if ! merge_junit_files "${reports[@]}" >"$report"; then
-    runner_failed=1
+    could_not_run "$tool" "its JUnit files could not be merged"
     return
   fi
   emit_report "$tool" junit "$status" "$report"
 }
 
-# run_command TOOL JUNIT WORD...: the app's own command, run as its words (env execs it: no shell, no
-# function or builtin of this script), then the JUnit file it wrote. A file left from before is removed
+# run_command TOOL JUNIT WORD...: the app's own command, run as its words (exec in a subshell runs the first
+# word as a program: no shell parsing, no function or builtin of this script, and a NAME=VALUE first word is a
+# program name, not a setting), then the JUnit file it wrote. A file left from before is removed
 # first, so that only this run's results count.
 run_command() {
   local tool="$1" junit="$2" status=0
@@ -146,7 +147,7 @@ run_command() {
   rm -f -- "$junit"
   mkdir -p -- "$(dirname -- "$junit")"
   note "$tool: $*"
-  env -- "$@" </dev/null >&2 || status=$?
+  (exec -- "$@") </dev/null >&2 || status=$?
   hand_back_junit "$tool" "$status" "$junit" "$1 exited with code $status without writing $junit" "$1 wrote $junit with no test cases"
 }
 
@@ -156,12 +157,12 @@ run_command() {
 runner_fields() {
   php -r '
     $runners = json_decode((string) getenv("SLIPWAY_TEST_RUNNERS"), true);
-    if (!is_array($runners) || !array_is_list($runners)) {
+    if (!is_array($runners) || $runners === [] || $runners !== array_values($runners)) {
         exit(1);
     }
     foreach ($runners as $runner) {
         $command = is_array($runner["command"] ?? null) ? array_values($runner["command"]) : [];
-        $fields = [$runner["name"] ?? "", $runner["kind"] ?? "", $runner["config"] ?? "", $runner["junit"] ?? "", count($command), ...$command];
+        $fields = array_merge([$runner["name"] ?? "", $runner["kind"] ?? "", $runner["config"] ?? "", $runner["junit"] ?? "", count($command)], $command);
         foreach ($fields as $field) {
             echo is_scalar($field) ? str_replace("\0", "", (string) $field) : "", "\0";
         }
@@ -173,8 +174,7 @@ runner_fields() {
 run_declared_runners() {
   local fields=() at=0 number=0 name kind config junit count words=()
   if ! runner_fields >"$work_dir/runners"; then
-    note "SLIPWAY_TEST_RUNNERS is not a JSON list of runners: no runner could run"
-    runner_failed=1
+    could_not_run "" "SLIPWAY_TEST_RUNNERS (tests.runners in .slipway.yml) is not a JSON list of runners"
     return
   fi
   mapfile -d '' -t fields <"$work_dir/runners"
@@ -184,8 +184,7 @@ run_declared_runners() {
     at=$((at + 5 + count))
     number=$((number + 1))
     if [[ ! "$name" =~ $RUNNER_NAME_PATTERN ]]; then
-      note "runner $number has the name '$name', not lower-case letters, digits and -: skipped"
-      runner_failed=1
+      could_not_run "" "runner $number of tests.runners has the name '$name', not lower-case letters, digits and -"
       continue
     fi
     case "$kind" in

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Slipway.Pipeline.AppConfig;
 
 /// <summary>What a test runner under <c>tests.runners</c> runs.</summary>
@@ -22,4 +24,18 @@ public enum TestRunnerKind
 /// <param name="Config">The PHPUnit or Behat configuration file, relative to the repository root; null for a command.</param>
 /// <param name="Command">The command's words, run inside the test task without a shell; null for PHPUnit and Behat.</param>
 /// <param name="Junit">The JUnit file the command writes, relative to the repository root; null for PHPUnit and Behat.</param>
-public sealed record TestRunner(string Name, TestRunnerKind Kind, string? Config, IReadOnlyList<string>? Command, string? Junit);
+public sealed record TestRunner(string Name, TestRunnerKind Kind, string? Config, IReadOnlyList<string>? Command, string? Junit)
+{
+    /// <summary>
+    /// The runners as the test task reads them (<c>SLIPWAY_TEST_RUNNERS</c>, decoded by docker/tests/test-runners.sh):
+    /// a JSON list of objects with name, kind, config, command and junit. JSON keeps each word of a command whole.
+    /// </summary>
+    public static string ToJson(IEnumerable<TestRunner> runners) => JsonSerializer.Serialize(runners.Select(runner => new Dictionary<string, object?>
+    {
+        ["name"] = runner.Name,
+        ["kind"] = runner.Kind.ToString().ToLowerInvariant(),
+        ["config"] = runner.Config,
+        ["command"] = runner.Command,
+        ["junit"] = runner.Junit,
+    }));
+}

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -16,6 +17,9 @@ internal static partial class TestRunnersReader
 
     public const int MaxWords = 50;
 
+    // The runners reach the task as one environment value: ECS caps a task definition at 64 KiB, Linux one at 128 KiB.
+    public const int MaxJsonBytes = 16 * 1024;
+
     private static readonly string[] Keys = ["name", "phpunit", "behat", "command", "junit"];
 
     private static readonly string[] Runs = ["phpunit", "behat", "command"];
@@ -30,6 +34,11 @@ internal static partial class TestRunnersReader
         if (node is not YamlSequenceNode list)
         {
             throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{Key}' a single value or a mapping: it takes a list of runners, e.g. [{{ name: unit, phpunit: phpunit.xml.dist }}]");
+        }
+
+        if (list.Children.Count == 0)
+        {
+            throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{Key}' an empty list: list at least one runner, e.g. [{{ name: unit, phpunit: phpunit.xml.dist }}], or remove the key to run phpunit and behat as found");
         }
 
         if (list.Children.Count > MaxRunners)
@@ -57,7 +66,10 @@ internal static partial class TestRunnersReader
             runners.Add(runner);
         }
 
-        return runners;
+        var size = Encoding.UTF8.GetByteCount(TestRunner.ToJson(runners));
+        return size <= MaxJsonBytes
+            ? runners
+            : throw AppConfigParser.Mistake(AppConfigParser.Line(node), $"gives '{Key}' {size} bytes of names, paths and words: keep them to at most {MaxJsonBytes} bytes (16 KiB), e.g. with fewer or shorter command words");
     }
 
     private static TestRunner ReadOne(YamlNode item, int position)
@@ -134,7 +146,7 @@ internal static partial class TestRunnersReader
         {
             throw AppConfigParser.Mistake(
                 AppConfigParser.Line(node),
-                $"gives '{key}' the value {ValueReader.Shown(node)}: it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [vendor/bin/paratest, --log-junit, reports/junit.xml]");
+                $"gives '{key}' the value {ValueReader.Shown(node)}: it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [php, tests/checks.php, reports/checks.xml]");
         }
 
         return words!;

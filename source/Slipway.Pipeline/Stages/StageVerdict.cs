@@ -20,8 +20,10 @@ public sealed record StageVerdict(bool Passed, string Summary)
         var tests = report.Tests;
         if (tests.Total == 0)
         {
-            // The runner's own reason ("no tests found: no phpunit.xml ..."), never a silent "0 tests passed".
-            var reasons = report.Notes.Where(note => note.SaysNoTestsFound).Select(note => note.Text).ToList();
+            // The runner's own reason ("no tests found: no phpunit.xml ..."), never a silent "0 tests passed"; led by
+            // the runner's name ("unit: no tests found: ...") when there are several.
+            var named = report.Runners.Count > 1;
+            var reasons = report.Notes.Where(note => note.SaysNoTestsFound).Select(note => named ? note.ToString() : note.Text).ToList();
             return new StageVerdict(true, reasons.Count > 0 ? string.Join("; ", reasons) : "no tests found");
         }
 

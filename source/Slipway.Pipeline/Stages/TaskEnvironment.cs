@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Running;
 using Slipway.Platform;
@@ -27,7 +26,7 @@ internal static class TaskEnvironment
             if (profile.TestRunners.Count > 0)
             {
                 // JSON keeps each word of a command whole; run-tests.sh decodes it with php, never with a shell.
-                environment["SLIPWAY_TEST_RUNNERS"] = TestRunnersJson(profile.TestRunners);
+                environment["SLIPWAY_TEST_RUNNERS"] = TestRunner.ToJson(profile.TestRunners);
             }
 
             if (profile.BrowserTests)
@@ -50,15 +49,6 @@ internal static class TaskEnvironment
 
         return environment;
     }
-
-    private static string TestRunnersJson(IReadOnlyList<TestRunner> runners) => JsonSerializer.Serialize(runners.Select(runner => new Dictionary<string, object?>
-    {
-        ["name"] = runner.Name,
-        ["kind"] = runner.Kind.ToString().ToLowerInvariant(),
-        ["config"] = runner.Config,
-        ["command"] = runner.Command,
-        ["junit"] = runner.Junit,
-    }));
 
     private static void Add(Dictionary<string, string> environment, string name, string? value)
     {

@@ -119,7 +119,7 @@ public sealed class ConsoleReportWriter(int maxFailures = 50, int maxFindings = 
             lines.Line("  Slowest tests");
             foreach (var test in report.SlowestTests)
             {
-                lines.Line($"  {ReportText.Seconds(test.Time),10}  {test.FullName}");
+                lines.Line($"  {ReportText.Seconds(test.Time),10}  {report.NameOf(test)}");
             }
         }
     }

@@ -27,7 +27,7 @@ internal static class MarkdownChangesSection
         var tests = report.Failures.Where(changes.IsNew).ToList();
         foreach (var test in tests.Take(MaxListed))
         {
-            output.WriteLine($"- new failing test {MarkdownText.Code(test.FullName)} at {MarkdownText.Code(test.Location ?? "(no location)")}: {MarkdownText.Cell(test.Message)}");
+            output.WriteLine($"- new failing test {MarkdownText.Code(report.NameOf(test))} at {MarkdownText.Code(test.Location ?? "(no location)")}: {MarkdownText.Cell(test.Message)}");
         }
 
         var findings = report.Findings.Where(changes.IsNew).ToList();

@@ -164,7 +164,7 @@ public sealed class MarkdownReportWriter(int maxFailures = 50, int maxFindings =
             output.WriteLine("| ---: | --- |");
             foreach (var test in report.SlowestTests)
             {
-                output.WriteLine($"| {ReportText.Seconds(test.Time)} | {MarkdownText.Code(test.FullName)} |");
+                output.WriteLine($"| {ReportText.Seconds(test.Time)} | {MarkdownText.Code(report.NameOf(test))} |");
             }
 
             output.WriteLine();

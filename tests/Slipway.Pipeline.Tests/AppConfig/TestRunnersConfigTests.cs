@@ -61,8 +61,8 @@ public sealed class TestRunnersConfigTests
     [InlineData("tests:\n  runners:\n    - { name: js, command: [npm, test], junit: ../out.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].junit' the path '../out.xml': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("tests:\n  runners:\n    - { name: js, command: [npm, test], junit: /tmp/out.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].junit' the path '/tmp/out.xml': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("tests:\n  runners:\n    - { name: js, command: [npm, test], junit: . }\n", ".slipway.yml line 3 gives 'tests.runners[js].junit' the repository's root: name a file inside it.")]
-    [InlineData("tests:\n  runners:\n    - { name: js, command: npm test && rm -rf /, junit: r.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].command' the value 'npm test && rm -rf /': it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [vendor/bin/paratest, --log-junit, reports/junit.xml].")]
-    [InlineData("tests:\n  runners:\n    - { name: js, command: [--help], junit: r.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].command' the value a list: it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [vendor/bin/paratest, --log-junit, reports/junit.xml].")]
+    [InlineData("tests:\n  runners:\n    - { name: js, command: npm test && rm -rf /, junit: r.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].command' the value 'npm test && rm -rf /': it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [php, tests/checks.php, reports/checks.xml].")]
+    [InlineData("tests:\n  runners:\n    - { name: js, command: [--help], junit: r.xml }\n", ".slipway.yml line 3 gives 'tests.runners[js].command' the value a list: it takes the command as a list of words run inside the test task without a shell, starting with the program, e.g. [php, tests/checks.php, reports/checks.xml].")]
     [InlineData("tests:\n  runners:\n    - { name: unit, phpunit: a.xml, junit: r.xml }\n", ".slipway.yml line 3 gives the test runner 'unit' a 'junit' file beside 'phpunit': Slipway tells phpunit where to write its report, so remove 'junit'.")]
     [InlineData("tests:\n  runners:\n    - { name: unit, phpunit: \"a.xml; rm -rf /\" }\n", ".slipway.yml line 3 gives 'tests.runners[unit].phpunit' the path 'a.xml; rm -rf /': write a path inside the repository, relative to its root, without .. (letters, digits, . _ - @ +).")]
     [InlineData("tests:\n  phpunit: a.xml\n  runners:\n    - { name: unit, phpunit: a.xml }\n", ".slipway.yml line 2 gives 'tests.phpunit' beside 'tests.runners': list it as one of the runners instead, e.g. { name: unit, phpunit: 'a.xml' }.")]
@@ -73,6 +73,29 @@ public sealed class TestRunnersConfigTests
         var read = () => AppConfigFile.ReadFrom(app.Path);
 
         read.Should().Throw<AppConfigException>().Which.Message.Should().Be(message);
+    }
+
+    [Fact]
+    public void An_empty_list_is_refused_rather_than_run_as_the_implicit_runners()
+    {
+        using var app = new AppFolder().WithConfig("tests:\n  runners: []\n").With("behat.yml");
+
+        var read = () => AppConfigFile.ReadFrom(app.Path);
+
+        read.Should().Throw<AppConfigException>().WithMessage(
+            ".slipway.yml line 2 gives 'tests.runners' an empty list: list at least one runner, e.g. [{ name: unit, phpunit: phpunit.xml.dist }], or remove the key to run phpunit and behat as found.");
+    }
+
+    [Fact]
+    public void Runners_larger_than_16_KiB_are_refused_as_they_would_not_fit_the_task_environment()
+    {
+        var words = string.Join(", ", Enumerable.Range(1, 20).Select(number => $"--word-{number}-{new string('x', 990)}"));
+        using var app = new AppFolder().WithConfig($"tests:\n  runners:\n    - {{ name: long, command: [php, {words}], junit: r.xml }}\n");
+
+        var read = () => AppConfigFile.ReadFrom(app.Path);
+
+        read.Should().Throw<AppConfigException>().WithMessage(
+            ".slipway.yml line 3 gives 'tests.runners' * bytes of names, paths and words: keep them to at most 16384 bytes (16 KiB), e.g. with fewer or shorter command words.");
     }
 
     [Fact]

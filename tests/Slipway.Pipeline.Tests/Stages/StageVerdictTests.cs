@@ -40,6 +40,25 @@ public sealed class StageVerdictTests
     }
 
     [Fact]
+    public void ForTests_SeveralRunnersThatAllFoundNothing_AreEachNamedWithTheirReason()
+    {
+        var report = RunReport.Combine(new TaskResults("tests", [], [], [], [], [])
+        {
+            Notes =
+            [
+                new TaskNote("tests", "unit", "no tests found: phpunit ran phpunit.xml and found no test cases"),
+                new TaskNote("tests", "features", "no tests found: behat.yml, named by tests.runners[features].behat in .slipway.yml, is not in the app"),
+            ],
+            ToolNames = ["unit", "features"],
+        });
+
+        StageVerdict.ForTests(report).Should().Be(new StageVerdict(
+            true,
+            "unit: no tests found: phpunit ran phpunit.xml and found no test cases; "
+            + "features: no tests found: behat.yml, named by tests.runners[features].behat in .slipway.yml, is not in the app"));
+    }
+
+    [Fact]
     public void ForAnalysis_ByDefault_CodingStandardErrorsStayGreenAndASyntaxErrorIsRed()
     {
         var legacy = Analysis(Finding("phpcs", FindingSeverity.Error), Finding("phpmd", FindingSeverity.Error), Finding("phpcs", FindingSeverity.Warning));

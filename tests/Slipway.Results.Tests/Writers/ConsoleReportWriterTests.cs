@@ -54,7 +54,7 @@ public sealed class ConsoleReportWriterTests
             "  FAILED  phpunit: App\\Tests\\CalculatorTest::testAddFails",
             "          at tests/CalculatorTest.php:18",
             "          sum is wrong <&> ]]> ::slipway:: end tool=phpunit exit=0"));
-        text.Should().Contain("     1.102 s  Log in to the site::An editor logs in with a valid password");
+        text.Should().Contain("     1.102 s  behat: Log in to the site::An editor logs in with a valid password", "the slowest tests are named with their runner too");
     }
 
     [Fact]

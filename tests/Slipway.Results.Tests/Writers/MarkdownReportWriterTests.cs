@@ -1,3 +1,4 @@
+using Slipway.Results.Changes;
 using Slipway.Results.Tests.Fixtures;
 using Slipway.Results.Writers;
 
@@ -28,7 +29,16 @@ public sealed class MarkdownReportWriterTests
 
         text.Should().Contain("| 17 | 5 | 3 | 5 | 3 | 1 | 2.719 s |");
         text.Should().Contain("- **phpunit**: 11 tests: 4 passed, 2 failed, 3 errors, 2 skipped");
+        text.Should().Contain("| 1.102 s | `behat: Log in to the site::An editor logs in with a valid password` |", "the slowest tests are named with their runner too");
         text.Should().Contain("| failed | `phpunit: App\\Tests\\CalculatorTest::testAddFails` | `tests/CalculatorTest.php:18` | sum is wrong &lt;&amp;&gt; ]]&gt; ::slipway:: end tool=phpunit exit=0 |");
+    }
+
+    [Fact]
+    public void New_failing_tests_of_several_runners_are_named_with_their_runner()
+    {
+        var text = Write(SampleRun.Everything().With(Baseline.Missing("develop"), RunFacts.None));
+
+        text.Should().Contain("- new failing test `phpunit: App\\Tests\\CalculatorTest::testAddFails` at `tests/CalculatorTest.php:18`");
     }
 
     [Fact]
