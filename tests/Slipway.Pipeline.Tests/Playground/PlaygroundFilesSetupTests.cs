@@ -2,6 +2,7 @@ using Slipway.Engine;
 using Slipway.Pipeline.AppConfig;
 using Slipway.Pipeline.Playground;
 using Slipway.Pipeline.Running;
+using Slipway.Pipeline.Tests.Fixtures;
 using Slipway.Platform;
 
 namespace Slipway.Pipeline.Tests.Playground;
@@ -60,7 +61,7 @@ public sealed class PlaygroundFilesSetupTests
         PlaygroundFilesSetup setup;
         using (Log.AddFlowSink(sink))
         {
-            setup = await PlaygroundFilesSetup.ForAsync(new FilesInBucket(bytes), new FargateLike(), "shop", Profile(dockerfile), CancellationToken.None);
+            setup = await PlaygroundFilesSetup.ForAsync(new FilesInBucket(bytes), new NamedPlatform("aws"), "shop", Profile(dockerfile), CancellationToken.None);
         }
 
         return (setup, sink.Entries);
@@ -94,23 +95,5 @@ public sealed class PlaygroundFilesSetupTests
 
         public Task<FilesUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
             Task.FromResult<FilesUrl?>(new FilesUrl(Url, bytes));
-    }
-
-    // Copies no files into its services, like Fargate; nothing else is asked of it here.
-    private sealed class FargateLike : IPlatform
-    {
-        public string Name => "aws";
-
-        public Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
