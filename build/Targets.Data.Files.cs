@@ -48,7 +48,7 @@ partial class Targets
 
         public bool HandsOutUrls => data.Files.HandsOutUrls;
 
-        public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
-            DataStep(() => data.Files.SnapshotUrlAsync(app, validFor, cancellationToken));
+        public async Task<FilesUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
+            await DataStep(() => data.Files.SnapshotUrlAsync(app, validFor, cancellationToken)) is { } snapshot ? new FilesUrl(snapshot.Url, snapshot.Bytes) : null;
     }
 }

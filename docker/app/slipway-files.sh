@@ -32,14 +32,15 @@ if [[ ! "$url" =~ ^https?://[^[:space:]\"\\]+$ ]]; then
   exit 0
 fi
 
-mkdir -p -- "$APP_FOLDER/$path"
 app_real="$(realpath -e -- "$APP_FOLDER")"
-target="$(realpath -e -- "$APP_FOLDER/$path")"
-# A link in the app's code must not turn the files folder into a path elsewhere.
+# A link in the app's code must not turn the files folder into a path elsewhere: checked on the
+# resolved path (-m: parts may not exist yet) before any folder is made.
+target="$(realpath -m -- "$APP_FOLDER/$path")"
 if [[ "$target/" != "$app_real"/?*/ ]]; then
   say "the files folder $path leads outside the app folder; the site starts without the app's files"
   exit 0
 fi
+mkdir -p -- "$target"
 
 # A link already there (from the app's code) would carry what is unpacked elsewhere.
 if [[ -n "$(find "$target" -type l -print -quit)" ]]; then
@@ -56,6 +57,9 @@ if ! error="$(printf 'url = "%s"\n' "$url" |
   exit 0
 fi
 
+# A store with no files leaves an archive of no bytes (nothing was ever written to its gzip stream): nothing to do.
+[[ -s "$archive" ]] || exit 0
+
 # GNU tar lists one member a line (unusual characters escaped): the type is the first letter of the
 # long listing, the name what -t prints. --absolute-names shows names as stored (a leading / or ../
 # is otherwise stripped from what is listed); nothing is extracted with it.
@@ -63,6 +67,8 @@ if ! listing="$(tar -tvzf "$archive" --absolute-names 2>/dev/null)" || ! names="
   say "the app's files archive is not a readable tar.gz; the site starts without them"
   exit 0
 fi
+# An archive with no members (the store holds no files) is nothing to do.
+[[ -n "$listing" ]] || exit 0
 if grep -qv '^[-d]' <<<"$listing"; then
   say "the app's files archive holds a link or special file, refused; the site starts without the files"
   exit 0

@@ -25,10 +25,13 @@ public interface IFileStore
 
     /// <summary>
     /// A URL that answers a GET with the app's files as one tar.gz, for <paramref name="validFor"/> (a presigned S3 URL:
-    /// a credential, to be handed on as a secret), or null when the store hands out none or none were synced.
+    /// a credential, to be handed on as a secret) and the tarball's size, or null when the store hands out none or none were synced.
     /// </summary>
-    Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken);
+    Task<FilesSnapshotUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken);
 }
+
+/// <summary>A URL of the app's files as one tar.gz (a credential), and how many bytes it answers with.</summary>
+public sealed record FilesSnapshotUrl(Uri Url, long Bytes);
 
 /// <summary>What one sync did.</summary>
 public sealed record FileSyncReport(int Copied, int Removed, int Unchanged)

@@ -24,7 +24,7 @@ public sealed class LocalFileStore(string root) : IFileStore
     /// <summary>A folder of this machine cannot be reached from a task elsewhere.</summary>
     public bool HandsOutUrls => false;
 
-    public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) => Task.FromResult<Uri?>(null);
+    public Task<FilesSnapshotUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) => Task.FromResult<FilesSnapshotUrl?>(null);
 
     /// <summary>Copies and removes what <paramref name="plan"/> says, from <paramref name="source"/> into <paramref name="folder"/>.</summary>
     internal static async Task MirrorAsync(IReadOnlyDictionary<string, FileInfo> source, string folder, SyncPlan plan, CancellationToken cancellationToken)

@@ -16,14 +16,15 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
     private static readonly OneAtATime Refreshing = new();
 
     private readonly S3Calls calls = new(bucket);
-    private readonly S3FilesSnapshot snapshot = new(s3, bucket, prefix, new S3Calls(bucket));
+    private S3FilesSnapshot Snapshot => field ??= new(s3, bucket, prefix, calls);
 
     public string Location => $"s3://{bucket}/{prefix}";
 
     public async Task<FileSyncReport> SyncAsync(string app, string sourceFolder, CancellationToken cancellationToken)
     {
         var source = FileTree.Source(sourceFolder);
-        var plan = FileTree.Plan(await Md5sAsync(source, cancellationToken), await StoredAsync(app, cancellationToken));
+        var md5s = await Md5sAsync(source, cancellationToken);
+        var plan = FileTree.Plan(md5s, await StoredAsync(app, cancellationToken));
         foreach (var path in plan.Copy)
         {
             var request = new PutObjectRequest { BucketName = bucket, Key = KeyOf(app, path), FilePath = source[path].FullName };
@@ -35,10 +36,12 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
             await calls.CallAsync(() => s3.DeleteObjectAsync(bucket, KeyOf(app, path), cancellationToken));
         }
 
-        // A store synced before snapshots existed gets one at its next sync, changed or not.
-        if (plan.Copy.Count + plan.Remove.Count > 0 || !await snapshot.ExistsAsync(app, cancellationToken))
+        // The snapshot records what it holds: one missing, older than snapshots, or left behind by a write that failed
+        // after the files were sent (Ctrl+C, the network) differs from what the store now holds, changed this time or not.
+        var manifest = S3FilesSnapshot.ManifestOf(md5s);
+        if ((await Snapshot.HeadAsync(app, cancellationToken))?.Manifest != manifest)
         {
-            await snapshot.WriteAsync(app, source, cancellationToken);
+            await Snapshot.WriteAsync(app, source, manifest, cancellationToken);
         }
 
         return plan.Report;
@@ -64,8 +67,8 @@ public sealed class S3FileStore(IAmazonS3 s3, string bucket, string prefix, stri
 
     public bool HandsOutUrls => true;
 
-    public Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
-        snapshot.UrlAsync(app, validFor, cancellationToken);
+    public Task<FilesSnapshotUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken) =>
+        Snapshot.UrlAsync(app, validFor, cancellationToken);
 
     private string FolderKey(string app) => $"{prefix}{app}/files/";
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Amazon.S3.Transfer;
@@ -16,10 +18,16 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
     /// <summary>SigV4 presigned URLs live at most 7 days.</summary>
     public static readonly TimeSpan LongestValidity = TimeSpan.FromDays(7);
 
+    // x-amz-meta-slipway-manifest on the object.
+    private const string ManifestKey = "x-amz-meta-slipway-manifest";
+
     public string KeyOf(string app) => $"{prefix}{app}/files.tar.gz";
 
-    /// <summary>Replaces the snapshot with <paramref name="files"/> (what the store now holds).</summary>
-    public async Task WriteAsync(string app, IReadOnlyDictionary<string, FileInfo> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the snapshot with <paramref name="files"/> (what the store now holds), recording <paramref name="manifest"/>
+    /// (<see cref="ManifestOf"/>) in its metadata: a later sync compares it, so a write that failed is made again.
+    /// </summary>
+    public async Task WriteAsync(string app, IReadOnlyDictionary<string, FileInfo> files, string manifest, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Path.GetTempPath(), $"slipway-files-{Guid.NewGuid():N}.tar.gz");
         try
@@ -29,7 +37,9 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
                 await FilesSnapshot.WriteAsync(files, file, cancellationToken);
             }
 
-            await calls.CallAsync(() => new TransferUtility(s3).UploadAsync(temporary, bucket, KeyOf(app), cancellationToken));
+            var request = new TransferUtilityUploadRequest { FilePath = temporary, BucketName = bucket, Key = KeyOf(app) };
+            request.Metadata.Add(ManifestKey, manifest);
+            await calls.CallAsync(() => new TransferUtility(s3).UploadAsync(request, cancellationToken));
         }
         finally
         {
@@ -37,16 +47,24 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
         }
     }
 
-    public async Task<bool> ExistsAsync(string app, CancellationToken cancellationToken)
+    /// <summary>The SHA-256 of the sorted <c>path:md5</c> pairs of what the store holds: what a snapshot of them records.</summary>
+    public static string ManifestOf(IReadOnlyDictionary<string, string> md5s) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Concat(md5s.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}:{pair.Value}\n")))));
+
+    /// <summary>The stored snapshot's manifest (empty when it has none) and size, or null when there is no snapshot.</summary>
+    public async Task<(string Manifest, long Bytes)?> HeadAsync(string app, CancellationToken cancellationToken)
     {
         try
         {
-            await s3.GetObjectMetadataAsync(bucket, KeyOf(app), cancellationToken);
-            return true;
+            var head = await s3.GetObjectMetadataAsync(bucket, KeyOf(app), cancellationToken);
+            return (head.Metadata?[ManifestKey] ?? "", head.ContentLength);
         }
         catch (AmazonS3Exception exception) when (exception.StatusCode == HttpStatusCode.NotFound && exception.ErrorCode != "NoSuchBucket")
         {
-            return false;
+            // A HEAD answers 404 without a body, for a missing key and a missing bucket alike: a bucket gone says so.
+            await calls.CallAsync(() => s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, MaxKeys = 1 }, cancellationToken));
+            return null;
         }
         catch (AmazonS3Exception exception)
         {
@@ -55,9 +73,9 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
     }
 
     /// <summary>A GET URL of the snapshot signed with Slipway's own credentials (its s3:GetObject right), or null when there is none.</summary>
-    public async Task<Uri?> UrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken)
+    public async Task<FilesSnapshotUrl?> UrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        if (!await ExistsAsync(app, cancellationToken))
+        if (await HeadAsync(app, cancellationToken) is not { } stored)
         {
             return null;
         }
@@ -71,6 +89,6 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
             // The SDK signs https unless told; an endpoint override (a test's emulator, a gateway) may speak plain http.
             Protocol = s3.Config.ServiceURL is { } endpoint && endpoint.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
         };
-        return new Uri(await s3.GetPreSignedURLAsync(request));
+        return new FilesSnapshotUrl(new Uri(await s3.GetPreSignedURLAsync(request)), stored.Bytes);
     }
 }

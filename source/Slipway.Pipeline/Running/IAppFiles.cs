@@ -13,6 +13,9 @@ public interface IAppFiles
     /// <summary>Whether the store can hand a task elsewhere a URL of the files (a bucket); a local folder cannot.</summary>
     bool HandsOutUrls { get; }
 
-    /// <summary>A URL answering a GET with the files as one tar.gz for <paramref name="validFor"/> (a credential), or null when none were synced.</summary>
-    Task<Uri?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken);
+    /// <summary>A URL answering a GET with the files as one tar.gz for <paramref name="validFor"/> (a credential) and its size, or null when none were synced.</summary>
+    Task<FilesUrl?> SnapshotUrlAsync(string app, TimeSpan validFor, CancellationToken cancellationToken);
 }
+
+/// <summary>A URL of the app's files as one tar.gz (a credential), and how many bytes it answers with.</summary>
+public sealed record FilesUrl(Uri Url, long Bytes);

@@ -40,10 +40,11 @@ public sealed class PlaygroundStage(PipelineServices services)
         var endpoint = await services.Platform.StartServiceAsync(spec, cancellationToken);
         ProbeReport probe;
         var check = built.Profile.Readiness;
+        var timeout = run.Settings.PlaygroundTimeout + files.ProbeAllowance;
         try
         {
             probe = await services.Probe.WaitUntilReadyAsync(
-                endpoint.ProbeUrl, endpoint.ProbeHost, check, run.Settings.PlaygroundTimeout, cancellationToken, auth.ProbeCredentials);
+                endpoint.ProbeUrl, endpoint.ProbeHost, check, timeout, cancellationToken, auth.ProbeCredentials);
         }
         catch (OperationCanceledException)
         {
@@ -63,7 +64,7 @@ public sealed class PlaygroundStage(PipelineServices services)
             var lines = tail.Count == 0 ? " It wrote nothing." : $" Its last lines:{Environment.NewLine}{string.Join(Environment.NewLine, tail.Select(line => line.Text))}";
             var wanted = string.Join(" or ", check.Statuses);
             var notReady = new BuildFailedException(
-                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {run.Settings.PlaygroundTimeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(built.Profile)}{lines}");
+                $"The playground for {run.Settings.Branch} did not answer HTTP {wanted} at {check.Path} within {timeout.TotalSeconds:0} s at {endpoint.PublicUrl}. {probe.LikelyCause(built.Profile)}{PlaygroundFilesSetup.FetchNote(tail)}{lines}");
             CleanupFailedException.Attach(notReady, leftovers);
             throw notReady;
         }

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using Amazon.S3.Model;
+using Slipway.Data;
 using Slipway.Data.Files;
 using Slipway.Data.Tests.Fixtures;
 
@@ -25,15 +26,18 @@ public sealed class FilesSnapshotUrlTests(MotoS3Fixture moto) : IClassFixture<Mo
         Write("old.txt", "gone tomorrow"u8.ToArray());
 
         await store.SyncAsync("shop", Source, CancellationToken.None);
-        var first = await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None);
-        var firstEntries = await FetchAsync(first!);
+        var first = (await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!;
+        var firstEntries = await FetchAsync(first.Url);
         File.Delete(Path.Combine(Source, "old.txt"));
         await store.SyncAsync("shop", Source, CancellationToken.None);
-        var second = await FetchAsync((await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!);
+        var second = await FetchAsync((await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!.Url);
+        var stored = await moto.S3.GetObjectMetadataAsync("snapshot-files", "team/shop/files.tar.gz");
 
         store.HandsOutUrls.Should().BeTrue();
-        first!.Query.Should().Contain("X-Amz-Signature=").And.Contain("X-Amz-Expires=3600");
-        first.AbsolutePath.Should().EndWith("/team/shop/files.tar.gz");
+        first.Url.Query.Should().Contain("X-Amz-Signature=").And.Contain("X-Amz-Expires=3600");
+        first.Url.AbsolutePath.Should().EndWith("/team/shop/files.tar.gz");
+        first.Bytes.Should().BePositive("the playground's probe waits longer for a larger tarball");
+        (await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!.Bytes.Should().Be(stored.ContentLength);
         firstEntries.Keys.Should().Equal("old.txt", "pictures/", "pictures/logo.png");
         firstEntries["pictures/logo.png"].Should().Equal(logo);
         second.Keys.Should().Equal("pictures/", "pictures/logo.png");
@@ -55,10 +59,42 @@ public sealed class FilesSnapshotUrlTests(MotoS3Fixture moto) : IClassFixture<Mo
 
         before.Should().BeNull("no snapshot is stored");
         unchanged.Should().Be(new FileSyncReport(0, 0, 1));
-        (await FetchAsync(after!))["a.txt"].Should().Equal("a"u8.ToArray());
+        (await FetchAsync(after!.Url))["a.txt"].Should().Equal("a"u8.ToArray());
         (await store.SnapshotUrlAsync("never-synced", TimeSpan.FromHours(1), CancellationToken.None)).Should().BeNull();
         var keys = (await moto.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "older-files" })).S3Objects.Select(item => item.Key);
         keys.Should().Equal("shop/files.tar.gz", "shop/files/a.txt");
+    }
+
+    [Fact]
+    public async Task A_snapshot_write_that_failed_after_the_files_were_sent_is_made_again_at_the_next_sync_though_nothing_changed()
+    {
+        await moto.S3.PutBucketAsync("failed-files");
+        var failing = FailingSnapshotUpload.Around(moto.S3);
+        var store = new S3FileStore(failing, "failed-files", "", Path.Combine(_work.FullName, "cache"));
+        Write("a.txt", "first"u8.ToArray());
+        await store.SyncAsync("shop", Source, CancellationToken.None);
+        Write("a.txt", "second"u8.ToArray());
+
+        ((FailingSnapshotUpload)(object)failing).FailNext = true;
+        var failed = async () => await store.SyncAsync("shop", Source, CancellationToken.None);
+        await failed.Should().ThrowAsync<DataException>();
+        var stale = await FetchAsync((await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!.Url);
+        var retried = await store.SyncAsync("shop", Source, CancellationToken.None);
+        var fresh = await FetchAsync((await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None))!.Url);
+
+        stale["a.txt"].Should().Equal("first"u8.ToArray(), "the failed sync sent the file but not the snapshot");
+        retried.Should().Be(new FileSyncReport(0, 0, 1), "the file itself was sent by the failed sync");
+        fresh["a.txt"].Should().Equal("second"u8.ToArray());
+    }
+
+    [Fact]
+    public async Task A_missing_bucket_is_named_rather_than_read_as_no_snapshot()
+    {
+        var store = new S3FileStore(moto.S3, "no-such-files-bucket", "", Path.Combine(_work.FullName, "cache"));
+
+        var asked = async () => await store.SnapshotUrlAsync("shop", TimeSpan.FromHours(1), CancellationToken.None);
+
+        (await asked.Should().ThrowAsync<DataException>()).Which.Message.Should().Be("The bucket 'no-such-files-bucket' does not exist: create it or fix --dump-bucket.");
     }
 
     [Fact]

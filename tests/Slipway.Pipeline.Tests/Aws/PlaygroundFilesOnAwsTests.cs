@@ -9,6 +9,8 @@ namespace Slipway.Pipeline.Tests.Aws;
 /// playground is handed the files as a presigned URL of their tarball, kept as an SSM SecureString its task definition
 /// names (never as a value in it); the URL, fetched as the task would, answers with the synced file's bytes; Teardown
 /// removes the parameter with the playground's other secrets. Files in the local store cannot reach the task: the run says so.
+/// moto does not check signatures: that the URL answers proves the key, bucket and expiry in it, not that AWS would accept
+/// its signature (the SDK's presigner makes it; the image fetch itself is <c>PlaygroundFilesFetchTests</c>'s).
 /// </summary>
 [Collection(AwsPipelineCollection.Name)]
 public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
@@ -30,38 +32,52 @@ public sealed class PlaygroundFilesOnAwsTests(AwsPipelineFixture fixture)
 
         string[] playground = ["Playground", "--branch", branch, "--base-images", "offline", .. fixture.AwsArguments];
 
-        // Files in the local store (no bucket) cannot reach a Fargate task: said once, nothing handed over.
-        var localSync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source], fixture.AwsEnvironment);
-        var withoutBucket = await fixture.BuildScript.RunAsync(playground, fixture.AwsEnvironment);
-        var secretsWithoutBucket = (await ContainerAsync(family))["secrets"]?.AsArray().Select(entry => entry!["name"]!.GetValue<string>()).ToList() ?? [];
-        var sync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source, .. store], fixture.AwsEnvironment);
-        var run = await fixture.BuildScript.RunAsync([.. playground, .. store], fixture.AwsEnvironment);
+        string[] teardownArguments = ["Teardown", "--branch", branch, .. store, .. fixture.AwsArguments];
+        var tornDown = false;
+        try
+        {
+            // Files in the local store (no bucket) cannot reach a Fargate task: said once, nothing handed over.
+            var localSync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source], fixture.AwsEnvironment);
+            var withoutBucket = await fixture.BuildScript.RunAsync(playground, fixture.AwsEnvironment);
+            var secretsWithoutBucket = (await ContainerAsync(family))["secrets"]?.AsArray().Select(entry => entry!["name"]!.GetValue<string>()).ToList() ?? [];
+            var sync = await fixture.BuildScript.RunAsync(["SyncFiles", "--files-source", source, .. store], fixture.AwsEnvironment);
+            var run = await fixture.BuildScript.RunAsync([.. playground, .. store], fixture.AwsEnvironment);
 
-        localSync.ExitCode.Should().Be(0, localSync.ToString());
-        withoutBucket.ExitCode.Should().Be(0, withoutBucket.ToString());
-        withoutBucket.Output.Should().Contain("does not get the app's files: it fetches them only from a files store in a bucket (--dump-bucket)");
-        secretsWithoutBucket.Should().NotContain(UrlSecret);
-        sync.ExitCode.Should().Be(0, sync.ToString());
-        run.ExitCode.Should().Be(0, run.ToString());
-        run.Output.Should().NotContain("does not get the app's files").And.NotContain("X-Amz-Signature");
-        var container = await ContainerAsync(family);
-        var secret = container["secrets"]!.AsArray().Should().ContainSingle(entry => entry!["name"]!.GetValue<string>() == UrlSecret).Subject!;
-        var environment = container["environment"]!.AsArray().ToDictionary(entry => entry!["name"]!.GetValue<string>(), entry => entry!["value"]!.GetValue<string>());
-        environment.Should().NotContainKey(UrlSecret, "a presigned URL is a credential: it is a secret, not a value in the task definition");
-        environment["SLIPWAY_FILES_PATH"].Should().Be("web/sites/default/files", "the example's docroot is web/");
-        var parameter = ParameterName(secret["valueFrom"]!.GetValue<string>());
-        var stored = (await fixture.Aws.RunAsync("ssm", "get-parameter", "--name", parameter, "--with-decryption"))!["Parameter"]!;
-        stored["Type"]!.GetValue<string>().Should().Be("SecureString");
-        var url = new Uri(stored["Value"]!.GetValue<string>());
-        url.Query.Should().Contain("X-Amz-Signature=").And.Contain("X-Amz-Expires=3600");
-        container.ToJsonString().Should().NotContain(url.Query, "the task definition names the parameter only");
-        (await Tarball.FetchAsync(url)).Should().ContainSingle(entry => entry.Name == "pictures/logo.png").Which.Content.Should().Equal(logo, "what the task fetches is the synced file");
+            localSync.ExitCode.Should().Be(0, localSync.ToString());
+            withoutBucket.ExitCode.Should().Be(0, withoutBucket.ToString());
+            withoutBucket.Output.Should().Contain("does not get the app's files: it fetches them only from a files store in a bucket (--dump-bucket)");
+            secretsWithoutBucket.Should().NotContain(UrlSecret);
+            sync.ExitCode.Should().Be(0, sync.ToString());
+            run.ExitCode.Should().Be(0, run.ToString());
+            run.Output.Should().NotContain("does not get the app's files").And.NotContain("X-Amz-Signature");
+            var container = await ContainerAsync(family);
+            var secret = container["secrets"]!.AsArray().Should().ContainSingle(entry => entry!["name"]!.GetValue<string>() == UrlSecret).Subject!;
+            var environment = container["environment"]!.AsArray().ToDictionary(entry => entry!["name"]!.GetValue<string>(), entry => entry!["value"]!.GetValue<string>());
+            environment.Should().NotContainKey(UrlSecret, "a presigned URL is a credential: it is a secret, not a value in the task definition");
+            environment["SLIPWAY_FILES_PATH"].Should().Be("web/sites/default/files", "the example's docroot is web/");
+            var parameter = ParameterName(secret["valueFrom"]!.GetValue<string>());
+            var stored = (await fixture.Aws.RunAsync("ssm", "get-parameter", "--name", parameter, "--with-decryption"))!["Parameter"]!;
+            stored["Type"]!.GetValue<string>().Should().Be("SecureString");
+            var url = new Uri(stored["Value"]!.GetValue<string>());
+            url.Query.Should().Contain("X-Amz-Signature=").And.Contain("X-Amz-Expires=3600");
+            container.ToJsonString().Should().NotContain(url.Query, "the task definition names the parameter only");
+            (await Tarball.FetchAsync(url)).Should().ContainSingle(entry => entry.Name == "pictures/logo.png").Which.Content.Should().Equal(logo, "what the task fetches is the synced file");
 
-        var teardown = await fixture.BuildScript.RunAsync(["Teardown", "--branch", branch, .. store, .. fixture.AwsArguments], fixture.AwsEnvironment);
+            var teardown = await fixture.BuildScript.RunAsync(teardownArguments, fixture.AwsEnvironment);
+            tornDown = true;
 
-        teardown.ExitCode.Should().Be(0, teardown.ToString());
-        (await fixture.Aws.RunAsync("ssm", "get-parameters", "--names", parameter))!["InvalidParameters"]!.AsArray()
-            .Select(name => name!.GetValue<string>()).Should().Equal([parameter], "Teardown removes the URL's parameter like the other secrets");
+            teardown.ExitCode.Should().Be(0, teardown.ToString());
+            (await fixture.Aws.RunAsync("ssm", "get-parameters", "--names", parameter))!["InvalidParameters"]!.AsArray()
+                .Select(name => name!.GetValue<string>()).Should().Equal([parameter], "Teardown removes the URL's parameter like the other secrets");
+        }
+        finally
+        {
+            // A failed assertion leaves no playground nor parameter behind.
+            if (!tornDown)
+            {
+                await fixture.BuildScript.RunAsync(teardownArguments, fixture.AwsEnvironment);
+            }
+        }
     }
 
     private async Task<JsonNode> ContainerAsync(string family) =>

@@ -49,6 +49,23 @@ public sealed class FilesFetchWorld : IAsyncLifetime
             await AddFileAsync(tar, "pictures/ok.png", [1, 2, 3], withFolder: true);
             await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.SymbolicLink, "pictures/escaped.txt") { LinkName = "/etc/hostname" });
         });
+        await WriteTarballAsync(Path.Combine(served, "hardlink.tar.gz"), async tar =>
+        {
+            await AddFileAsync(tar, "pictures/ok.png", [1, 2, 3], withFolder: true);
+            await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.HardLink, "pictures/escaped.txt") { LinkName = "pictures/ok.png" });
+        });
+        await WriteTarballAsync(Path.Combine(served, "absolute.tar.gz"), async tar =>
+        {
+            await AddFileAsync(tar, "pictures/ok.png", [1, 2, 3], withFolder: true);
+            await AddFileAsync(tar, "/tmp/escaped.txt", "outside"u8.ToArray(), withFolder: false);
+        });
+        // An archive without members: only tar's end-of-archive blocks; and what a sync of no files leaves, no bytes at all.
+        await using (var gzip = new GZipStream(File.Create(Path.Combine(served, "empty.tar.gz")), CompressionLevel.Fastest))
+        {
+            await gzip.WriteAsync(new byte[1024]);
+        }
+
+        await File.WriteAllBytesAsync(Path.Combine(served, "nothing.tar.gz"), []);
 
         await BuildImageAsync();
         await DockerCommand.RunAsync("network", "create", Network);

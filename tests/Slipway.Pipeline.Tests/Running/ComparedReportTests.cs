@@ -7,6 +7,7 @@ using Slipway.Engine;
 using Slipway.Pipeline.Running;
 using Slipway.Pipeline.State;
 using Slipway.Pipeline.Tests.Aws.Fixtures;
+using Slipway.Pipeline.Tests.Fixtures;
 using Slipway.Platform;
 using Slipway.Results;
 using Slipway.Status;
@@ -310,25 +311,5 @@ public sealed class ComparedReportTests : IDisposable
         public Task StageChangedAsync(RunStatus status, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task RunFinishedAsync(RunStatus status, CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>A platform known only by its name: the report asks where stages ran, nothing else.</summary>
-    private sealed class NamedPlatform(string name) : IPlatform
-    {
-        public static readonly NamedPlatform Local = new("local");
-
-        public string Name => name;
-
-        public Task<ITaskRun> StartTaskAsync(TaskSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<string> PublishImageAsync(string localImage, Ownership owner, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<ServiceEndpoint> StartServiceAsync(ServiceSpec spec, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<LogLine>> ReadServiceLogTailAsync(ServiceEndpoint endpoint, int lines, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<OwnedResource>> ListOwnedAsync(string app, string? branch, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task RemoveAsync(IReadOnlyList<OwnedResource> resources, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }
