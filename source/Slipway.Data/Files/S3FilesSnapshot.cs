@@ -86,8 +86,7 @@ internal sealed class S3FilesSnapshot(IAmazonS3 s3, string bucket, string prefix
             Key = KeyOf(app),
             Verb = HttpVerb.GET,
             Expires = DateTime.UtcNow + (validFor < LongestValidity ? validFor : LongestValidity),
-            // The SDK signs https unless told; an endpoint override (a test's emulator, a gateway) may speak plain http.
-            Protocol = s3.Config.ServiceURL is { } endpoint && endpoint.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+            Protocol = PresignedLinks.ProtocolOf(s3),
         };
         return new FilesSnapshotUrl(new Uri(await s3.GetPreSignedURLAsync(request)), stored.Bytes);
     }

@@ -113,8 +113,7 @@ public sealed class S3ScreenshotStore(IAmazonS3 s3, string bucket, string prefix
                 Key = key,
                 Verb = HttpVerb.GET,
                 Expires = clock.GetUtcNow().Add(LinkLifetime).UtcDateTime,
-                // The SDK signs https unless told: an endpoint override over plain http (a test's emulator) keeps its scheme.
-                Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+                Protocol = PresignedLinks.ProtocolOf(s3),
             });
             return new Uri(address);
         }
