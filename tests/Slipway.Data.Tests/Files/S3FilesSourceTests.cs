@@ -57,7 +57,7 @@ public sealed class S3FilesSourceTests(MotoS3Fixture moto) : IClassFixture<MotoS
 
         report.Should().Be(new FileSyncReport(1, 0, 0));
         var keys = (await moto.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = "slipway-store" })).S3Objects.Select(item => item.Key);
-        keys.Should().Equal("slipway/blog/files/header.jpg");
+        keys.Should().BeEquivalentTo(["slipway/blog/files/header.jpg", "slipway/blog/files.tar.gz"], "the store keeps the file, and its snapshot for Fargate playgrounds beside it");
     }
 
     [Fact]
